@@ -1,0 +1,62 @@
+"""Arabic text helpers shared by the core: character classes, word tokens, matching keys.
+
+Offsets are always code points into the text given; nothing here changes that text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TATWEEL = "\u0640"
+#: Combining Arabic marks: harakat, Quranic annotation signs, superscript alef.
+HARAKAT = frozenset(
+    chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE))
+)
+_ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_DROP = dict.fromkeys(map(ord, HARAKAT | {TATWEEL}))
+
+#: A word: letters, digits and marks, with inner joiners (ZWJ/ZWNJ) and apostrophes kept.
+WORD_RE = re.compile(
+    r"[^\W_](?:[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d'’]*[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text and where it stands: `text[start:end] == token.text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into word tokens (punctuation and spaces are left out)."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def is_arabic_letter(char: str) -> bool:
+    """Whether `char` is an Arabic letter (not a mark, digit or punctuation)."""
+    return (
+        "\u0621" <= char <= "\u064a" or "\u0671" <= char <= "\u06d3" or "\u06fa" <= char <= "\u06ff"
+    )
+
+
+def has_arabic(text: str) -> bool:
+    """Whether `text` holds at least one Arabic letter."""
+    return any(is_arabic_letter(c) for c in text)
+
+
+def strip_marks(text: str) -> str:
+    """`text` without harakat and tatweel (letters untouched)."""
+    return text.translate(_DROP)
+
+
+def match_key(word: str) -> str:
+    """A lookup key: no marks or tatweel, أإآٱ -> ا, ى -> ي, ة -> ه, NFKC-folded presentation forms.
+
+    Keys are for matching only; never store them as text. Beware collisions such as على -> علي.
+    """
+    return unicodedata.normalize("NFKC", strip_marks(word)).translate(_ALEF_FORMS)

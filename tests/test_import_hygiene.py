@@ -1,0 +1,37 @@
+"""The domain core and the non-interactive CLI never import Textual."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def imported_after(statement: str) -> set[str]:
+    code = f"import sys, json; {statement}; print(json.dumps(sorted(sys.modules)))"
+    output = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    )
+    return set(json.loads(output.stdout))
+
+
+def test_annotations_imports_no_ui() -> None:
+    statement = (
+        "import pkgutil, importlib, annotations; "
+        "[importlib.import_module(m.name)"
+        " for m in pkgutil.walk_packages(annotations.__path__, 'annotations.')"
+        " if '.train' not in m.name]"
+    )
+    modules = imported_after(statement)
+    assert not {m for m in modules if m.split(".")[0] in {"textual", "rich", "tui"}}
+
+
+@pytest.mark.parametrize("command", ["list", "show"])
+def test_non_interactive_commands_import_no_textual(command: str) -> None:
+    statement = (
+        "from click.testing import CliRunner; from tui.cli import cli; "
+        f"CliRunner().invoke(cli, ['{command}', '--help'])"
+    )
+    assert not {m for m in imported_after(statement) if m.startswith("textual")}

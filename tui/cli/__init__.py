@@ -1,0 +1,36 @@
+"""The `rawi` command line: data on stdout, messages on stderr, exit code 2 for usage errors."""
+
+from __future__ import annotations
+
+import click
+
+from annotations import __version__
+from tui.cli.corpus_commands import list_command, show_command
+from tui.cli.open_command import open_command
+from tui.cli.settings import Settings, global_options
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, prog_name="rawi")
+@global_options
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """rawi (راوي): read and annotate Arabic news in the terminal.
+
+    Without a command, opens the app on the corpus (the bundled seeds by default).
+    """
+    ctx.ensure_object(Settings)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(open_command)
+
+
+for command in (open_command, list_command, show_command):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="rawi")

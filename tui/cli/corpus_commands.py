@@ -1,0 +1,60 @@
+"""`rawi list` and `rawi show`: the corpus, read without opening the app."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from tui.cli.settings import Settings, global_options, pass_settings
+
+
+@click.command("list")
+@global_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@pass_settings
+def list_command(settings: Settings, as_json: bool) -> None:
+    """List the articles of the corpus."""
+    rows = [
+        {"id": a.id, "title": a.title, "outlet": a.outlet, "words": a.words, "sha256": a.sha256}
+        for a in settings.corpus()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['id']}\t{row['words']}\t{row['outlet'] or '-'}\t{row['title']}")
+
+
+@click.command("show")
+@global_options
+@click.argument("article_id", metavar="ID")
+@click.option(
+    "--bidi",
+    type=click.Choice(["visual", "terminal"]),
+    envvar="RAWI_BIDI",
+    default="visual",
+    show_default=True,
+    help="visual: rawi shapes and orders the text; terminal: logical text for a bidi terminal.",
+)
+@click.option(
+    "--width", type=click.IntRange(10, 1000), help="Line width (default: the terminal's)."
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour entities (default: when stdout is a terminal)."
+)
+@click.option("--raw", is_flag=True, help="Show what cleaning removed from the page instead.")
+@pass_settings
+def show_command(
+    settings: Settings, article_id: str, bidi: str, width: int | None, color: bool | None, raw: bool
+) -> None:
+    """Print one article."""
+    article = settings.article(article_id)
+    if raw:
+        for removal in article.removed:
+            click.echo(f"[{removal.reason}] {removal.text}")
+        return
+    if bidi == "terminal" and not color:
+        click.echo(article.text)
+        return
+    click.echo(article.text)

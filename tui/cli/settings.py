@@ -1,0 +1,121 @@
+"""Options shared by every command, accepted before the command or after it.
+
+`rawi --db X export` and `rawi export --db X` mean the same; a value given after the command wins.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from annotations.corpus import Corpus, load_corpus
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def default_db_path() -> Path:
+    """`$RAWI_DB`, else `annotations.json` in the user data directory."""
+    if env := os.environ.get("RAWI_DB"):
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("rawi")) / "annotations.json"
+
+
+def default_annotator() -> str:
+    """`$RAWI_ANNOTATOR`, else the login name."""
+    if env := os.environ.get("RAWI_ANNOTATOR"):
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
+
+
+@dataclass
+class Settings:
+    """What the global options chose; read by the commands through `pass_settings`."""
+
+    corpus_paths: tuple[Path, ...] = ()
+    db: Path | None = None
+    annotator: str | None = None
+    _corpus: Corpus | None = field(default=None, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        return self.db or default_db_path()
+
+    @property
+    def annotator_name(self) -> str:
+        return self.annotator or default_annotator()
+
+    def corpus(self) -> Corpus:
+        """The corpus, loaded once; warnings about bad files go to stderr."""
+        if self._corpus is None:
+            self._corpus = load_corpus(
+                self.corpus_paths or None,
+                on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+            )
+        return self._corpus
+
+    def article(self, article_id: str):
+        """One article by id, or a usage error naming the known ids."""
+        corpus = self.corpus()
+        try:
+            return corpus[article_id]
+        except KeyError:
+            known = ", ".join(corpus.ids()[:10])
+            raise click.BadParameter(
+                f"no article {article_id!r} (known: {known})", param_hint="ID"
+            ) from None
+
+
+def _setter(attribute: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def remember(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        if value in (None, ()):
+            return
+        settings = ctx.ensure_object(Settings)
+        if attribute == "corpus_paths":
+            value = tuple(Path(v) for v in value)
+        setattr(settings, attribute, value)
+
+    return remember
+
+
+def global_options(command: F) -> F:
+    """Add `--corpus`, `--db` and `--annotator` to a group or command."""
+    options = [
+        click.option(
+            "--corpus",
+            multiple=True,
+            type=click.Path(exists=True, path_type=Path),
+            expose_value=False,
+            callback=_setter("corpus_paths"),
+            help="Article file or folder (repeatable); replaces the bundled seeds.",
+        ),
+        click.option(
+            "--db",
+            type=click.Path(dir_okay=False, path_type=Path),
+            expose_value=False,
+            callback=_setter("db"),
+            help="Annotation database (TinyDB JSON). Default: $RAWI_DB or the user data directory.",
+        ),
+        click.option(
+            "--annotator",
+            expose_value=False,
+            callback=_setter("annotator"),
+            help="Who is annotating. Default: $RAWI_ANNOTATOR or the login name.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+pass_settings = click.make_pass_decorator(Settings, ensure=True)
