@@ -34,11 +34,6 @@ def load_corpus(
     `max_bytes` defaults to `$RAWI_MAX_FILE_MB` megabytes, else 20 MB. Raises FileNotFoundError
     for a path that does not exist; everything else bad is a warning.
     """
-    roots = [Path(p) for p in paths] if paths is not None else [bundled_seeds_dir()]
-    for root in roots:
-        if not root.exists():
-            raise FileNotFoundError(f"corpus path does not exist: {root}")
-    limit = max_bytes if max_bytes is not None else _default_max_bytes()
     corpus = Corpus()
 
     def warn(message: str) -> None:
@@ -46,10 +41,29 @@ def load_corpus(
         if on_warning:
             on_warning(message)
 
-    for file in _article_files(roots):
-        for article in _load_file(file, limit, warn):
-            corpus.add(article, warn)
+    for article in iter_articles(paths, max_bytes=max_bytes, on_warning=warn):
+        corpus.add(article, warn)
     return corpus
+
+
+def iter_articles(
+    paths: Iterable[Path | str] | None = None,
+    *,
+    max_bytes: int | None = None,
+    on_warning: Warn | None = None,
+) -> Iterator[Article]:
+    """Yield the articles under `paths` one by one (ids not yet de-duplicated: see `Corpus.add`).
+
+    For callers that show a large corpus while it loads; `load_corpus` explains the arguments.
+    """
+    roots = [Path(p) for p in paths] if paths is not None else [bundled_seeds_dir()]
+    for root in roots:
+        if not root.exists():
+            raise FileNotFoundError(f"corpus path does not exist: {root}")
+    limit = max_bytes if max_bytes is not None else _default_max_bytes()
+    warn = on_warning or (lambda _message: None)
+    for file in _article_files(roots):
+        yield from _load_file(file, limit, warn)
 
 
 def _default_max_bytes() -> int:
