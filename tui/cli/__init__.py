@@ -8,6 +8,7 @@ from annotations import __version__
 from tui.cli.corpus_commands import list_command, show_command
 from tui.cli.open_command import open_command
 from tui.cli.settings import Settings, global_options
+from tui.cli.suggest_command import suggest_command
 
 
 @click.group(
@@ -27,7 +28,12 @@ def cli(ctx: click.Context) -> None:
         ctx.invoke(open_command)
 
 
-for command in (open_command, list_command, show_command):
+for command in (
+    open_command,
+    list_command,
+    show_command,
+    suggest_command,
+):
     cli.add_command(command)
 
 

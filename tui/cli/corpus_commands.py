@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 
 import click
 
 from tui.cli.settings import Settings, global_options, pass_settings
+from tui.layout.terminal_output import terminal_text
 
 
 @click.command("list")
@@ -54,7 +57,10 @@ def show_command(
         for removal in article.removed:
             click.echo(f"[{removal.reason}] {removal.text}")
         return
+    tty = sys.stdout.isatty()
+    color = tty if color is None else color
     if bidi == "terminal" and not color:
         click.echo(article.text)
         return
-    click.echo(article.text)
+    width = width or shutil.get_terminal_size().columns
+    click.echo(terminal_text(article.text, (), width, bidi, color, tty), color=color)

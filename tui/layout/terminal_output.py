@@ -1,0 +1,87 @@
+"""An article as styled terminal lines, for `rawi show` and anything else that prints."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.color import ColorSystem
+from rich.style import Style
+from rich.text import Text
+
+from tui.layout.article_layout import ArticleLayout
+from tui.layout.paragraph import Mode
+from tui.layout.styled_runs import Span, styled_runs
+
+#: `CSI 8 l`: tell a bidi-capable terminal (VTE, mlterm) not to reorder what visual mode wrote.
+BIDI_EXPLICIT = "\x1b[8l"
+#: `CSI 8 h`: give the terminal its own (implicit) reordering back.
+BIDI_IMPLICIT = "\x1b[8h"
+#: Rich styles of the span keys that the display layer knows by default.
+DEFAULT_STYLES: dict[str, str] = {
+    "entity": "bold yellow",
+    "person": "bold cyan",
+    "place": "bold green",
+    "organization": "bold magenta",
+    "claim": "underline",
+    "source": "italic blue",
+    "selection": "reverse",
+    "cursor": "black on white",
+}
+
+
+def rich_lines(
+    layout: ArticleLayout, spans: Sequence[Span] = (), styles: Mapping[str, str] = DEFAULT_STYLES
+) -> list[Text]:
+    """One Rich `Text` per screen line of a wrapped layout (plain text, never markup)."""
+    lines = []
+    for y in range(layout.line_count):
+        text = Text(no_wrap=True, end="")
+        for run, keys in styled_runs(layout.line(y), spans):
+            text.append(run, _combined(keys, styles))
+        lines.append(text)
+    return lines
+
+
+def render_article(
+    text: str,
+    spans: Sequence[Span] = (),
+    width: int = 80,
+    mode: Mode = "visual",
+    color: bool = False,
+    hide_harakat: bool = False,
+    styles: Mapping[str, str] = DEFAULT_STYLES,
+) -> list[str]:
+    """The article wrapped to `width`: shaped, ordered and right-aligned in visual mode, logical in
+    terminal mode; with ANSI colours for the spans when `color`."""
+    layout = ArticleLayout(text, mode, hide_harakat)
+    layout.wrap(width)
+    lines = []
+    for y in range(layout.line_count):
+        runs = styled_runs(layout.line(y), spans if color else ())
+        lines.append(
+            "".join(
+                _combined(keys, styles).render(run, color_system=ColorSystem.STANDARD)
+                for run, keys in runs
+            )
+        )
+    return lines
+
+
+def _combined(keys: Sequence[str], styles: Mapping[str, str]) -> Style:
+    """The Rich style of a run: its keys' styles, later ones on top; unknown keys add nothing."""
+    return Style.combine([Style(), *(Style.parse(styles[key]) for key in keys if key in styles)])
+
+
+def terminal_text(
+    text: str,
+    spans: Sequence[Span],
+    width: int,
+    mode: Mode,
+    color: bool,
+    tty: bool,
+    hide_harakat: bool = False,
+) -> str:
+    """`render_article` joined for printing; on a terminal, visual mode is framed by `CSI 8 l` ...
+    `CSI 8 h` so that a bidi-capable terminal does not reorder it a second time."""
+    body = "\n".join(render_article(text, spans, width, mode, color, hide_harakat))
+    return f"{BIDI_EXPLICIT}{body}{BIDI_IMPLICIT}" if tty and mode == "visual" else body

@@ -1,0 +1,161 @@
+"""`ArticleView`: an article drawn line by line from the layout layer (Textual Line API).
+
+The widget only draws: it holds the text, the styled spans, a cursor span and a selection span, and
+answers geometry questions (where is this offset, which word is nearest on the next line) from the
+layout. What the spans mean and how the cursor moves belong to the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.layout import ArticleLayout, Mode, Span, WordBox, nearest_word, styled_runs, words_on_line
+
+#: Span keys drawn by this widget; each has a component class `article-view--KEY`.
+STYLE_KEYS = ("entity", "person", "place", "organization", "claim", "source", "selection", "cursor")
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """A scrollable, right-aligned article that re-wraps on resize."""
+
+    COMPONENT_CLASSES = {f"article-view--{key}" for key in STYLE_KEYS}
+
+    DEFAULT_CSS = """
+    ArticleView { background: $surface; color: $foreground; }
+    ArticleView > .article-view--entity { text-style: bold; color: $warning; }
+    ArticleView > .article-view--person { text-style: bold; color: $accent; }
+    ArticleView > .article-view--place { text-style: bold; color: $success; }
+    ArticleView > .article-view--organization { text-style: bold; color: $secondary; }
+    ArticleView > .article-view--claim { text-style: underline; }
+    ArticleView > .article-view--source { text-style: italic; color: $primary; }
+    ArticleView > .article-view--selection { background: $primary 50%; }
+    ArticleView > .article-view--cursor { text-style: reverse; }
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        spans: Sequence[Span] = (),
+        *,
+        mode: Mode = "visual",
+        hide_harakat: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._mode: Mode = mode
+        self._hide_harakat = hide_harakat
+        self._spans: tuple[Span, ...] = tuple(spans)
+        self._cursor: tuple[int, int] | None = None
+        self._selection: tuple[int, int] | None = None
+        self._layout = ArticleLayout(text, mode, hide_harakat)
+
+    # What the app sets.
+
+    def set_text(self, text: str, spans: Sequence[Span] = ()) -> None:
+        """Show another text (its layout is prepared once, whatever the width)."""
+        self._layout = ArticleLayout(text, self._mode, self._hide_harakat)
+        self._spans = tuple(spans)
+        self._cursor = self._selection = None
+        self._rewrap()
+
+    def set_spans(self, spans: Sequence[Span]) -> None:
+        """Replace the styled spans (logical offsets, keys from `STYLE_KEYS`)."""
+        self._spans = tuple(spans)
+        self.refresh()
+
+    def set_cursor(self, start: int | None, end: int | None = None) -> None:
+        """Draw the cursor on logical [start, end) (a single character when `end` is None)."""
+        self._cursor = None if start is None else (start, start + 1 if end is None else end)
+        self.refresh()
+
+    def set_selection(self, start: int | None, end: int | None = None) -> None:
+        """Draw the selection on logical [start, end), or clear it with None."""
+        self._selection = (
+            None if start is None or end is None else (min(start, end), max(start, end))
+        )
+        self.refresh()
+
+    # What the app asks.
+
+    @property
+    def layout_engine(self) -> ArticleLayout:
+        return self._layout
+
+    @property
+    def line_count(self) -> int:
+        return self._layout.line_count
+
+    def locate(self, index: int) -> tuple[int, int, int]:
+        """Logical `index` -> (line, x, width) in the current wrapping."""
+        return self._layout.locate(index)
+
+    def index_at(self, line: int, x: int) -> int | None:
+        """(line, x) -> the logical index shown there, or None."""
+        return self._layout.index_at(line, x)
+
+    def words_on_line(self, line: int) -> list[WordBox]:
+        return words_on_line(self._layout, line)
+
+    def nearest_word(self, line: int, x: int) -> WordBox | None:
+        """The word on `line` nearest cell `x`: where up/down movement lands."""
+        if not 0 <= line < self._layout.line_count:
+            return None
+        return nearest_word(self._layout, line, x)
+
+    def scroll_to_index(self, index: int, animate: bool = False) -> None:
+        """Scroll so that the line showing logical `index` is visible."""
+        line, _x, _width = self._layout.locate(index)
+        if line < self.scroll_offset.y:
+            self.scroll_to(y=line, animate=animate)
+        elif line >= self.scroll_offset.y + self.scrollable_content_region.height:
+            self.scroll_to(y=line - self.scrollable_content_region.height + 1, animate=animate)
+
+    # Drawing.
+
+    def on_resize(self) -> None:
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        """Wrap to the content width (a no-op while the widget has no size yet)."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        self._layout.wrap(width)
+        self.virtual_size = Size(width, self._layout.line_count)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._layout.width:  # a scrollbar came or went: wrap again after this frame
+            self.call_later(self._rewrap)
+        scroll_x, scroll_y = self.scroll_offset
+        number = y + scroll_y
+        base = self.rich_style
+        if number >= self._layout.line_count or not self._layout.width:
+            return Strip.blank(width, base)
+        spans = list(self._spans)
+        if self._selection:
+            spans.append((*self._selection, "selection"))
+        if self._cursor:
+            spans.append((*self._cursor, "cursor"))
+        segments = [
+            Segment(run, self._style_of(keys, base))
+            for run, keys in styled_runs(self._layout.line(number), spans)
+        ]
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
+
+    def _style_of(self, keys: tuple[str, ...], base: Style) -> Style:
+        styles = [
+            self.get_component_rich_style(f"article-view--{key}", partial=True)
+            for key in keys
+            if key in STYLE_KEYS
+        ]
+        return Style.combine([base, *styles])
