@@ -1,0 +1,85 @@
+"""Content: what opens it after a cue (أن/إن, a quotation, a colon, the cue's preposition) and
+where it ends (the closing mark, the next clause-opening cue, the end of the sentence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from annotations.arabic import match_key
+from annotations.attribution import lexicon_data as data
+from annotations.attribution.context import SentenceContext
+from annotations.attribution.lexicon import CueMatch
+from annotations.attribution.model import Span
+from annotations.attribution.segments import Quotation
+from annotations.attribution.words import Words, plain
+
+COMPLEMENTISERS = frozenset(
+    match_key(word + suffix) for word in data.COMPLEMENTISERS for suffix in data.PRONOUN_SUFFIXES
+)
+_BARE_COMPLEMENTISERS = frozenset(map(match_key, data.COMPLEMENTISERS))
+PREPOSITIONS = frozenset(map(plain, data.PREPOSITIONS))
+_CUE_PREPOSITIONS = {match_key(cue): plain(p) for cue, p in data.CONTENT_PREPOSITIONS.items()}
+_WINDOW = 14
+_WEAK_WINDOW = 6
+
+IntroKind = Literal["quote", "colon", "complementiser", "preposition"]
+
+
+@dataclass(frozen=True, slots=True)
+class Intro:
+    """What opens a cue's content; the words between the cue and token `token` may be its source."""
+
+    kind: IntroKind
+    token: int
+    content_start: int
+    quotation: Quotation | None
+
+
+def find_introducer(
+    words: Words, cue: CueMatch, context: SentenceContext, following: int
+) -> Intro | None:
+    """The first thing after `cue` that opens its content, before the `following` cue."""
+    after = cue.first + cue.length
+    preposition = _CUE_PREPOSITIONS.get(match_key(cue.entry.lemma))
+    window = _WEAK_WINDOW if cue.entry.weak and cue.entry.kind == "verb" else _WINDOW
+    limit = min(following, context.hi, after + window)
+    sentence = context.sentence
+    for at in range(after, limit):
+        previous = words.plain[at - 1]
+        # the source region stops before a preposition that leads into the content
+        token = at - 1 if at > after and previous in PREPOSITIONS else at
+        quotation = words.quotation_before(at, sentence)
+        if quotation is not None and (
+            at == after or previous in PREPOSITIONS or words.words_in(quotation) >= 4
+        ):
+            return Intro("quote", token, quotation.inner[0], quotation)
+        gap_start, gap_end = words.gap(at)
+        if ":" in words.text[gap_start:gap_end]:
+            return Intro("colon", at, gap_end, None)
+        key = words.keys[at]
+        if key in COMPLEMENTISERS:
+            start = words.tokens[at].end if key in _BARE_COMPLEMENTISERS else words.tokens[at].start
+            return Intro("complementiser", token, start, words.quotation_after(at, sentence))
+        before_complementiser = at + 1 < limit and words.keys[at + 1] in COMPLEMENTISERS
+        if words.plain[at] == preposition and at - after <= 2 and not before_complementiser:
+            quotation = words.quotation_after(at, sentence)
+            return Intro("preposition", at, words.tokens[at].end, quotation)
+    return None
+
+
+def introduced_content(words: Words, intro: Intro, context: SentenceContext) -> Span | None:
+    """The content an introducer opens: its quotation, else the rest of the clause."""
+    if intro.quotation is None:
+        return words.span(intro.content_start, context.end_from(intro.content_start))
+    start, end = intro.quotation.inner
+    if not intro.quotation.closed:
+        end = min(end, context.end_from(start))
+    return words.span(start, end)
+
+
+def clause_from(words: Words, token: int, context: SentenceContext) -> Span | None:
+    """The rest of the clause from token `token` (a direct object: أكد السيسي موقف مصر ...)."""
+    start = words.tokens[token].start if token < context.hi else context.sentence.end
+    return words.span(start, context.end_from(start))

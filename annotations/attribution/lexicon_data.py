@@ -1,0 +1,185 @@
+"""The cue lexicon as data: Arabic reporting verbs, participles, nouns and phrases, by class.
+
+Forms are written as in print (hamza and all); `lexicon.py` expands them into matching keys with
+their clitic, gender and number forms. `weak` cues (رأى، رفض، اعتبر ...) also have other senses and
+count only when followed by أن/إن, a colon, or a quotation right after them.
+"""
+
+from __future__ import annotations
+
+from annotations.attribution.model import CueClass
+
+#: (perfect 3rd masc. sing., imperfect 3rd masc. sing. or "", class, weak).
+VERBS: tuple[tuple[str, str, CueClass, bool], ...] = (
+    ("قال", "يقول", "statement", False),
+    ("أضاف", "يضيف", "statement", False),
+    ("أوضح", "يوضح", "statement", False),
+    ("أشار", "يشير", "statement", False),
+    ("صرح", "يصرح", "statement", False),
+    ("أعلن", "يعلن", "statement", False),
+    ("كشف", "يكشف", "statement", False),
+    ("ذكر", "", "statement", False),  # imperfect يذكر is mostly the passive "it is mentioned"
+    ("تابع", "يتابع", "statement", True),
+    ("أفاد", "يفيد", "statement", False),
+    ("نقل", "ينقل", "statement", True),
+    ("أعرب", "يعرب", "statement", False),
+    ("لفت", "يلفت", "statement", False),
+    ("نوه", "ينوه", "statement", False),
+    ("أردف", "يردف", "statement", False),
+    ("استطرد", "يستطرد", "statement", False),
+    ("أكمل", "يكمل", "statement", True),  # also "completed"
+    ("أبلغ", "يبلغ", "statement", True),
+    ("كتب", "يكتب", "statement", True),
+    ("نشر", "ينشر", "statement", True),
+    ("أورد", "يورد", "statement", True),
+    ("أشاد", "يشيد", "statement", False),
+    ("رجح", "يرجح", "statement", False),
+    ("ثمن", "يثمن", "statement", True),  # also the noun "price"
+    ("حث", "يحث", "statement", False),
+    ("طالب", "يطالب", "statement", True),
+    ("اعتبر", "يعتبر", "statement", True),
+    ("وصف", "يصف", "statement", True),
+    ("أكد", "يؤكد", "emphasis", False),
+    ("شدد", "يشدد", "emphasis", False),
+    ("جدد", "يجدد", "emphasis", True),
+    ("أصر", "يصر", "emphasis", True),
+    ("أنكر", "ينكر", "denial", False),
+    ("رفض", "يرفض", "denial", True),
+    ("زعم", "يزعم", "allegation", False),
+    ("اتهم", "يتهم", "allegation", False),
+    ("حذر", "يحذر", "warning", False),
+    ("نبه", "ينبه", "warning", False),
+    ("هدد", "يهدد", "warning", True),
+)
+
+#: Verbs whose last radical is weak, with their forms spelled out: (forms, class, weak).
+DEFECTIVE_VERBS: tuple[tuple[tuple[str, ...], CueClass, bool], ...] = (
+    (("نفى", "نفت", "نفيا", "نفتا", "نفوا", "ينفي", "تنفي", "ينفيان", "ينفون"), "denial", False),
+    (("ادعى", "ادعت", "ادعيا", "ادعوا", "يدعي", "تدعي", "يدعون"), "allegation", False),
+    (("دعا", "دعت", "دعوا", "يدعو", "تدعو"), "statement", True),
+    (("رأى", "رأت", "رأوا", "يرى", "ترى", "يرون"), "statement", True),
+)
+
+#: Participle stems (masculine singular without case ending): مؤكد -> مؤكداً، مؤكدة، مؤكدين ...
+PARTICIPLES: tuple[tuple[str, CueClass], ...] = (
+    ("مؤكد", "emphasis"),
+    ("مشدد", "emphasis"),
+    ("مجدد", "emphasis"),
+    ("مشير", "statement"),
+    ("مضيف", "statement"),
+    ("موضح", "statement"),
+    ("لافت", "statement"),
+    ("منوه", "statement"),
+    ("معرب", "statement"),
+    ("مشيد", "statement"),
+    ("معتبر", "statement"),
+    ("مطالب", "statement"),
+    ("مبين", "statement"),
+    ("محذر", "warning"),
+    ("منبه", "warning"),
+    ("متهم", "allegation"),
+    ("زاعم", "allegation"),
+    ("داعي", "statement"),
+    ("نافي", "denial"),
+)
+
+#: Reporting nouns; they count only before أن/إن (إعلان الوزير أن ...).
+NOUNS: tuple[tuple[str, CueClass], ...] = (
+    ("إعلان", "statement"),
+    ("تصريح", "statement"),
+    ("تصريحات", "statement"),
+    ("قول", "statement"),
+    ("تأكيد", "emphasis"),
+    ("ادعاء", "allegation"),
+    ("تحذير", "warning"),
+)
+
+#: Phrases whose source follows them; the content is on the other side (بحسب الوكالة، ...).
+SOURCE_FIRST_PHRASES: tuple[str, ...] = (
+    "بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن", "استنادا إلى",
+)
+#: Phrases followed by a verb, then the source (حسبما أعلن السفير ...); the verb joins the cue.
+VERB_FIRST_PHRASES: tuple[str, ...] = (
+    "حسبما", "بحسب ما", "حسب ما", "وفق ما", "وفقا لما", "طبقا لما",
+)
+#: Phrases whose source is a pronoun: they confirm the attribution around them.
+PRONOUN_PHRASES: tuple[str, ...] = (
+    "على حد قوله", "على حد قولها", "على حد قولهم", "على حد تعبيره", "على حد تعبيرها",
+    "وفق قوله", "وفق قولها", "حسب قوله", "حسب قولها", "بحسب قوله", "بحسب قولها",
+)
+#: Phrases naming the channel of a statement (في بيان، في تصريحات ...); they never start one.
+FRAME_PHRASES: tuple[str, ...] = (
+    "في بيان", "في تصريحات", "في تصريح", "في حديث", "في مقابلة", "في كلمته", "في كلمتها",
+    "في مؤتمر صحفي", "في تغريدة", "في رسالة", "عبر حسابه",
+)
+#: Narrator formulas that look like cues but have no source (يُذكر أن ...).
+NARRATOR_PHRASES: tuple[str, ...] = (
+    "يذكر أن", "يشار إلى أن", "تجدر الإشارة", "يذكر ان", "جدير بالذكر", "ومن المعروف",
+)
+
+#: The preposition a cue takes before its content (شدد على، أعرب عن، أشار إلى، حذر من), by lemma.
+CONTENT_PREPOSITIONS: dict[str, str] = {
+    "أكد": "على", "شدد": "على", "حث": "على", "جدد": "على", "أصر": "على", "أعرب": "عن",
+    "أشار": "إلى", "لفت": "إلى", "نوه": "إلى", "حذر": "من", "نبه": "إلى", "دعا": "إلى",
+    "مؤكد": "على", "مشدد": "على", "معرب": "عن", "مشير": "إلى", "لافت": "إلى", "منوه": "إلى",
+    "محذر": "من", "منبه": "إلى", "داعي": "إلى", "مطالب": "ب",
+}
+#: Prepositions that may stand between a cue and a complementiser (أشار إلى أن، حذر من أن).
+#: They are compared without the ى -> ي folding of `match_key` (على is not the name علي).
+PREPOSITIONS: tuple[str, ...] = ("على", "عن", "إلى", "من", "ب")
+
+#: Complementisers that open indirect content, alone or with a pronoun (أنه، إنها ...).
+COMPLEMENTISERS: tuple[str, ...] = ("أن", "إن", "بأن")
+PRONOUN_SUFFIXES: tuple[str, ...] = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
+
+#: Words after a cue that are not part of the source: time, place of speech, manner.
+SOURCE_STOP_WORDS: tuple[str, ...] = (
+    "اليوم", "أمس", "مساء", "صباح", "خلال", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "السبت", "قد", "لقد", "أيضا", "كذلك", "في", "له", "لها",
+    "بدوره", "بدورها",
+)
+#: Words between a cue and its source that belong to neither (أكد فيه السيسي، قال بدوره ...).
+SOURCE_SKIP_WORDS: tuple[str, ...] = (
+    "فيه", "فيها", "له", "لها", "بدوره", "بدورها", "أيضا", "كذلك", "جانبه", "جهته",
+)
+#: Words that end a clause to the left of a cue (a pre-verbal source starts after them).
+CLAUSE_OPENERS: tuple[str, ...] = (
+    "حيث", "ثم", "بينما", "فيما", "لكن", "كما", "إذ", "بعدما", "عندما", "كان", "كانت",
+    "وكان", "وكانت", "أن", "إن", "بأن", "أنه", "إنه", "جانبه", "يكون", "تكون",
+)
+#: Particles between a pre-verbal source and its verb (كانت موغيريني قد أكدت).
+VERB_PARTICLES: tuple[str, ...] = ("قد", "لقد", "فقد", "وقد")
+#: Words that never belong to a name after a title (أكد الرئيس ماكرون أهمية ...).
+FUNCTION_WORDS: tuple[str, ...] = (
+    "في", "من", "على", "عن", "إلى", "أن", "إن", "مع", "بعد", "قبل", "خلال", "هذا", "هذه",
+    "ذلك", "التي", "الذي", "كل", "أي", "ما", "لا", "لم", "لن", "قد", "كذلك", "أيضا",
+)
+
+#: First words that type a source.
+ANONYMOUS_HEADS: tuple[str, ...] = (
+    "مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "مسؤولة", "شهود", "سكان", "مراقبون",
+    "محللون", "دبلوماسي", "دبلوماسيون", "مصدرا", "أوساط", "جهات",
+)
+DOCUMENT_HEADS: tuple[str, ...] = (
+    "بيان", "تقرير", "وثيقة", "رسالة", "مذكرة", "قرار", "نص", "إعلان", "تصريح", "تصريحات",
+    "البيان", "التقرير", "الوثيقة", "الرسالة", "المذكرة",
+)
+MEDIA_HEADS: tuple[str, ...] = (
+    "وكالة", "صحيفة", "قناة", "موقع", "تلفزيون", "التلفزيون", "إذاعة", "الإذاعة", "مجلة",
+    "شبكة", "رويترز", "فرانس", "أسوشيتد", "الأناضول", "سبوتنيك", "الوكالة", "الصحيفة",
+)
+ORGANISATION_HEADS: tuple[str, ...] = (
+    "وزارة", "الوزارة", "حكومة", "الحكومة", "الجيش", "شعبة", "الاتحاد", "مجلس", "الأمم",
+    "الرئاسة", "الكرملين", "البيت", "الخارجية", "الداخلية", "منظمة", "المنظمة", "هيئة",
+    "الهيئة", "لجنة", "اللجنة", "حزب", "الحزب", "حركة", "الحركة", "قوات", "القوات", "مكتب",
+    "المكتب", "مصر", "تركيا", "روسيا", "فرنسا", "إيران", "واشنطن", "موسكو", "القاهرة",
+    "أنقرة", "الولايات", "الإدارة", "البرلمان", "القيادة", "السلطات", "الشرطة", "النيابة",
+)
+ROLE_HEADS: tuple[str, ...] = (
+    "الرئيس", "رئيس", "الرئيسان", "الرئيسين", "الوزير", "وزير", "وزيرة", "السفير", "سفير",
+    "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الممثلة", "الممثل", "ممثل", "النائب",
+    "نائب", "الصحفي", "الصحفية", "المشير", "الجنرال", "اللواء", "العقيد", "العميد", "الأمين",
+    "أمين", "مدير", "المدير", "قائد", "القائد", "المبعوث", "مبعوث", "رئيسة", "الملك", "الأمير",
+    "الشيخ", "الدكتور", "المستشار", "مستشار", "المسؤول", "الجانبين", "الجانبان", "الطرفان",
+    "الطرفين", "عضو", "زعيم", "الزعيم", "المحلل", "الخبير", "خبير",
+)

@@ -1,0 +1,273 @@
+"""Suggest attributions (cue, source, content) in an Arabic news text, sentence by sentence.
+
+Rule-based: cues come from the lexicon; after each cue the recogniser looks for what opens its
+content (`content.py`) and takes the words in between as the source, else the words before the
+verb (`source_finder.py`). Participles and subjectless verbs inherit the previous source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from annotations.attribution.content import (
+    Intro,
+    clause_from,
+    find_introducer,
+    introduced_content,
+)
+from annotations.attribution.context import SentenceContext
+from annotations.attribution.lexicon import CueMatch, cue_at
+from annotations.attribution.model import Cue, EntityLink, Source, Span, Suggestion
+from annotations.attribution.segments import Sentence, sentences
+from annotations.attribution.source_finder import (
+    back_source,
+    forward_source,
+    source_over,
+    subject_after,
+)
+from annotations.attribution.words import Words
+
+_CLAUSE_CUES = frozenset({"participle", "source_first", "verb_first", "pronoun"})
+_PREDICATES = frozenset({"verb", "noun", "participle"})
+_SOURCE_LINKS = frozenset({"ل", "ما", "لما"})
+
+
+def _opens_weak_cue(intro: Intro | None, after: int) -> bool:
+    """Whether a weak cue (رأى، اعتبر، ثمّن ...) is used for reporting: before أن/إن, a colon, or a
+    quotation right after it."""
+    if intro is None:
+        return False
+    quoted_at_once = intro.kind == "quote" and intro.token == after
+    return quoted_at_once or intro.kind in ("complementiser", "colon")
+
+
+class EntityLike(Protocol):
+    """What the recogniser reads from an entity of `annotations.entities.recognise`."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+
+
+def suggest_attributions(
+    text: str, entities: Sequence[EntityLike] | None = None
+) -> list[Suggestion]:
+    """The attributions suggested in `text`, in text order; `entities` sharpen the sources."""
+    links = sorted(
+        (EntityLink(e.start, e.end, e.label) for e in entities or ()), key=lambda e: e.start
+    )
+    reader = _Reader(Words(text, links))
+    for sentence in sentences(text):
+        reader.read(sentence)
+    return _nest(reader.suggestions, reader.heirs)
+
+
+def _nest(found: list[Suggestion], heirs: dict[int, int]) -> list[Suggestion]:
+    """Set `nested_in` to the suggestion with the smallest content holding each cue; one that
+    inherits its source (، مؤكداً ...) stands where the suggestion it inherits from stands."""
+    nested: list[Suggestion] = []
+    for position, suggestion in enumerate(found):
+        cue = suggestion.cue
+        outer = [
+            (sum(s.end - s.start for s in other.content), index)
+            for index, other in enumerate(found)
+            if other is not suggestion
+            and any(s.start <= cue.start and cue.end <= s.end for s in other.content)
+        ]
+        if outer:
+            nested_in: int | None = min(outer)[1]
+        else:
+            heir_of = heirs.get(position)
+            nested_in = None if heir_of is None else nested[heir_of].nested_in
+        nested.append(replace(suggestion, nested_in=nested_in))
+    return nested
+
+
+class _Reader:
+    """Reads a text sentence by sentence, remembering the last source for participles."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self.suggestions: list[Suggestion] = []
+        self.heirs: dict[int, int] = {}  # suggestion -> the one whose source it inherits
+        self.last: int | None = None  # the last suggestion with a source
+        self.last_outer: int | None = None  # the same, among those not nested
+
+    def read(self, sentence: Sentence) -> None:
+        """Add the suggestions of one sentence."""
+        lo, hi = self.words.index_at(sentence.start), self.words.index_at(sentence.end)
+        cues = self._cues(lo, hi)
+        cuts = tuple(cut for cue in cues if (cut := self._clause_cut(cue)) is not None)
+        context = SentenceContext(sentence, lo, hi, tuple(cues), cuts, len(self.suggestions))
+        self.last = self.last_outer
+        for index, cue in enumerate(cues):
+            later = (c.first for c in cues[index + 1 :] if c.entry.kind in _PREDICATES)
+            following = next(later, hi)
+            suggestion = self._suggest(cue, context, following)
+            if suggestion is None:
+                continue
+            self.suggestions.append(suggestion)
+            if suggestion.source is not None:
+                self.last = len(self.suggestions) - 1
+                if not self._is_nested(suggestion, sentence):
+                    self.last_outer = self.last
+
+    def _is_nested(self, suggestion: Suggestion, sentence: Sentence) -> bool:
+        """Whether a suggestion stands inside another's content or inside a quotation."""
+        cue = suggestion.cue
+        earlier = self.suggestions[:-1]  # the suggestion itself was just added
+        return any(
+            s.start <= cue.start < s.end for other in earlier for s in other.content
+        ) or any(q.start < cue.start < q.inner[1] for q in sentence.quotations)
+
+    def _cues(self, lo: int, hi: int) -> list[CueMatch]:
+        found: list[CueMatch] = []
+        at = lo
+        while at < hi:
+            match = cue_at(self.words.keys, at)
+            if match is None or at + match.length > hi:
+                at += 1
+                continue
+            if match.entry.kind == "verb_first" and at + match.length < hi:
+                match = CueMatch(at, match.length + 1, match.entry)  # حسبما + أعلن
+            found.append(match)
+            at += match.length
+        return found
+
+    def _clause_cut(self, cue: CueMatch) -> int | None:
+        """Where a cue that opens its own clause (، مشيرا / ، حسبما ...) ends the one before."""
+        if cue.entry.kind not in _CLAUSE_CUES:
+            return None
+        return self.words.comma_before(cue.first)
+
+    def _suggest(
+        self, cue: CueMatch, context: SentenceContext, following: int
+    ) -> Suggestion | None:
+        kind = cue.entry.kind
+        if kind in ("verb", "noun"):
+            return self._verb(cue, context, following)
+        if kind == "participle":
+            return self._participle(cue, context, following)
+        if kind in ("source_first", "verb_first"):
+            return self._prepositional(cue, context)
+        if kind == "pronoun" and len(self.suggestions) == context.first_suggestion:
+            return self._pronoun(cue, context)
+        return None  # channels (في بيان) and narrator formulas (يذكر أن) start nothing
+
+    def _verb(self, cue: CueMatch, context: SentenceContext, following: int) -> Suggestion | None:
+        words, sentence = self.words, context.sentence
+        after = cue.first + cue.length
+        intro = find_introducer(words, cue, context, following)
+        if cue.entry.weak and not _opens_weak_cue(intro, after):
+            return None
+        opening = words.quotation_before(cue.first, sentence)
+        quoted = opening is None and words.inside_quotation(cue.first, sentence)
+        if quoted and (intro is None or intro.kind != "complementiser"):
+            return None  # inside a quotation only «قال إن ...» is trusted
+        if opening is not None:  # “أكدا تصميمهما ...”: the source stands before the quotation
+            source = back_source(words, cue.first, context)
+            start = intro.content_start if intro else words.start_or(after, sentence.end)
+            content, confidence = words.span(start, opening.inner[1]), 0.85
+        elif intro is not None:
+            source = forward_source(words, after, intro.token, context)
+            source = source or back_source(words, cue.first, context)
+            content = introduced_content(words, intro, context)
+            confidence = 0.9 if intro.quotation else 0.85
+        else:
+            source, content = self._subject_and_object(after, cue, context)
+            confidence = 0.6
+        if cue.entry.weak and source is None:
+            return None
+        return self._finish(cue, source, [content], confidence * (0.8 if cue.entry.weak else 1))
+
+    def _subject_and_object(
+        self, after: int, cue: CueMatch, context: SentenceContext
+    ) -> tuple[Source | None, Span | None]:
+        """With no introducer: the subject before or right after the verb, the object after it."""
+        source = back_source(self.words, cue.first, context)
+        if source is not None:
+            return source, clause_from(self.words, after, context)
+        subject_end = subject_after(self.words, after, context.hi)
+        if subject_end is None:
+            return None, None
+        source = source_over(self.words, after, subject_end)
+        return source, clause_from(self.words, subject_end, context)
+
+    def _participle(
+        self, cue: CueMatch, context: SentenceContext, following: int
+    ) -> Suggestion | None:
+        """، مؤكداً أن ... / ومشيداً بـ ...: content after it, the source inherited."""
+        coordinated = self.words.keys[cue.first].startswith("و")
+        if not coordinated and self.words.comma_before(cue.first) is None:
+            return None
+        intro: Intro | None = find_introducer(self.words, cue, context, following)
+        if intro is not None:
+            content = introduced_content(self.words, intro, context)
+        else:
+            content = clause_from(self.words, cue.first + cue.length, context)
+        return self._finish(cue, None, [content], 0.75 if intro else 0.6)
+
+    def _prepositional(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
+        """بحسب X، ... (content after) or ...، حسبما أعلن X (content before)."""
+        words = self.words
+        after = cue.first + cue.length
+        while after < context.hi and words.keys[after] in _SOURCE_LINKS:
+            after += 1
+        source = forward_source(words, after, context.hi, context, stop_at_comma=True)
+        if source is None:
+            return None
+        comma = words.comma_before(cue.first)
+        end = comma if comma is not None else words.tokens[cue.first].start
+        before = words.span(context.sentence.start, end)
+        leads = cue.first == context.lo or (cue.first - context.lo <= 4 and comma is not None)
+        if not leads:
+            return self._finish(cue, source, [before], 0.8)
+        after_source = clause_from(words, words.index_at(source.end), context)
+        # وأضاف راضي، بحسب ما نشرته الوكالة، أن ...: the verb before is reported too
+        reported_verb = any(
+            context.lo <= c.first < cue.first and c.entry.kind in _PREDICATES for c in context.cues
+        )
+        spans = [before, after_source] if reported_verb else [after_source]
+        return self._finish(cue, source, spans, 0.8)
+
+    def _pronoun(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
+        """…، على حد قوله: the clause before, said by the previous source."""
+        comma = self.words.comma_before(cue.first)
+        end = comma if comma is not None else self.words.tokens[cue.first].start
+        return self._finish(cue, None, [self.words.span(context.sentence.start, end)], 0.5)
+
+    def _finish(
+        self,
+        cue: CueMatch,
+        source: Source | None,
+        content: Sequence[Span | None],
+        confidence: float,
+    ) -> Suggestion | None:
+        """The suggestion, once it has content; a missing source is inherited when possible."""
+        spans = tuple(span for span in content if span is not None)
+        if not spans:
+            return None
+        previous = None if self.last is None else self.suggestions[self.last].source
+        if source is None and previous is not None and self.last is not None:
+            source = replace(previous, inherited=True)
+            self.heirs[len(self.suggestions)] = self.last
+            confidence *= 0.85
+        elif source is None:
+            confidence *= 0.6
+        words = self.words
+        start = words.tokens[cue.first].start
+        key = words.keys[cue.first]
+        if key[0] in "وف" and cue_at([key[1:]], 0):  # leave the conjunction out of the cue
+            start += 1
+        end = words.tokens[cue.first + cue.length - 1].end
+        return Suggestion(
+            Cue(start, end, words.text[start:end], cue.entry.cls),
+            source,
+            spans,
+            confidence=round(confidence, 2),
+        )

@@ -1,0 +1,85 @@
+"""`rawi suggest`: suggested attributions (cue, source, content) as JSON lines or a table."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from tui.cli.settings import Settings, global_options, pass_settings
+
+TABLE_COLUMNS = (
+    "article",
+    "index",
+    "class",
+    "cue",
+    "source_type",
+    "source",
+    "content",
+    "nested_in",
+    "confidence",
+)
+
+
+@click.command("suggest")
+@global_options
+@click.argument("article_ids", nargs=-1, metavar="[ID...]")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one JSON object per attribution; table: tab-separated columns.",
+)
+@click.option(
+    "--entities/--no-entities",
+    default=False,
+    show_default=True,
+    help="Run entity recognition first and link sources to the entities inside them.",
+)
+@pass_settings
+def suggest_command(
+    settings: Settings, article_ids: tuple[str, ...], output_format: str, entities: bool
+) -> None:
+    """Suggest attributions in the given articles (all articles by default)."""
+    from annotations.attribution import suggest_attributions
+
+    corpus = settings.corpus()
+    articles = [settings.article(i) for i in article_ids] if article_ids else list(corpus)
+    if output_format == "table":
+        click.echo("\t".join(TABLE_COLUMNS))
+    for article in articles:
+        found = _entities(article.text) if entities else None
+        records = (s.record() for s in suggest_attributions(article.text, found))
+        for line in _lines(article.id, records, output_format):
+            click.echo(line)
+
+
+def _entities(text: str) -> list[Any]:
+    """The named entities of `text` (the NER model is loaded only when asked for)."""
+    from annotations.entities import recognise
+
+    return list(recognise(text))
+
+
+def _lines(article_id: str, records: Iterator[dict[str, Any]], output_format: str) -> Iterator[str]:
+    for index, record in enumerate(records):
+        if output_format == "jsonl":
+            yield json.dumps({"article": article_id, **record}, ensure_ascii=False)
+            continue
+        source = record["source"] or {"type": "-", "text": "-"}
+        row = (
+            article_id,
+            index,
+            record["cue"]["class"],
+            record["cue"]["text"],
+            source["type"],
+            source["text"],
+            " | ".join(span["text"] for span in record["content"]),
+            "-" if record["nested_in"] is None else record["nested_in"],
+            record["confidence"],
+        )
+        yield "\t".join(" ".join(str(value).split()) for value in row)
