@@ -1,0 +1,277 @@
+"""The annotation model: plain dataclasses, converted to and from JSON-ready dicts.
+
+Offsets are code points into an article's canonical text, half-open [start, end). Every
+article-scoped record keeps the sha256 of the text its offsets point into (`text_sha256`).
+Ids are uuid4 hex strings, except where a record is unique by its key (status, entity decisions),
+whose id is derived from that key so that concurrent writers agree.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
+from typing import Any, Literal, Protocol, TypeVar
+
+#: Labels allowed in each span layer.
+LAYERS: dict[str, tuple[str, ...]] = {
+    "entity": ("PER", "ORG", "LOC", "MISC"),
+    "attribution": ("SOURCE", "CUE", "CONTENT"),
+    "claim": ("CLAIM",),
+}
+ENTITY_LABELS = LAYERS["entity"]
+ORIGINS = ("manual", "suggested", "model", "import")
+ATTRIBUTION_TYPES = ("assertion", "belief", "fact", "eventuality")
+STATUSES = ("todo", "in progress", "done")
+QUOTE_CONTEXT = 32
+
+Layer = Literal["entity", "attribution", "claim"]
+Origin = Literal["manual", "suggested", "model", "import"]
+AttributionType = Literal["assertion", "belief", "fact", "eventuality"]
+Status = Literal["todo", "in progress", "done"]
+
+
+class TextSource(Protocol):
+    """What the store needs from an article (`annotations.corpus.Article` is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 with microseconds, e.g. `2026-11-23T20:40:00.123456Z`."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def new_id() -> str:
+    """A fresh record id."""
+    return uuid.uuid4().hex
+
+
+def key_id(*parts: str) -> str:
+    """A record id derived from `parts`, the same in every process."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, "rawi:" + "\x1f".join(parts)).hex
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Text-quote selector: the exact text plus up to 32 characters each side."""
+
+    prefix: str
+    exact: str
+    suffix: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Quote:
+        """The quote of `text[start:end]` in `text`."""
+        return cls(
+            text[max(0, start - QUOTE_CONTEXT) : start],
+            text[start:end],
+            text[end : end + QUOTE_CONTEXT],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of an article. `orphan` is set when re-anchoring could not place it."""
+
+    id: str
+    article_id: str
+    layer: Layer
+    label: str
+    start: int
+    end: int
+    text: str
+    quote: Quote
+    text_sha256: str
+    annotator: str
+    origin: Origin = "manual"
+    attrs: dict[str, Any] = field(default_factory=dict)
+    created: str = ""
+    updated: str = ""
+    orphan: bool = False
+
+
+def check_span(span: Span) -> None:
+    """Raise ValueError unless the span's layer, label and origin are known."""
+    if span.label not in LAYERS.get(span.layer, ()):
+        raise ValueError(f"label {span.label!r} is not in layer {span.layer!r} ({LAYERS})")
+    if span.origin not in ORIGINS:
+        raise ValueError(f"origin {span.origin!r} is not one of {ORIGINS}")
+
+
+def anchor(span: Span, article: TextSource) -> Span:
+    """`span` with text, quote and sha taken from `article` at its offsets, after checking them."""
+    if not 0 <= span.start < span.end <= len(article.text):
+        raise ValueError(
+            f"offsets [{span.start}, {span.end}) outside the text (0..{len(article.text)})"
+        )
+    check_span(span)
+    return replace(
+        span,
+        article_id=article.id,
+        text=article.text[span.start : span.end],
+        quote=Quote.of(article.text, span.start, span.end),
+        text_sha256=article.sha256,
+    )
+
+
+def new_span(
+    article: TextSource,
+    layer: str,
+    label: str,
+    start: int,
+    end: int,
+    *,
+    annotator: str,
+    origin: str = "manual",
+    attrs: dict[str, Any] | None = None,
+    id: str | None = None,
+    created: str | None = None,
+    updated: str | None = None,
+) -> Span:
+    """A checked span over `article.text[start:end]` (fresh id and timestamps unless given)."""
+    stamp = now()
+    blank = Span(
+        id=id or new_id(),
+        article_id=article.id,
+        layer=layer,  # type: ignore[arg-type]
+        label=label,
+        start=start,
+        end=end,
+        text="",
+        quote=Quote("", "", ""),
+        text_sha256="",
+        annotator=annotator,
+        origin=origin,  # type: ignore[arg-type]
+        attrs=dict(attrs or {}),
+        created=created or stamp,
+        updated=updated or created or stamp,
+    )
+    return anchor(blank, article)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A labelled link from span `head` to span `child` (span ids)."""
+
+    id: str
+    article_id: str
+    head: str
+    child: str
+    label: str
+    text_sha256: str
+    annotator: str
+    created: str = ""
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A PARC 3.0 attribution: source, cue and content span ids; `nested_in` an attribution id."""
+
+    id: str
+    article_id: str
+    source: str | None
+    cue: str | None
+    content: tuple[str, ...]
+    text_sha256: str
+    annotator: str
+    type: AttributionType = "assertion"
+    nested_in: str | None = None
+    created: str = ""
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim on span `span` (CLAIM layer) with CheckThat!-style attributes."""
+
+    id: str
+    article_id: str
+    span: str
+    text_sha256: str
+    annotator: str
+    attribution: str | None = None
+    verifiable: bool | None = None
+    check_worthy: bool | None = None
+    harmful: bool | None = None
+    topic: str | None = None
+    verdict: str | None = None
+    note: str | None = None
+    created: str = ""
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStatus:
+    """How far one annotator got with one article."""
+
+    id: str
+    article_id: str
+    annotator: str
+    status: Status
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDecision:
+    """The analyst's rule for a matching key: always an entity of type `label`, or never (None)."""
+
+    id: str
+    key: str
+    label: str | None
+    annotator: str
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """Everything one annotator did on one article, as `Store.records()` yields it for export."""
+
+    article_id: str
+    annotator: str
+    text_sha256: str | None
+    status: Status
+    created: str
+    updated: str
+    spans: tuple[Span, ...]
+    relations: tuple[Relation, ...]
+    attributions: tuple[Attribution, ...]
+    claims: tuple[Claim, ...]
+
+
+Record = Span | Relation | Attribution | Claim | ArticleStatus | EntityDecision
+R = TypeVar("R", Span, Relation, Attribution, Claim, ArticleStatus, EntityDecision)
+
+
+def to_dict(record: Record) -> dict[str, Any]:
+    """A JSON-ready dict of `record` (tuples become lists; attrs copied, not shared)."""
+    data = {f.name: getattr(record, f.name) for f in fields(record)}
+    if isinstance(record, Span):
+        data["quote"] = {
+            "prefix": record.quote.prefix,
+            "exact": record.quote.exact,
+            "suffix": record.quote.suffix,
+        }
+        data["attrs"] = copy.deepcopy(record.attrs)
+    elif isinstance(record, Attribution):
+        data["content"] = list(record.content)
+    return data
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+    """Build a `cls` from a dict made by `to_dict`, ignoring unknown keys."""
+    known = {f.name for f in fields(cls)}
+    values = {k: v for k, v in data.items() if k in known}
+    if cls is Span:
+        values["quote"] = Quote(**values["quote"])
+        values["attrs"] = dict(values.get("attrs") or {})
+    elif cls is Attribution:
+        values["content"] = tuple(values.get("content") or ())
+    return cls(**values)

@@ -1,0 +1,45 @@
+"""The database file at rest: TinyDB's JSON layout (`{table: {doc_id: document}}`), read strictly.
+
+`TinyDB(path)` can read it. rawi itself only reads it whole and replaces it atomically.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from annotations.store.errors import StoreCorruptError
+from annotations.store.files import atomic_write, keep_aside
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+def corrupt(path: Path, problem: str) -> StoreCorruptError:
+    """Keep a copy of `path` aside and build the error that says so and what to do."""
+    copy = keep_aside(path, "corrupt")
+    return StoreCorruptError(
+        f"{path}: {problem}. The file was left untouched and a copy kept at {copy}. "
+        "Restore a backup of it, or move it away to start a new database "
+        "(`rawi doctor` checks a database)."
+    )
+
+
+def read_database(path: Path) -> Tables:
+    """The tables of the database file at `path`; never takes an empty or damaged file for empty."""
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise corrupt(path, "the file is empty (0 bytes), not a database")
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise corrupt(path, f"not valid JSON ({error})") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise corrupt(path, "not a TinyDB database (expected an object of tables)")
+    return data
+
+
+def write_database(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Atomically replace `path` with `tables`, numbering each table's documents from 1."""
+    layout = {name: {str(i): doc for i, doc in enumerate(docs, 1)} for name, docs in tables.items()}
+    atomic_write(path, json.dumps(layout, ensure_ascii=False, separators=(",", ":")).encode())

@@ -1,0 +1,23 @@
+"""What can go wrong with the annotation database, each with a message that says what to do."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class: the database could not be opened, read or written."""
+
+
+class StoreCorruptError(StoreError):
+    """A database or journal file cannot be read. It is left untouched; a copy is kept aside."""
+
+
+class StoreSchemaError(StoreError):
+    """The database was written by a newer rawi."""
+
+
+class StoreFullError(StoreError):
+    """The disk is full: the change was not saved, the database is intact."""
+
+
+class StoreLockedError(StoreError):
+    """Another process held the database lock for too long."""

@@ -1,0 +1,64 @@
+"""The database's schema version, its `_meta` document, and migrations from older versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from annotations.model import key_id, new_id
+from annotations.store.database_file import Tables
+from annotations.store.errors import StoreSchemaError
+from annotations.store.state import MODEL_TABLES
+
+SCHEMA_VERSION = 1
+META = "_meta"
+
+
+def meta_document(generation: str, compacted_from: str | None) -> dict[str, Any]:
+    """The `_meta` document: schema version and which journal generation goes with the file."""
+    return {"schema": SCHEMA_VERSION, "generation": generation, "compacted_from": compacted_from}
+
+
+def schema_of(tables: Tables) -> int:
+    """The schema version of a database file's tables (0: a TinyDB file rawi never wrote)."""
+    meta = next(iter(tables.get(META, {}).values()), None)
+    return int(meta.get("schema", 0)) if isinstance(meta, dict) else 0
+
+
+def check_supported(name: str, version: int) -> None:
+    """Refuse a file from a newer rawi."""
+    if version > SCHEMA_VERSION:
+        raise StoreSchemaError(
+            f"{name}: written by a newer rawi (schema {version}; this rawi reads up to "
+            f"{SCHEMA_VERSION}). Upgrade rawi to open it; the file was not changed."
+        )
+
+
+def _from_plain_tinydb(tables: Tables) -> Tables:
+    """0 -> 1: a plain TinyDB file: give every record its id and add `_meta`."""
+    upgraded: Tables = {}
+    for name, documents in tables.items():
+        if name in MODEL_TABLES:
+            documents = {k: {"id": _id_for(name, doc), **doc} for k, doc in documents.items()}
+        upgraded[name] = documents
+    upgraded[META] = {"1": meta_document(new_id(), None)}
+    return upgraded
+
+
+def _id_for(table: str, document: dict[str, Any]) -> str:
+    """Status and entity decisions are identified by their key; other records get a fresh id."""
+    if table == "status":
+        return key_id("status", document["article_id"], document["annotator"])
+    if table == "entity_decisions":
+        return key_id("entity", document["annotator"], document["key"])
+    return new_id()
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_plain_tinydb}
+
+
+def migrate(tables: Tables, version: int) -> Tables:
+    """`tables` brought from `version` to `SCHEMA_VERSION`."""
+    for step in range(version, SCHEMA_VERSION):
+        tables = MIGRATIONS[step](tables)
+    return tables

@@ -1,0 +1,77 @@
+"""The database in memory: records by table and id, indexed by article (history by annotator)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from annotations.model import (
+    ArticleStatus,
+    Attribution,
+    Claim,
+    EntityDecision,
+    Relation,
+    Span,
+    from_dict,
+    to_dict,
+)
+
+#: Model tables and their record class; `history` (undo actions) holds plain dicts.
+MODEL_TABLES: dict[str, type] = {
+    "spans": Span,
+    "relations": Relation,
+    "attributions": Attribution,
+    "claims": Claim,
+    "status": ArticleStatus,
+    "entity_decisions": EntityDecision,
+}
+HISTORY = "history"
+TABLES = (*MODEL_TABLES, HISTORY)
+ARTICLE_TABLES = ("spans", "relations", "attributions", "claims", "status")
+
+Op = tuple[str, str, dict[str, Any] | None]
+
+
+class State:
+    """Every record, plus the indexes reads need; updated one op at a time."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, dict[str, Any]] = {table: {} for table in TABLES}
+        self.by_article: dict[str, defaultdict[str, dict[str, Any]]] = {
+            table: defaultdict(dict) for table in ARTICLE_TABLES
+        }
+        self.history_by_annotator: defaultdict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+
+    def get(self, table: str, record_id: str) -> Any:
+        return self.records[table].get(record_id)
+
+    def apply(self, op: Op) -> None:
+        """Put (document) or delete (None) one record."""
+        table, record_id, document = op
+        self._unindex(table, self.records[table].pop(record_id, None))
+        if document is None:
+            return
+        record: Any = (
+            from_dict(MODEL_TABLES[table], document) if table in MODEL_TABLES else document
+        )
+        self.records[table][record_id] = record
+        if table in self.by_article:
+            self.by_article[table][record.article_id][record_id] = record
+        elif table == HISTORY:
+            self.history_by_annotator[record["annotator"]][record_id] = record
+
+    def _unindex(self, table: str, record: Any) -> None:
+        if record is None:
+            return
+        if table in self.by_article:
+            group = self.by_article[table][record.article_id]
+            group.pop(record.id, None)
+            if not group:
+                del self.by_article[table][record.article_id]
+        elif table == HISTORY:
+            self.history_by_annotator[record["annotator"]].pop(record["id"], None)
+
+    def documents(self, table: str) -> list[dict[str, Any]]:
+        """The table's records as JSON-ready dicts."""
+        values = self.records[table].values()
+        return list(values) if table == HISTORY else [to_dict(r) for r in values]

@@ -1,0 +1,424 @@
+"""`Store`: the annotation API the app, the importer and the exporter use.
+
+Every write method returns once the change is durable; every read sees other processes' saves.
+Write methods name the `annotator`, whose undo history records the change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from annotations.model import (
+    LAYERS,
+    STATUSES,
+    ArticleRecord,
+    ArticleStatus,
+    Attribution,
+    AttributionType,
+    Claim,
+    EntityDecision,
+    Origin,
+    Record,
+    Relation,
+    Span,
+    Status,
+    TextSource,
+    anchor,
+    check_span,
+    key_id,
+    new_id,
+    new_span,
+    now,
+    to_dict,
+)
+from annotations.store import history
+from annotations.store.database import Database
+from annotations.store.grouping import article_record, count_records, group_by_annotator
+from annotations.store.integrity import (
+    ATTRIBUTION_FIELDS,
+    CLAIM_FIELDS,
+    SPAN_FIELDS,
+    check_attribution,
+    check_fields,
+    detach,
+    existing,
+    same_article,
+)
+from annotations.store.reanchor import FoldedText, locate
+from annotations.store.state import ARTICLE_TABLES, MODEL_TABLES
+
+TABLE_OF: dict[type, str] = {cls: table for table, cls in MODEL_TABLES.items()}
+
+
+@dataclass(frozen=True)
+class Action:
+    """What `undo` or `redo` replayed: the action's label and the article it touched."""
+
+    label: str
+    article_id: str | None
+
+
+@dataclass(frozen=True)
+class ReanchorReport:
+    """What `reanchor` did: spans already in place, moved, and left as orphans (ids)."""
+
+    unchanged: int
+    moved: int
+    orphans: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What `merge` did: records added, already present, and conflicting (kept as they were)."""
+
+    added: int
+    unchanged: int
+    conflicts: tuple[str, ...]
+
+
+class Store(Database):
+    """The annotation database. `with Store.open(path) as store: ...`"""
+
+    # -- spans -------------------------------------------------------------------------------
+
+    def add_span(
+        self,
+        article: TextSource,
+        layer: str,
+        label: str,
+        start: int,
+        end: int,
+        *,
+        annotator: str,
+        origin: Origin = "manual",
+        attrs: dict[str, Any] | None = None,
+    ) -> Span:
+        """Tag `article.text[start:end]`; returns the saved span."""
+        span = new_span(
+            article, layer, label, start, end, annotator=annotator, origin=origin, attrs=attrs
+        )
+        with self._transaction(annotator, f"tag {label}") as txn:
+            txn.put("spans", span)
+        return span
+
+    def update_span(
+        self, span_id: str, *, annotator: str, article: TextSource | None = None, **changes: Any
+    ) -> Span:
+        """Relabel, resize (needs `article`), or change attrs or origin of a span."""
+        check_fields(changes, SPAN_FIELDS)
+        with self._transaction(annotator, "edit " + "/".join(changes)) as txn:
+            span = replace(existing(txn, "spans", span_id), **changes, updated=now())
+            if {"start", "end"} & changes.keys() and (
+                article is None or article.id != span.article_id
+            ):
+                raise ValueError("resizing a span needs its article")
+            if article is None:
+                check_span(span)
+            else:
+                span = anchor(span, article)
+            txn.put("spans", span)
+        return span
+
+    def delete_span(self, span_id: str, *, annotator: str) -> None:
+        """Delete a span with its relations and claims, and take it out of attributions."""
+        with self._transaction(annotator, "delete") as txn:
+            span = existing(txn, "spans", span_id)
+            txn.delete("spans", span_id)
+            for relation in txn.in_article("relations", span.article_id):
+                if span_id in (relation.head, relation.child):
+                    txn.delete("relations", relation.id)
+            for claim in txn.in_article("claims", span.article_id):
+                if claim.span == span_id:
+                    txn.delete("claims", claim.id)
+            for attribution in txn.in_article("attributions", span.article_id):
+                if span_id in (attribution.source, attribution.cue, *attribution.content):
+                    detach(txn, attribution, span_id)
+
+    def span(self, span_id: str) -> Span | None:
+        """One span by id."""
+        self._refresh()
+        return self.state.get("spans", span_id)
+
+    def spans(
+        self, article_id: str, annotator: str | None = None, layer: str | None = None
+    ) -> list[Span]:
+        """The article's spans in text order."""
+        spans = self._of_article("spans", article_id, annotator)
+        if layer is not None:
+            spans = [s for s in spans if s.layer == layer]
+        return sorted(spans, key=lambda s: (s.start, s.end, s.layer, s.label, s.created, s.id))
+
+    # -- relations, attributions, claims ----------------------------------------------------
+
+    def add_relation(self, head: str, child: str, label: str, *, annotator: str) -> Relation:
+        """Link span `head` to span `child` of the same article."""
+        with self._transaction(annotator, f"link {label}") as txn:
+            article_id, sha = same_article(txn, [head, child])
+            stamp = now()
+            relation = Relation(
+                new_id(), article_id, head, child, label, sha, annotator, stamp, stamp
+            )
+            txn.put("relations", relation)
+        return relation
+
+    def delete_relation(self, relation_id: str, *, annotator: str) -> None:
+        with self._transaction(annotator, "unlink") as txn:
+            existing(txn, "relations", relation_id)
+            txn.delete("relations", relation_id)
+
+    def relations(self, article_id: str, annotator: str | None = None) -> list[Relation]:
+        return sorted(
+            self._of_article("relations", article_id, annotator), key=lambda r: (r.created, r.id)
+        )
+
+    def add_attribution(
+        self,
+        *,
+        source: str | None,
+        cue: str | None,
+        content: Iterable[str] = (),
+        annotator: str,
+        type: AttributionType = "assertion",
+        nested_in: str | None = None,
+    ) -> Attribution:
+        """A PARC attribution over existing spans of one article."""
+        content = tuple(content)
+        with self._transaction(annotator, "attribute") as txn:
+            spans = [s for s in (source, cue, *content) if s is not None]
+            article_id, sha = same_article(txn, spans)
+            stamp = now()
+            attribution = Attribution(
+                new_id(),
+                article_id,
+                source,
+                cue,
+                content,
+                sha,
+                annotator,
+                type,
+                nested_in,
+                stamp,
+                stamp,
+            )
+            check_attribution(txn, attribution)
+            txn.put("attributions", attribution)
+        return attribution
+
+    def update_attribution(
+        self, attribution_id: str, *, annotator: str, **changes: Any
+    ) -> Attribution:
+        check_fields(changes, ATTRIBUTION_FIELDS)
+        if "content" in changes:
+            changes["content"] = tuple(changes["content"])
+        with self._transaction(annotator, "edit attribution") as txn:
+            attribution = replace(
+                existing(txn, "attributions", attribution_id), **changes, updated=now()
+            )
+            check_attribution(txn, attribution)
+            txn.put("attributions", attribution)
+        return attribution
+
+    def delete_attribution(self, attribution_id: str, *, annotator: str) -> None:
+        with self._transaction(annotator, "delete attribution") as txn:
+            attribution = existing(txn, "attributions", attribution_id)
+            txn.delete("attributions", attribution_id)
+            for claim in txn.in_article("claims", attribution.article_id):
+                if claim.attribution == attribution_id:
+                    txn.put("claims", replace(claim, attribution=None, updated=now()))
+
+    def attributions(self, article_id: str, annotator: str | None = None) -> list[Attribution]:
+        return sorted(
+            self._of_article("attributions", article_id, annotator), key=lambda a: a.created
+        )
+
+    def add_claim(self, span_id: str, *, annotator: str, **attributes: Any) -> Claim:
+        """Claim attributes (verifiable, check_worthy, harmful, topic, verdict, note) on a span."""
+        check_fields(attributes, CLAIM_FIELDS)
+        with self._transaction(annotator, "claim") as txn:
+            article_id, sha = same_article(txn, [span_id])
+            stamp = now()
+            claim = Claim(
+                new_id(),
+                article_id,
+                span_id,
+                sha,
+                annotator,
+                created=stamp,
+                updated=stamp,
+                **attributes,
+            )
+            txn.put("claims", claim)
+        return claim
+
+    def update_claim(self, claim_id: str, *, annotator: str, **changes: Any) -> Claim:
+        check_fields(changes, CLAIM_FIELDS)
+        with self._transaction(annotator, "edit claim") as txn:
+            claim = replace(existing(txn, "claims", claim_id), **changes, updated=now())
+            txn.put("claims", claim)
+        return claim
+
+    def delete_claim(self, claim_id: str, *, annotator: str) -> None:
+        with self._transaction(annotator, "delete claim") as txn:
+            existing(txn, "claims", claim_id)
+            txn.delete("claims", claim_id)
+
+    def claims(self, article_id: str, annotator: str | None = None) -> list[Claim]:
+        return sorted(
+            self._of_article("claims", article_id, annotator), key=lambda c: (c.created, c.id)
+        )
+
+    # -- status and entity decisions ---------------------------------------------------------
+
+    def set_status(self, article_id: str, annotator: str, status: Status) -> ArticleStatus:
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
+        record = ArticleStatus(
+            key_id("status", article_id, annotator), article_id, annotator, status, now()
+        )
+        with self._transaction(annotator, f"mark {status}") as txn:
+            txn.put("status", record)
+        return record
+
+    def status(self, article_id: str, annotator: str) -> Status:
+        """The annotator's status for the article ("todo" when never set)."""
+        self._refresh()
+        record = self.state.get("status", key_id("status", article_id, annotator))
+        return record.status if record else "todo"
+
+    def decide_entity(self, key: str, label: str | None, annotator: str) -> EntityDecision:
+        """Always an entity of type `label` for this matching key, or never (None)."""
+        if label is not None and label not in LAYERS["entity"]:
+            raise ValueError(f"entity label must be one of {LAYERS['entity']} or None")
+        decision = EntityDecision(key_id("entity", annotator, key), key, label, annotator, now())
+        with self._transaction(annotator, "entity decision") as txn:
+            txn.put("entity_decisions", decision)
+        return decision
+
+    def forget_entity(self, key: str, annotator: str) -> None:
+        """Drop the annotator's decision about `key`."""
+        with self._transaction(annotator, "forget entity decision") as txn:
+            txn.delete("entity_decisions", key_id("entity", annotator, key))
+
+    def entity_decisions(self, annotator: str | None = None) -> list[EntityDecision]:
+        self._refresh()
+        decisions = self.state.records["entity_decisions"].values()
+        return sorted(
+            (d for d in decisions if annotator in (None, d.annotator)),
+            key=lambda d: (d.key, d.annotator),
+        )
+
+    # -- undo / redo -------------------------------------------------------------------------
+
+    def undo(self, annotator: str) -> Action | None:
+        """Revert the annotator's last change (None when there is nothing to undo)."""
+        with self._transaction(annotator, "undo", undoable=False) as txn:
+            action = history.undo(txn)
+        return Action(action["label"], action["article_id"]) if action else None
+
+    def redo(self, annotator: str) -> Action | None:
+        """Re-apply the annotator's last undone change (None when there is nothing to redo)."""
+        with self._transaction(annotator, "redo", undoable=False) as txn:
+            action = history.redo(txn)
+        return Action(action["label"], action["article_id"]) if action else None
+
+    # -- re-anchoring, merging, export -------------------------------------------------------
+
+    def reanchor(self, article: TextSource, *, annotator: str = "rawi") -> ReanchorReport:
+        """Move the article's spans saved against another version of its text; flag the lost."""
+        unchanged = moved = 0
+        orphans: list[str] = []
+        folded: FoldedText | None = None
+        with self._transaction(annotator, "re-anchor", undoable=False) as txn:
+            for span in txn.in_article("spans", article.id):
+                if span.text_sha256 == article.sha256:
+                    unchanged += 1
+                    continue
+                folded = folded or FoldedText(article.text)
+                place = locate(span, article.text, folded)
+                if place is None:
+                    orphans.append(span.id)
+                    txn.put("spans", replace(span, orphan=True))
+                    continue
+                moved += place != (span.start, span.end)
+                unchanged += place == (span.start, span.end)
+                start, end = place
+                txn.put("spans", anchor(replace(span, start=start, end=end, orphan=False), article))
+            for table in ("relations", "attributions", "claims"):
+                for record in txn.in_article(table, article.id):
+                    txn.put(table, replace(record, text_sha256=article.sha256))
+        return ReanchorReport(unchanged, moved, tuple(orphans))
+
+    def merge(self, records: Iterable[Record], *, annotator: str) -> MergeReport:
+        """Save records as given (import): same id and content skipped, other content a conflict."""
+        added = unchanged = 0
+        conflicts: list[str] = []
+        with self._transaction(annotator, "import", undoable=False) as txn:
+            for record in records:
+                table = TABLE_OF[type(record)]
+                saved = txn.get(table, record.id)
+                if saved is None:
+                    txn.put(table, record)
+                    added += 1
+                elif _content(saved) == _content(record):
+                    unchanged += 1
+                else:
+                    conflicts.append(f"{table[:-1]} {record.id} differs from the saved one (kept)")
+        return MergeReport(added, unchanged, tuple(conflicts))
+
+    def article_ids(self) -> list[str]:
+        """Every article with at least one record, sorted."""
+        self._refresh()
+        return sorted({a for table in ARTICLE_TABLES for a in self.state.by_article[table]})
+
+    def records(
+        self,
+        *,
+        annotator: str | None = None,
+        article_id: str | None = None,
+        layer: str | None = None,
+        label: str | None = None,
+        since: str | None = None,
+    ) -> Iterator[ArticleRecord]:
+        """One record per (article, annotator), lazily, for export. `since`: ISO time of update."""
+        for article in [article_id] if article_id else self.article_ids():
+            tables = {t: self.state.by_article[t].get(article, {}).values() for t in ARTICLE_TABLES}
+            for who, group in group_by_annotator(tables, annotator, since):
+                record = article_record(article, who, group, layer, label)
+                if record is not None:
+                    yield record
+
+    def counts(self, article_id: str | None = None) -> dict[str, int]:
+        """Records per table, spans per label, orphans and articles (of one article if given)."""
+        self._refresh()
+        counts: Counter[str] = Counter()
+        for table in ARTICLE_TABLES:
+            if article_id is None:
+                count_records(counts, table, self.state.records[table].values())
+            else:
+                records = self.state.by_article[table].get(article_id, {}).values()
+                count_records(counts, table, records)
+        counts["articles"] = len(self.article_ids()) if article_id is None else 1
+        counts["entity_decisions"] = len(self.state.records["entity_decisions"])
+        return dict(counts)
+
+    def counts_by_article(self, annotator: str | None = None) -> dict[str, dict[str, int]]:
+        """`counts(article_id)`-style counts for every article at once (for the article list)."""
+        self._refresh()
+        result: dict[str, Counter[str]] = {}
+        for table in ARTICLE_TABLES:
+            for article_id, records in self.state.by_article[table].items():
+                mine = [r for r in records.values() if annotator in (None, r.annotator)]
+                count_records(result.setdefault(article_id, Counter()), table, mine)
+        return {article_id: dict(counts) for article_id, counts in result.items()}
+
+    def _of_article(self, table: str, article_id: str, annotator: str | None) -> list[Any]:
+        self._refresh()
+        records = self.state.by_article[table].get(article_id, {}).values()
+        return [r for r in records if annotator in (None, r.annotator)]
+
+
+def _content(record: Record) -> dict[str, Any]:
+    return {k: v for k, v in to_dict(record).items() if k not in ("created", "updated")}
