@@ -6,6 +6,7 @@ import click
 
 from annotations import __version__
 from tui.cli.corpus_commands import list_command, show_command
+from tui.cli.entities_command import entities_command
 from tui.cli.open_command import open_command
 from tui.cli.settings import Settings, global_options
 from tui.cli.suggest_command import suggest_command
@@ -32,6 +33,7 @@ for command in (
     open_command,
     list_command,
     show_command,
+    entities_command,
     suggest_command,
 ):
     cli.add_command(command)

@@ -46,12 +46,24 @@ def list_command(settings: Settings, as_json: bool) -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour entities (default: when stdout is a terminal)."
 )
+@click.option(
+    "--hide-harakat", is_flag=True, help="Leave out vowel marks (for terminals that misplace them)."
+)
 @click.option("--raw", is_flag=True, help="Show what cleaning removed from the page instead.")
 @pass_settings
 def show_command(
-    settings: Settings, article_id: str, bidi: str, width: int | None, color: bool | None, raw: bool
+    settings: Settings,
+    article_id: str,
+    bidi: str,
+    width: int | None,
+    color: bool | None,
+    hide_harakat: bool,
+    raw: bool,
 ) -> None:
-    """Print one article."""
+    """Print one article, with its named entities in colour.
+
+    `--bidi terminal --no-color` prints the plain logical canonical text, whatever else is asked.
+    """
     article = settings.article(article_id)
     if raw:
         for removal in article.removed:
@@ -63,4 +75,17 @@ def show_command(
         click.echo(article.text)
         return
     width = width or shutil.get_terminal_size().columns
-    click.echo(terminal_text(article.text, (), width, bidi, color, tty), color=color)
+    spans = entity_spans(article.text) if color else ()
+    output = terminal_text(article.text, spans, width, bidi, color, tty, hide_harakat=hide_harakat)
+    click.echo(output, color=color)
+
+
+#: Display style key of each entity label.
+ENTITY_STYLE_KEYS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "entity"}
+
+
+def entity_spans(text: str) -> list[tuple[int, int, str]]:
+    """The recogniser's entities of `text` as (start, end, style key) spans."""
+    from annotations.entities import recognise
+
+    return [(e.start, e.end, ENTITY_STYLE_KEYS[e.label]) for e in recognise(text)]

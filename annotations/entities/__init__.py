@@ -1,0 +1,32 @@
+"""Offline Arabic named-entity recognition: shipped CRF, gazetteers, rules, propagation, decisions.
+
+`recognise(text)` returns non-overlapping `Entity` spans over whole tokens, sorted by start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from annotations.entities.decisions import EntityDecision, load_decisions, surface_key
+from annotations.entities.entity import Entity
+from annotations.entities.model import load_model
+from annotations.entities.recogniser import DEFAULT_MIN_CONFIDENCE, find_entities
+
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "Entity",
+    "EntityDecision",
+    "load_decisions",
+    "recognise",
+    "surface_key",
+]
+
+
+def recognise(
+    text: str,
+    decisions: Iterable[EntityDecision] | None = None,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> list[Entity]:
+    """Named entities of `text` with the shipped model (loaded on first use)."""
+    return find_entities(text, load_model(), decisions, min_confidence)

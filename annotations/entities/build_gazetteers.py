@@ -1,0 +1,106 @@
+"""Build `data/gazetteer.json` from offline sources.
+
+Run `python -m annotations.entities.build_gazetteers`.
+
+Sources: babel's CLDR Arabic territory names and time-zone city names (Unicode licence), pycountry's
+Arabic ISO 3166-1 translations (Debian iso-codes, LGPL-2.1+; names are facts), and the curated
+lists in `data/curated/` written for rawi (CC0). Every entry is stored as its match key.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+from pathlib import Path
+
+from annotations.arabic import match_key
+
+DATA_DIR = Path(__file__).parent / "data"
+CURATED_DIR = DATA_DIR / "curated"
+GAZETTEER_PATH = DATA_DIR / "gazetteer.json"
+#: CLDR "territories" that are organisations or placeholders, not places.
+NOT_PLACES = frozenset({"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"})
+#: Last words of listed full names that are not surnames on their own.
+NOT_SURNAMES = frozenset(
+    {"الله", "الثاني", "السادس", "العزيز", "حمد", "احمد", "صالح", "سعيد", "سلامه", "مبارك"}
+)
+
+SOURCES = {
+    "babel": "CLDR via babel: Arabic territory and exemplar city names (Unicode License v3)",
+    "pycountry": "Debian iso-codes via pycountry: Arabic ISO 3166-1 names (LGPL-2.1-or-later)",
+    "curated": "data/curated/*.txt, written for rawi (CC0)",
+}
+
+
+def phrase_key(phrase: str) -> str:
+    """Match keys of the words of `phrase`, joined by single spaces."""
+    return " ".join(match_key(word) for word in phrase.split())
+
+
+def curated(name: str) -> list[str]:
+    """The non-comment lines of a curated list."""
+    lines = (CURATED_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def babel_places() -> list[str]:
+    """Arabic territory and city names from CLDR (numeric region codes such as 'العالم' skipped)."""
+    from babel import Locale
+
+    arabic = Locale("ar")
+    territories = [
+        name
+        for code, name in arabic.territories.items()
+        if code not in NOT_PLACES and not code.isdigit()
+    ]
+    cities = [zone["city"] for zone in arabic.time_zones.values() if zone.get("city")]
+    return territories + cities
+
+
+def pycountry_places() -> list[str]:
+    """Arabic ISO 3166-1 country names, with and without the parenthesised part."""
+    import pycountry
+
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    names = [translation.gettext(country.name) for country in pycountry.countries]
+    return [part.strip(" ،") for name in names for part in name.replace(")", "").split("(")]
+
+
+def surnames(full_names: list[str], exclude: list[str]) -> list[str]:
+    """Last words of full names, unless they are given names, adjectives or listed exceptions."""
+    excluded = {match_key(word) for word in exclude} | NOT_SURNAMES
+    return [name.split()[-1] for name in full_names if match_key(name.split()[-1]) not in excluded]
+
+
+def build() -> dict:
+    """All lists as match keys, each sorted, plus where they come from."""
+    heads = curated("heads")
+    nationalities = curated("nationalities")
+    lists = {
+        "LOC": babel_places() + pycountry_places() + curated("places"),
+        "PER": heads,
+        "SURNAME": [name for name in surnames(heads, curated("given_names") + nationalities)],
+        "ORG": curated("organisations"),
+        "TITLE": curated("titles"),
+        "GIVEN": curated("given_names"),
+        "ORG_HEAD": curated("org_triggers"),
+        "ORG_MODIFIER": curated("org_modifiers") + nationalities + [n + "ة" for n in nationalities],
+        "NATIONALITY": nationalities + [n + "ة" for n in nationalities],
+    }
+    keys = {
+        kind: sorted({phrase_key(name) for name in names if name}) for kind, names in lists.items()
+    }
+    return {"sources": SOURCES, "licence": "CC0 for curated lists; see sources", "lists": keys}
+
+
+def main() -> None:
+    gazetteer = build()
+    GAZETTEER_PATH.write_text(
+        json.dumps(gazetteer, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
+    sizes = ", ".join(f"{kind} {len(keys)}" for kind, keys in gazetteer["lists"].items())
+    print(f"wrote {GAZETTEER_PATH}: {sizes}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Proclitics (و ف ب ك ل ال and their combinations) and where a name starts inside a token."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from annotations.arabic import HARAKAT, TATWEEL
+
+#: Proclitic sequences on match keys, longest first. `لل` is ل + ال with the alef elided.
+PROCLITICS = (
+    "وبال", "وكال", "فبال", "وللا", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+    "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
+)  # fmt: skip
+_ARTICLE_ELIDED = ("لل", "ولل", "فلل")
+
+
+@lru_cache(maxsize=1 << 16)
+def splits(key: str, min_rest: int = 2) -> tuple[tuple[int, str], ...]:
+    """(key characters taken by the clitic, remainder) for every proclitic reading of `key`.
+
+    Longest remainder first. After `لل` the remainder is also given with its article restored
+    (للرئاسة -> الرئاسة), the clitic then counting one character.
+    """
+    found: list[tuple[int, str]] = []
+    for clitic in PROCLITICS:
+        if key.startswith(clitic) and len(key) - len(clitic) >= min_rest:
+            rest = key[len(clitic) :]
+            found.append((len(clitic), rest))
+            if clitic in _ARTICLE_ELIDED:
+                found.append((len(clitic) - 1, "ال" + rest))
+    return tuple(sorted(set(found), key=lambda split: (-len(split[1]), split[0])))
+
+
+def surface_offset(surface: str, key_chars: int) -> int:
+    """Index in `surface` of its `key_chars`-th letter, harakat and tatweel not counted."""
+    seen = 0
+    for index, char in enumerate(surface):
+        if char in HARAKAT or char == TATWEEL:
+            continue
+        if seen == key_chars:
+            return index
+        seen += 1
+    return len(surface)

@@ -1,0 +1,96 @@
+"""Token-per-line NER corpora ("token tag", blank line between sentences) as PER/LOC/ORG/MISC BIO.
+
+Each source's tag set is mapped here and nowhere else: ANERcorp (PERS, LOC, ORG, MISC), AQMAR
+(PER, LOC, ORG, MIS0-3 with release typos) and WikiFANE Gold (50 fine classes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+EVAL_DIR = Path("/work/shared/eval")
+
+_WIKIFANE = {
+    "PER": "Politician Other_PER Artist Scientist Religious_PER Athlete Businessperson Engineer"
+    " Lawyer Police",
+    "LOC": "Nation Population-Center State-or-Province Continent Water-Body Land-Region-Natural"
+    " GPE-Cluster County-or-District",
+    "ORG": "Government Commercial Non-Governmental Educational Media Sports Religious_ORG"
+    " Medical-Science Entertainment",
+    "O": "Group",
+}
+WIKIFANE_CLASSES = {fine: coarse for coarse, names in _WIKIFANE.items() for fine in names.split()}
+_COARSE = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG"}
+_INVISIBLE = str.maketrans(dict.fromkeys(map(ord, "\ufeff\u200e\u200f\r"), None))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """Tokens and their BIO tags over PER/LOC/ORG/MISC."""
+
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+def map_tag(raw: str, fine_classes: dict[str, str] | None = None) -> str:
+    """One source tag as B-/I- PER, LOC, ORG or MISC, or O (typos like `I--ORG`, `OO` tolerated)."""
+    raw = raw.strip().strip("`")
+    prefix, _, kind = raw.partition("-")
+    if prefix not in ("B", "I") or not kind:
+        return "O"
+    kind = kind.lstrip("-")
+    coarse = fine_classes.get(kind, "MISC") if fine_classes else _COARSE.get(kind, "MISC")
+    return "O" if coarse == "O" else f"{prefix}-{coarse}"
+
+
+def read_conll(path: Path, fine_classes: dict[str, str] | None = None) -> Iterator[Sentence]:
+    """The sentences of one file; `fine_classes` maps a fine tag set (WikiFANE) to coarse types."""
+    tokens: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").translate(_INVISIBLE).splitlines():
+        parts = line.split()
+        if len(parts) < 2:
+            if tokens:
+                yield Sentence(tuple(tokens), tuple(tags))
+            tokens, tags = [], []
+            continue
+        tokens.append(parts[0])
+        tags.append(map_tag(parts[-1], fine_classes))
+    if tokens:
+        yield Sentence(tuple(tokens), tuple(tags))
+
+
+def anercorp(split: str) -> list[Sentence]:
+    """ANERcorp: `train`, `test` (official) or `test.bugfixed`."""
+    name = (
+        "ANERCorp_CamelLab_train.reconstructed.txt"
+        if split == "train"
+        else f"ANERCorp_CamelLab_{split}.txt"
+    )
+    return list(read_conll(EVAL_DIR / "anercorp" / name))
+
+
+def aqmar() -> list[Sentence]:
+    """The 28 AQMAR Wikipedia articles."""
+    return [s for path in sorted((EVAL_DIR / "aqmar").glob("*.txt")) for s in read_conll(path)]
+
+
+def wikifane() -> list[Sentence]:
+    """WikiFANE Gold, fine classes mapped to PER/LOC/ORG (artefacts, works, facilities as MISC)."""
+    path = EVAL_DIR / "wikifane_gold" / "WikiFANE_Gold_2014_500K.txt"
+    return list(read_conll(path, WIKIFANE_CLASSES))
+
+
+def bio_spans(tags: tuple[str, ...] | list[str]) -> set[tuple[int, int, str]]:
+    """(first token, end token, type) spans of a BIO sequence; a stray I- opens one."""
+    spans: set[tuple[int, int, str]] = set()
+    start, kind = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
+            spans.add((start, i, kind))
+            start, kind = None, None
+        if tag != "O" and start is None:
+            start, kind = i, tag[2:]
+    return spans

@@ -1,0 +1,32 @@
+"""The recogniser's output: a highlighted span and what it knows about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Label = Literal["PER", "ORG", "LOC", "MISC"]
+Origin = Literal["model", "gazetteer", "rule", "propagation", "analyst"]
+LABELS: tuple[Label, ...] = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity over whole tokens: `text == article_text[start:end]`.
+
+    `name_start` is where the name begins inside the first token (after ل in لماكرون); it equals
+    `start` when the token carries no clitic.
+    """
+
+    start: int
+    end: int
+    label: Label
+    text: str
+    origin: Origin
+    confidence: float
+    name_start: int
+
+    @property
+    def name(self) -> str:
+        """The span without its leading clitic."""
+        return self.text[self.name_start - self.start :]

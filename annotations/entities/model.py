@@ -1,0 +1,63 @@
+"""The shipped CRF and what it was trained with, loaded once: `load_model()`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pycrfsuite
+
+from annotations.entities.features import Resources, sentence_features
+from annotations.entities.gazetteer import load_gazetteer
+
+DATA_DIR = Path(__file__).parent / "data"
+MODEL_FILE = "model.crfsuite"
+META_FILE = "model.json"
+CLUSTERS_FILE = "clusters.json"
+LEXICON_FILE = "lexicon.json"
+ATTRIBUTES_FILE = "attributes.txt"
+
+
+@dataclass(frozen=True)
+class Model:
+    """A CRF tagger plus the training-data word lists the rules consult.
+
+    `entity_words` maps keys tagged as an entity in most of their training occurrences to that
+    type; `common_words` are keys almost always outside entities.
+    """
+
+    tagger: pycrfsuite.Tagger
+    resources: Resources
+    entity_words: dict[str, str]
+    common_words: frozenset[str]
+
+    def tag(self, surfaces: list[str]) -> list[tuple[str, float]]:
+        """BIO tag of each token of one sentence, with its marginal probability (1 for O)."""
+        if not surfaces:
+            return []
+        self.tagger.set(sentence_features(surfaces, self.resources))
+        tags = self.tagger.tag()
+        return [
+            (tag, 1.0 if tag == "O" else self.tagger.marginal(tag, i)) for i, tag in enumerate(tags)
+        ]
+
+
+@cache
+def load_model(directory: Path = DATA_DIR) -> Model:
+    """Open the model in `directory` (the package's data by default); cached per directory."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(directory / MODEL_FILE))
+    clusters = json.loads((directory / CLUSTERS_FILE).read_text(encoding="utf-8"))
+    lexicon = json.loads((directory / LEXICON_FILE).read_text(encoding="utf-8"))
+    return Model(
+        tagger,
+        Resources(
+            load_gazetteer(),
+            {key: tuple(ids) for key, ids in clusters.items()},
+            frozenset((directory / ATTRIBUTES_FILE).read_text(encoding="utf-8").splitlines()),
+        ),
+        lexicon["entity"],
+        frozenset(lexicon["common"]),
+    )

@@ -1,0 +1,131 @@
+"""Gazetteer matches and hand-written patterns: title + name, organisation head + modifiers."""
+
+from __future__ import annotations
+
+from annotations.entities.candidates import NAME_LISTS, Candidate, is_name_word, known_label
+from annotations.entities.clitics import splits
+from annotations.entities.model import Model
+from annotations.entities.words import Word
+
+MAX_NAME_WORDS = 5
+NAME_LINKS = frozenset({"عبد", "بن", "ابن", "ابو", "بنت", "ال"})
+
+
+def listed_phrase(
+    words: list[Word], i: int, kinds: tuple[str, ...], model: Model
+) -> tuple[int, str, int] | None:
+    """(words, kind, clitic letters) of the longest listed phrase at word i, clitics tried."""
+    gazetteer = model.resources.gazetteer
+    key = words[i].key
+    readings = [(c, first) for c, first in ((0, key), *splits(key)) if first in gazetteer.phrases]
+    if not readings:
+        return None
+    end = i + 1
+    while end < len(words) and words[end].joined and end - i < 6:
+        end += 1
+    keys = [w.key for w in words[i + 1 : end]]
+    for clitic, first in readings:
+        match = gazetteer.longest_phrase([first, *keys], 0, kinds)
+        if match:
+            return match[0], match[1], clitic
+    return None
+
+
+def gazetteer_candidates(words: list[Word], model: Model) -> list[Candidate]:
+    """Listed places, organisations and people (single words only when not common words)."""
+    found = []
+    for i, word in enumerate(words):
+        match = listed_phrase(words, i, tuple(NAME_LISTS), model)
+        if not match:
+            continue
+        length, kind, clitic = match
+        if length == 1 and not is_name_word(word, model):
+            continue
+        confidence = 0.9 if length > 1 else (0.6 if kind == "SURNAME" else 0.7)
+        found.append(Candidate(i, i + length, NAME_LISTS[kind], "gazetteer", confidence, clitic))
+    return found
+
+
+def _skip_modifiers(words: list[Word], j: int, model: Model) -> int:
+    """Index after the nationality adjectives and organisation words that follow a title."""
+    gazetteer = model.resources.gazetteer
+    while (
+        j < len(words)
+        and words[j].joined
+        and (
+            gazetteer.has(words[j].key, "NATIONALITY")
+            or gazetteer.has(words[j].key, "ORG_MODIFIER")
+        )
+    ):
+        j += 1
+    return j
+
+
+def _continues_name(word: Word, model: Model, first: bool) -> bool:
+    """A known person or given name; after the first word also an unknown word without article."""
+    gazetteer = model.resources.gazetteer
+    if known_label(word.key, model) == "PER" or gazetteer.has(word.key, "GIVEN"):
+        return True
+    if first or not is_name_word(word, model) or word.key.startswith(("ال", "و")):
+        return False
+    return word.key not in model.entity_words and not gazetteer.kinds.get(word.key)
+
+
+def _name_length(words: list[Word], j: int, model: Model) -> int:
+    """How many words from j read as a person's name (links such as عبد and بن included)."""
+    n = 0
+    while j + n < len(words) and n < MAX_NAME_WORDS and words[j + n].joined:
+        word = words[j + n]
+        if word.key in NAME_LINKS and n + 1 < MAX_NAME_WORDS:
+            n += 1
+            continue
+        if not _continues_name(word, model, first=n == 0):
+            break
+        n += 1
+    while n and words[j + n - 1].key in NAME_LINKS:
+        n -= 1
+    return n
+
+
+def title_candidates(words: list[Word], model: Model) -> list[Candidate]:
+    """A title (الرئيس، السفير، المتحدث باسم ...), modifiers, then a name: the name is PER."""
+    found = []
+    for i in range(len(words)):
+        match = listed_phrase(words, i, ("TITLE",), model)
+        if not match:
+            continue
+        j = _skip_modifiers(words, i + match[0], model)
+        n = _name_length(words, j, model) if j < len(words) and words[j].joined else 0
+        if n:
+            found.append(Candidate(j, j + n, "PER", "rule", 0.85))
+    return found
+
+
+def organisation_candidates(words: list[Word], model: Model) -> list[Candidate]:
+    """An organisation head word (وزارة، مجلس، الجيش ...) and its modifiers, at least one."""
+    gazetteer = model.resources.gazetteer
+    found = []
+    for i, word in enumerate(words):
+        clitic = next(
+            (
+                c
+                for c, rest in [(0, word.key), *splits(word.key)]
+                if gazetteer.has(rest, "ORG_HEAD")
+            ),
+            None,
+        )
+        if clitic is None:
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and words[j].joined
+            and (
+                gazetteer.has(words[j].key, "ORG_MODIFIER")
+                or (known_label(words[j].key, model) == "LOC" and not words[j].key.startswith("و"))
+            )
+        ):
+            j += 1
+        if j > i + 1:
+            found.append(Candidate(i, j, "ORG", "rule", 0.7, clitic))
+    return found

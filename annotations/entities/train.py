@@ -1,0 +1,151 @@
+"""Train the shipped CRF: `python -m annotations.entities.train [--dev] [--sample F]`.
+
+Data (see /work/shared/eval/README.md): ANERcorp train, AQMAR and WikiFANE Gold, all CC BY-SA. With
+`--dev` the last tenth of ANERcorp train is held out, the model goes to `--out` (a scratch folder)
+and is scored on that tenth; the test splits are never used here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pycrfsuite
+
+from annotations.arabic import match_key, strip_marks
+from annotations.entities import conll
+from annotations.entities.clusters import learn_clusters
+from annotations.entities.features import Resources, sentence_features
+from annotations.entities.gazetteer import load_gazetteer
+from annotations.entities.model import (
+    ATTRIBUTES_FILE,
+    CLUSTERS_FILE,
+    DATA_DIR,
+    LEXICON_FILE,
+    META_FILE,
+    MODEL_FILE,
+)
+
+PROVENANCE = {
+    "training_data": [
+        "ANERcorp, CAMeL Lab train split (Benajiba & Rosso 2008; Obeid et al. 2020), CC BY-SA 4.0",
+        "AQMAR Arabic Wikipedia NER corpus (Mohit et al. 2012), CC BY-SA 3.0",
+        "WikiFANE Gold 2014 (Alotaibi & Lee 2014), CC BY-SA 3.0: text for the word clusters",
+    ],
+    "licence": "CC BY-SA 4.0 (model and word lists derived from CC BY-SA training data)",
+}
+
+
+def split_data(
+    dev: bool, tag_wikifane: bool = False
+) -> tuple[list[conll.Sentence], list[conll.Sentence], list[conll.Sentence]]:
+    """(CRF training sentences, held-out ANERcorp sentences (empty unless `dev`), cluster text).
+
+    WikiFANE's text always feeds the clusters; its tags train the CRF only with `tag_wikifane`
+    (on the held-out tail they cost a point: its classes do not follow ANERcorp's conventions).
+    """
+    anercorp = conll.anercorp("train")
+    cut = len(anercorp) * 9 // 10 if dev else len(anercorp)
+    labelled = anercorp[:cut] + conll.aqmar()
+    wikifane = conll.wikifane()
+    return labelled + (wikifane if tag_wikifane else []), anercorp[cut:], labelled + wikifane
+
+
+def word_lists(sentences: list[conll.Sentence]) -> dict:
+    """Keys mostly tagged as one entity type (at least twice) and keys almost never in an entity."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for sentence in sentences:
+        for token, tag in zip(sentence.tokens, sentence.tags, strict=True):
+            counts[match_key(strip_marks(token))][tag[2:] or "O"] += 1
+    entity, common = {}, []
+    for key, by_type in counts.items():
+        total = sum(by_type.values())
+        kind, n = by_type.most_common(1)[0]
+        if kind not in ("O", "MISC") and n >= 2 and n / total >= 0.6:
+            entity[key] = kind
+        elif kind == "O" and total >= 5 and n / total >= 0.97:
+            common.append(key)
+    return {"entity": dict(sorted(entity.items())), "common": sorted(common)}
+
+
+def write_attributes(out: Path) -> None:
+    """List the attributes the trained model weighs, so tagging can skip the others."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(out / MODEL_FILE))
+    attributes = sorted({attribute for attribute, _ in tagger.info().state_features})
+    tagger.close()
+    (out / ATTRIBUTES_FILE).write_text("\n".join(attributes) + "\n", encoding="utf-8")
+
+
+def train(args: argparse.Namespace) -> None:
+    started = time.time()
+    sentences, held_out, unlabelled = split_data(args.dev, args.tag_wikifane)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    clusters = learn_clusters(s.tokens for s in unlabelled)
+    (out / CLUSTERS_FILE).write_text(json.dumps(clusters, ensure_ascii=False), encoding="utf-8")
+    (out / LEXICON_FILE).write_text(
+        json.dumps(word_lists(sentences), ensure_ascii=False), encoding="utf-8"
+    )
+    print(f"clusters for {len(clusters)} words ({time.time() - started:.0f} s)")
+    if args.sample < 1:
+        sentences = random.Random(0).sample(sentences, int(len(sentences) * args.sample))
+    resources = Resources(load_gazetteer(), clusters)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence in sentences:
+        trainer.append(sentence_features(list(sentence.tokens), resources), list(sentence.tags))
+    params = {
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.iterations,
+        "feature.minfreq": args.minfreq,
+    }
+    trainer.set_params(params)
+    print(
+        f"features ready for {len(sentences)} sentences ({time.time() - started:.0f} s); training"
+    )
+    trainer.train(str(out / MODEL_FILE))
+    write_attributes(out)
+    meta = {
+        **PROVENANCE,
+        "params": params,
+        "sentences": len(sentences),
+        "wikifane_tags": args.tag_wikifane,
+        "held_out_anercorp_sentences": len(held_out),
+        "trained_seconds": round(time.time() - started),
+    }
+    (out / META_FILE).write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print(f"model in {out} ({time.time() - started:.0f} s)")
+    if args.dev:
+        from annotations.entities.evaluate import print_report, score_sentences
+
+        print_report("held-out ANERcorp train tail", score_sentences(held_out, model_dir=out))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--dev", action="store_true", help="hold out the ANERcorp train tail and score it"
+    )
+    parser.add_argument(
+        "--out", default=str(DATA_DIR), help="output folder (default: the package data)"
+    )
+    parser.add_argument(
+        "--sample", type=float, default=1.0, help="fraction of sentences to train on"
+    )
+    parser.add_argument("--tag-wikifane", action="store_true", help="train on its tags too")
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=0.1)
+    parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--minfreq", type=float, default=2)
+    train(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()

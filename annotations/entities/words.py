@@ -1,0 +1,62 @@
+"""A text as word tokens with keys and sentence numbers, and as model sentences with punctuation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from annotations.arabic import Token, match_key, strip_marks, tokenize
+
+SENTENCE_ENDS = frozenset(".!?؟\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word token; `joined` is False when punctuation separates it from the previous word."""
+
+    token: Token
+    key: str
+    plain: str
+    joined: bool
+
+
+@dataclass(frozen=True)
+class Text:
+    """The words of a text, and its sentences as model input (word index or None per unit)."""
+
+    words: list[Word]
+    sentences: list[list[tuple[str, int | None]]]
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(surface: str) -> tuple[str, str]:
+    """(surface without marks, match key) of a word."""
+    plain = strip_marks(surface)
+    return plain, match_key(plain)
+
+
+def _punctuation(gap: str, sentences: list[list[tuple[str, int | None]]]) -> None:
+    """Add the non-space characters of `gap` as units, opening a sentence after an end mark."""
+    for char in gap:
+        if not char.isspace():
+            sentences[-1].append((char, None))
+        if char in SENTENCE_ENDS and sentences[-1]:
+            sentences.append([])
+
+
+def split_text(text: str) -> Text:
+    """Words plus sentences; each non-space character between words is a punctuation unit."""
+    words: list[Word] = []
+    sentences: list[list[tuple[str, int | None]]] = [[]]
+    previous_end = 0
+    for token in tokenize(text):
+        gap = text[previous_end : token.start]
+        joined = bool(words) and not gap.strip() and "\n" not in gap
+        if not joined:
+            _punctuation(gap, sentences)
+        plain, key = _forms(token.text)
+        words.append(Word(token, key, plain, joined))
+        sentences[-1].append((token.text, len(words) - 1))
+        previous_end = token.end
+    _punctuation(text[previous_end:], sentences)
+    return Text(words, [s for s in sentences if s])

@@ -1,0 +1,61 @@
+"""Evaluation pieces: tag mapping, BIO spans, strict scores, and the seed hand gold itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotations.arabic import tokenize
+from annotations.entities.conll import WIKIFANE_CLASSES, bio_spans, map_tag
+from annotations.entities.evaluate import Scores, read_gold
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fine", "expected"),
+    [
+        ("B-PERS", None, "B-PER"),
+        ("I--ORG", None, "I-ORG"),
+        ("B-MIS1`", None, "B-MISC"),
+        ("OO", None, "O"),
+        ("B-Politician", WIKIFANE_CLASSES, "B-PER"),
+        ("I-Nation", WIKIFANE_CLASSES, "I-LOC"),
+        ("B-Group", WIKIFANE_CLASSES, "O"),
+        ("B-Software", WIKIFANE_CLASSES, "B-MISC"),
+    ],
+)
+def test_tags_are_mapped_to_coarse_types(raw: str, fine: dict | None, expected: str) -> None:
+    assert map_tag(raw, fine) == expected
+
+
+def test_bio_spans_close_on_type_change_and_stray_inside() -> None:
+    tags = ["B-PER", "I-PER", "I-LOC", "O", "I-ORG", "B-ORG"]
+    assert bio_spans(tags) == {(0, 2, "PER"), (2, 3, "LOC"), (4, 5, "ORG"), (5, 6, "ORG")}
+
+
+def test_strict_scores_count_exact_matches_only() -> None:
+    scores = Scores()
+    scores.add({(0, 2, "PER"), (3, 4, "LOC")}, {(0, 2, "PER"), (3, 5, "LOC"), (7, 8, "MISC")})
+    assert scores.prf("PER") == (1.0, 1.0, 1.0)
+    assert scores.prf("LOC") == (0.0, 0.0, 0.0)
+    assert scores.prf() == (0.5, 0.5, 0.5)
+
+
+@pytest.mark.parametrize("name", ["entities_gold_000.jsonl", "entities_gold_004.jsonl"])
+def test_seed_gold_offsets_are_whole_words_of_the_canonical_text(seeds, name: str) -> None:
+    path = GOLD_DIR / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        assert seeds[item["article"]].text[item["start"] : item["end"]] == item["text"]
+    gold = read_gold(path)
+    assert gold
+    for article, spans in gold.items():
+        text = seeds[article].text
+        starts = {t.start for t in tokenize(text)}
+        ends = {t.end for t in tokenize(text)}
+        for start, end, label in spans:
+            assert start in starts and end in ends, text[start:end]
+            assert label in ("PER", "LOC", "ORG")

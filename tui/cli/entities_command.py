@@ -1,0 +1,63 @@
+"""`rawi entities`: named entities of the corpus as JSON lines or a table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from tui.cli.settings import Settings, global_options, pass_settings
+
+TABLE_COLUMNS = ("article", "start", "end", "label", "origin", "confidence", "text")
+
+
+@click.command("entities")
+@global_options
+@click.argument("article_ids", nargs=-1, metavar="[ID...]")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one JSON object per entity; table: tab-separated columns.",
+)
+@click.option(
+    "--decisions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON file of analyst decisions ([{surface|key, label}], label null for never).",
+)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence shown.")
+@pass_settings
+def entities_command(
+    settings: Settings,
+    article_ids: tuple[str, ...],
+    output_format: str,
+    decisions: Path | None,
+    min_confidence: float | None,
+) -> None:
+    """List the named entities of the given articles (all articles by default)."""
+    from annotations.entities import DEFAULT_MIN_CONFIDENCE, load_decisions, recognise
+
+    corpus = settings.corpus()
+    articles = [settings.article(i) for i in article_ids] if article_ids else list(corpus)
+    chosen = load_decisions(decisions) if decisions else []
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    if output_format == "table":
+        click.echo("\t".join(TABLE_COLUMNS))
+    for article in articles:
+        for entity in recognise(article.text, chosen, min_confidence=threshold):
+            row = {
+                "article": article.id,
+                "start": entity.start,
+                "end": entity.end,
+                "label": entity.label,
+                "text": entity.text,
+                "origin": entity.origin,
+                "confidence": entity.confidence,
+            }
+            if output_format == "jsonl":
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                click.echo("\t".join(str(row[column]) for column in TABLE_COLUMNS))
