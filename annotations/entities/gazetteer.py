@@ -3,19 +3,50 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from annotations.entities.clitics import splits
 
 GAZETTEER_PATH = Path(__file__).parent / "data" / "gazetteer.json"
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Word keys to the lists holding them, and multi-word phrases by their first key."""
+    """Word keys to the lists holding them, and phrases by their first key (single words too).
+
+    `pairs` indexes the multi-word phrases by their first two keys, longest first.
+    """
 
     kinds: dict[str, tuple[str, ...]]
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    pairs: dict[tuple[str, str], tuple[tuple[tuple[str, ...], str], ...]] = field(
+        default_factory=dict
+    )
+    _readings: dict[str, tuple[tuple[int, str], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _clitics: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def clitic_of(self, key: str, kind: str) -> int | None:
+        """Clitic letters of the first reading of `key` (the whole word first) in list `kind`."""
+        found = self._clitics.get((key, kind))
+        if found is None:
+            readings = ((0, key), *splits(key))
+            found = next((c for c, rest in readings if kind in self.kinds.get(rest, ())), -1)
+            if len(self._clitics) < 200_000:
+                self._clitics[key, kind] = found
+        return None if found < 0 else found
+
+    def phrase_readings(self, key: str) -> tuple[tuple[int, str], ...]:
+        """(clitic letters, first key) of each reading of `key` that starts a listed phrase."""
+        found = self._readings.get(key)
+        if found is None:
+            found = tuple((c, k) for c, k in ((0, key), *splits(key)) if k in self.phrases)
+            if len(self._readings) < 200_000:
+                self._readings[key] = found
+        return found
 
     def has(self, key: str, kind: str) -> bool:
         """Whether the single word `key` is in list `kind`."""
@@ -25,18 +56,20 @@ class Gazetteer:
         self, keys: list[str], start: int, kinds: tuple[str, ...]
     ) -> tuple[int, str] | None:
         """(words, kind) of the longest phrase of `kinds` starting at `keys[start]`, if any."""
-        best = None
-        for words, kind in self.phrases.get(keys[start], ()):
-            matches = kind in kinds and tuple(keys[start : start + len(words)]) == words
-            if matches and (best is None or len(words) > best[0]):
-                best = (len(words), kind)
-        return best
+        for words, kind in self.pairs.get(tuple(keys[start : start + 2]), ()):
+            if kind in kinds and tuple(keys[start : start + len(words)]) == words:
+                return len(words), kind
+        return next(((1, kind) for kind in self.kinds.get(keys[start], ()) if kind in kinds), None)
 
 
 @cache
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     """Read the gazetteer file (cached)."""
-    lists = json.loads(path.read_text(encoding="utf-8"))["lists"]
+    return gazetteer_from_lists(json.loads(path.read_text(encoding="utf-8"))["lists"])
+
+
+def gazetteer_from_lists(lists: dict[str, list[str]]) -> Gazetteer:
+    """A gazetteer of lists of keys (multi-word entries: word keys joined by spaces)."""
     kinds: dict[str, list[str]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, keys in lists.items():
@@ -45,7 +78,13 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
             if len(words) == 1:
                 kinds.setdefault(key, []).append(kind)
             phrases.setdefault(words[0], []).append((words, kind))
+    pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+    for entries in phrases.values():
+        for words, kind in entries:
+            if len(words) > 1:
+                pairs.setdefault(words[:2], []).append((words, kind))
     return Gazetteer(
         {key: tuple(value) for key, value in kinds.items()},
         {key: tuple(value) for key, value in phrases.items()},
+        {pair: tuple(sorted(value, key=lambda p: -len(p[0]))) for pair, value in pairs.items()},
     )

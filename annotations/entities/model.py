@@ -10,13 +10,14 @@ from pathlib import Path
 import pycrfsuite
 
 from annotations.entities.features import Resources, sentence_features
-from annotations.entities.gazetteer import load_gazetteer
+from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
 
 DATA_DIR = Path(__file__).parent / "data"
 MODEL_FILE = "model.crfsuite"
 META_FILE = "model.json"
 CLUSTERS_FILE = "clusters.json"
 LEXICON_FILE = "lexicon.json"
+NAMES_FILE = "names.json"
 ATTRIBUTES_FILE = "attributes.txt"
 
 
@@ -33,15 +34,19 @@ class Model:
     entity_words: dict[str, str]
     common_words: frozenset[str]
 
-    def tag(self, surfaces: list[str]) -> list[tuple[str, float]]:
-        """BIO tag of each token of one sentence, with its marginal probability (1 for O)."""
-        if not surfaces:
-            return []
-        self.tagger.set(sentence_features(surfaces, self.resources))
-        tags = self.tagger.tag()
-        return [
-            (tag, 1.0 if tag == "O" else self.tagger.marginal(tag, i)) for i, tag in enumerate(tags)
-        ]
+    def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
+        """BIO tag of each token of each sentence, with its marginal probability (1 for O)."""
+        return [_tag(self.tagger, sentence_features(s, self.resources)) for s in sentences]
+
+
+def _tag(tagger: pycrfsuite.Tagger, features: list[list[str]]) -> list[tuple[str, float]]:
+    """Tags of one sentence's feature lists with their marginals (1 for O)."""
+    if not features:
+        return []
+    tagger.set(features)
+    return [
+        (tag, 1.0 if tag == "O" else tagger.marginal(tag, i)) for i, tag in enumerate(tagger.tag())
+    ]
 
 
 @cache
@@ -51,11 +56,13 @@ def load_model(directory: Path = DATA_DIR) -> Model:
     tagger.open(str(directory / MODEL_FILE))
     clusters = json.loads((directory / CLUSTERS_FILE).read_text(encoding="utf-8"))
     lexicon = json.loads((directory / LEXICON_FILE).read_text(encoding="utf-8"))
+    names = json.loads((directory / NAMES_FILE).read_text(encoding="utf-8"))
     return Model(
         tagger,
         Resources(
             load_gazetteer(),
             {key: tuple(ids) for key, ids in clusters.items()},
+            gazetteer_from_lists(names),
             frozenset((directory / ATTRIBUTES_FILE).read_text(encoding="utf-8").splitlines()),
         ),
         lexicon["entity"],

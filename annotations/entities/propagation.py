@@ -33,11 +33,14 @@ def find_forms(words: list[Word], forms: Forms) -> list[tuple[int, int, int, obj
     """(first word, end word, clitic letters, value) of each occurrence, clitics allowed."""
     found = []
     for i, word in enumerate(words):
-        for clitic, first in [(0, word.key), *splits(word.key)]:
+        for clitic, first in ((0, word.key), *splits(word.key)):
+            entries = forms.get(first)
+            if not entries:
+                continue
             match = next(
                 (
                     (keys, value)
-                    for keys, value in forms.get(first, ())
+                    for keys, value in entries
                     if i + len(keys) <= len(words)
                     and all(
                         words[i + n].joined and words[i + n].key == k

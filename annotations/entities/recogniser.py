@@ -27,8 +27,8 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 def model_candidates(text: Text, model: Model) -> list[Candidate]:
     """Spans the CRF tags, confidence the mean marginal of their tags; punctuation breaks a span."""
     found = []
-    for units in text.sentences:
-        tagged = model.tag([surface for surface, _ in units])
+    every = model.tag([[surface for surface, _ in units] for units in text.sentences])
+    for units, tagged in zip(text.sentences, every, strict=True):
         tags = [
             tag if index is not None else "O"
             for (tag, _), (_, index) in zip(tagged, units, strict=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from annotations.entities.candidates import NAME_LISTS, Candidate, is_name_word, known_label
-from annotations.entities.clitics import splits
 from annotations.entities.model import Model
 from annotations.entities.words import Word
 
@@ -16,8 +15,7 @@ def listed_phrase(
 ) -> tuple[int, str, int] | None:
     """(words, kind, clitic letters) of the longest listed phrase at word i, clitics tried."""
     gazetteer = model.resources.gazetteer
-    key = words[i].key
-    readings = [(c, first) for c, first in ((0, key), *splits(key)) if first in gazetteer.phrases]
+    readings = gazetteer.phrase_readings(words[i].key)
     if not readings:
         return None
     end = i + 1
@@ -34,8 +32,9 @@ def listed_phrase(
 def gazetteer_candidates(words: list[Word], model: Model) -> list[Candidate]:
     """Listed places, organisations and people (single words only when not common words)."""
     found = []
+    starts = model.resources.gazetteer.phrase_readings
     for i, word in enumerate(words):
-        match = listed_phrase(words, i, tuple(NAME_LISTS), model)
+        match = starts(word.key) and listed_phrase(words, i, tuple(NAME_LISTS), model)
         if not match:
             continue
         length, kind, clitic = match
@@ -90,8 +89,9 @@ def _name_length(words: list[Word], j: int, model: Model) -> int:
 def title_candidates(words: list[Word], model: Model) -> list[Candidate]:
     """A title (الرئيس، السفير، المتحدث باسم ...), modifiers, then a name: the name is PER."""
     found = []
-    for i in range(len(words)):
-        match = listed_phrase(words, i, ("TITLE",), model)
+    starts = model.resources.gazetteer.phrase_readings
+    for i, word in enumerate(words):
+        match = starts(word.key) and listed_phrase(words, i, ("TITLE",), model)
         if not match:
             continue
         j = _skip_modifiers(words, i + match[0], model)
@@ -106,14 +106,7 @@ def organisation_candidates(words: list[Word], model: Model) -> list[Candidate]:
     gazetteer = model.resources.gazetteer
     found = []
     for i, word in enumerate(words):
-        clitic = next(
-            (
-                c
-                for c, rest in [(0, word.key), *splits(word.key)]
-                if gazetteer.has(rest, "ORG_HEAD")
-            ),
-            None,
-        )
+        clitic = gazetteer.clitic_of(word.key, "ORG_HEAD")
         if clitic is None:
             continue
         j = i + 1

@@ -1,8 +1,8 @@
-"""Train the shipped CRF: `python -m annotations.entities.train [--dev] [--sample F]`.
+"""Train the shipped CRF: `python -m annotations.entities.train [--dev [K]] [--sample F]`.
 
 Data (see /work/shared/eval/README.md): ANERcorp train, AQMAR and WikiFANE Gold, all CC BY-SA. With
-`--dev` the last tenth of ANERcorp train is held out, the model goes to `--out` (a scratch folder)
-and is scored on that tenth; the test splits are never used here.
+`--dev K` the K-th tenth of ANERcorp train (the last by default) is held out, the model goes to
+`--out` (a scratch folder) and is scored on that tenth; the test splits are never used here.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from annotations.arabic import match_key, strip_marks
 from annotations.entities import conll
 from annotations.entities.clusters import learn_clusters
 from annotations.entities.features import Resources, sentence_features
-from annotations.entities.gazetteer import load_gazetteer
+from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
 from annotations.entities.model import (
     ATTRIBUTES_FILE,
     CLUSTERS_FILE,
@@ -28,31 +28,40 @@ from annotations.entities.model import (
     LEXICON_FILE,
     META_FILE,
     MODEL_FILE,
+    NAMES_FILE,
 )
+from annotations.entities.name_lexicon import learn_name_lexicon
 
 PROVENANCE = {
     "training_data": [
         "ANERcorp, CAMeL Lab train split (Benajiba & Rosso 2008; Obeid et al. 2020), CC BY-SA 4.0",
         "AQMAR Arabic Wikipedia NER corpus (Mohit et al. 2012), CC BY-SA 3.0",
-        "WikiFANE Gold 2014 (Alotaibi & Lee 2014), CC BY-SA 3.0: text for the word clusters",
+        "WikiFANE Gold 2014 (Alotaibi & Lee 2014), CC BY-SA 3.0: text for the word clusters"
+        " and the name lexicon (words mostly inside names of one type)",
     ],
     "licence": "CC BY-SA 4.0 (model and word lists derived from CC BY-SA training data)",
 }
 
 
 def split_data(
-    dev: bool, tag_wikifane: bool = False
-) -> tuple[list[conll.Sentence], list[conll.Sentence], list[conll.Sentence]]:
-    """(CRF training sentences, held-out ANERcorp sentences (empty unless `dev`), cluster text).
+    dev: int | None, tag_wikifane: bool = False
+) -> tuple[list[conll.Sentence], list[conll.Sentence], list[conll.Sentence], list[conll.Sentence]]:
+    """(CRF training sentences, held-out ANERcorp sentences, cluster text, WikiFANE).
 
-    WikiFANE's text always feeds the clusters; its tags train the CRF only with `tag_wikifane`
-    (on the held-out tail they cost a point: its classes do not follow ANERcorp's conventions).
+    With `dev` = k (0-9) the k-th tenth of ANERcorp train is held out; with None nothing is.
+
+    WikiFANE's text always feeds the clusters and its tags the name lexicon; they train the CRF
+    only with `tag_wikifane` (on held-out data they cost 1-3 points: its classes do not follow
+    ANERcorp's conventions, and the name-lexicon features are then over-trusted).
     """
     anercorp = conll.anercorp("train")
-    cut = len(anercorp) * 9 // 10 if dev else len(anercorp)
-    labelled = anercorp[:cut] + conll.aqmar()
+    n = len(anercorp)
+    start, end = (n * dev // 10, n * (dev + 1) // 10) if dev is not None else (n, n)
+    held_out = anercorp[start:end]
+    labelled = anercorp[:start] + anercorp[end:] + conll.aqmar()
     wikifane = conll.wikifane()
-    return labelled + (wikifane if tag_wikifane else []), anercorp[cut:], labelled + wikifane
+    training = labelled + (wikifane if tag_wikifane else [])
+    return training, held_out, labelled + wikifane, wikifane
 
 
 def word_lists(sentences: list[conll.Sentence]) -> dict:
@@ -81,9 +90,18 @@ def write_attributes(out: Path) -> None:
     (out / ATTRIBUTES_FILE).write_text("\n".join(attributes) + "\n", encoding="utf-8")
 
 
+def train_crf(examples: list[tuple[list[list[str]], list[str]]], params: dict, path: Path) -> None:
+    """Train a CRF on (features, tags) sentences and write it to `path`."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, tags in examples:
+        trainer.append(features, tags)
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
 def train(args: argparse.Namespace) -> None:
     started = time.time()
-    sentences, held_out, unlabelled = split_data(args.dev, args.tag_wikifane)
+    sentences, held_out, unlabelled, wikifane = split_data(args.dev, args.tag_wikifane)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     clusters = learn_clusters(s.tokens for s in unlabelled)
@@ -91,24 +109,24 @@ def train(args: argparse.Namespace) -> None:
     (out / LEXICON_FILE).write_text(
         json.dumps(word_lists(sentences), ensure_ascii=False), encoding="utf-8"
     )
-    print(f"clusters for {len(clusters)} words ({time.time() - started:.0f} s)")
+    names = learn_name_lexicon(wikifane, min_count=args.name_min_count)
+    (out / NAMES_FILE).write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+    print(
+        f"clusters for {len(clusters)} words, {sum(map(len, names.values()))} name-lexicon entries"
+        f" ({time.time() - started:.0f} s)"
+    )
+    resources = Resources(load_gazetteer(), clusters, gazetteer_from_lists(names))
     if args.sample < 1:
         sentences = random.Random(0).sample(sentences, int(len(sentences) * args.sample))
-    resources = Resources(load_gazetteer(), clusters)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for sentence in sentences:
-        trainer.append(sentence_features(list(sentence.tokens), resources), list(sentence.tags))
+    examples = [(sentence_features(list(s.tokens), resources), list(s.tags)) for s in sentences]
     params = {
         "c1": args.c1,
         "c2": args.c2,
         "max_iterations": args.iterations,
         "feature.minfreq": args.minfreq,
     }
-    trainer.set_params(params)
-    print(
-        f"features ready for {len(sentences)} sentences ({time.time() - started:.0f} s); training"
-    )
-    trainer.train(str(out / MODEL_FILE))
+    print(f"features ready for {len(examples)} sentences ({time.time() - started:.0f} s)")
+    train_crf(examples, params, out / MODEL_FILE)
     write_attributes(out)
     meta = {
         **PROVENANCE,
@@ -122,16 +140,21 @@ def train(args: argparse.Namespace) -> None:
         json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     print(f"model in {out} ({time.time() - started:.0f} s)")
-    if args.dev:
+    if args.dev is not None:
         from annotations.entities.evaluate import print_report, score_sentences
 
-        print_report("held-out ANERcorp train tail", score_sentences(held_out, model_dir=out))
+        title = f"held-out ANERcorp train, tenth {args.dev}"
+        print_report(title, score_sentences(held_out, model_dir=out))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--dev", action="store_true", help="hold out the ANERcorp train tail and score it"
+        "--dev",
+        type=int,
+        nargs="?",
+        const=9,
+        help="hold out tenth K (0-9, default the last) of ANERcorp train and score it",
     )
     parser.add_argument(
         "--out", default=str(DATA_DIR), help="output folder (default: the package data)"
@@ -140,6 +163,9 @@ def main() -> None:
         "--sample", type=float, default=1.0, help="fraction of sentences to train on"
     )
     parser.add_argument("--tag-wikifane", action="store_true", help="train on its tags too")
+    parser.add_argument(
+        "--name-min-count", type=int, default=1, help="name-lexicon words: times seen in names"
+    )
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=0.05)

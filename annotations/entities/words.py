@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from annotations.arabic import Token, match_key, strip_marks, tokenize
 
 SENTENCE_ENDS = frozenset(".!?؟\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A word token; `joined` is False when punctuation separates it from the previous word."""
 
     token: Token

@@ -1,0 +1,57 @@
+"""Name lexicon (name-heavy words by type and position, phrases) and gazetteer lookups."""
+
+from __future__ import annotations
+
+from annotations.entities.conll import Sentence
+from annotations.entities.features import Resources, sentence_features
+from annotations.entities.gazetteer import Gazetteer, gazetteer_from_lists
+from annotations.entities.name_lexicon import learn_name_lexicon
+
+
+def sentence(pairs: str) -> Sentence:
+    tokens, tags = zip(*(pair.split("/") for pair in pairs.split()), strict=True)
+    return Sentence(tokens, tags)
+
+
+CORPUS = [
+    sentence("قال/O جون/B-PER سميث/I-PER إن/O شركة/B-ORG نوكيا/I-ORG في/O هلسنكي/B-LOC"),
+    sentence("زار/O جون/B-PER سميث/I-PER هلسنكي/B-LOC مع/O سميث/O"),
+    sentence("في/O هلسنكي/O"),
+]
+
+
+def test_words_mostly_inside_names_are_listed_with_type_and_position() -> None:
+    lists = learn_name_lexicon(CORPUS, min_count=2)
+    assert lists["BPER"] == ["جون"]
+    assert lists["IPER"] == ["سميث"]  # 2 of its 3 occurrences are inside a name
+    assert lists["BLOC"] == ["هلسنكي"]  # 2 of 3
+    assert "في" not in {key for keys in lists.values() for key in keys}
+    assert "نوكيا" not in lists.get("IORG", [])  # seen once: below min_count
+
+
+def test_multi_word_names_are_phrases_of_their_type() -> None:
+    lists = learn_name_lexicon(CORPUS, min_count=1)
+    assert lists["PER"] == ["جون سميث"]
+    assert lists["ORG"] == ["شركه نوكيا"]  # match keys: ة -> ه
+
+
+def test_lexicon_words_and_phrases_become_features() -> None:
+    names = gazetteer_from_lists(learn_name_lexicon(CORPUS, min_count=1))
+    resources = Resources(Gazetteer({}, {}), names=names)
+    features = sentence_features(["التقى", "بجون", "جون", "سميث"], resources)
+    assert "cn=BPER" in features[1]  # the name after the clitic ب
+    assert "n=BPER" in features[2] and "np=BPER" in features[2]
+    assert "np=IPER" in features[3] and "-1:n=BPER" in features[3]
+
+
+def test_gazetteer_prefers_the_longest_phrase_and_reads_clitics() -> None:
+    gazetteer = gazetteer_from_lists(
+        {"ORG": ["مجلس الامن", "مجلس الامن الدولي"], "LOC": ["مجلس"], "ORG_HEAD": ["وزاره"]}
+    )
+    keys = ["مجلس", "الامن", "الدولي", "اليوم"]
+    assert gazetteer.longest_phrase(keys, 0, ("ORG",)) == (3, "ORG")
+    assert gazetteer.longest_phrase(keys, 0, ("LOC",)) == (1, "LOC")
+    assert gazetteer.longest_phrase(keys, 1, ("ORG", "LOC")) is None
+    assert gazetteer.clitic_of("وبوزاره", "ORG_HEAD") == 2
+    assert gazetteer.clitic_of("وزاره", "ORG_HEAD") == 0
+    assert gazetteer.clitic_of("مجلس", "ORG_HEAD") is None
