@@ -2,8 +2,8 @@
 
 Offsets are code points into an article's canonical text, half-open [start, end). Every
 article-scoped record keeps the sha256 of the text its offsets point into (`text_sha256`).
-Ids are uuid4 hex strings, except where a record is unique by its key (status, entity decisions),
-whose id is derived from that key so that concurrent writers agree.
+Ids are uuid4 hex strings, except where a record is unique by its key (status, entity decisions,
+rejected suggestions), whose id is derived from that key so that concurrent writers agree.
 """
 
 from __future__ import annotations
@@ -56,6 +56,11 @@ def new_id() -> str:
 def key_id(*parts: str) -> str:
     """A record id derived from `parts`, the same in every process."""
     return uuid.uuid5(uuid.NAMESPACE_URL, "rawi:" + "\x1f".join(parts)).hex
+
+
+def rejection_id(article_id: str, annotator: str, key: str) -> str:
+    """The id of the annotator's rejection of suggestion `key` in an article."""
+    return key_id("rejection", article_id, annotator, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +236,17 @@ class EntityDecision:
 
 
 @dataclass(frozen=True, slots=True)
+class Rejection:
+    """A suggested attribution the annotator rejected, by the suggestion's stable `key`."""
+
+    id: str
+    article_id: str
+    key: str
+    annotator: str
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     """Everything one annotator did on one article, as `Store.records()` yields it for export."""
 
@@ -246,8 +262,8 @@ class ArticleRecord:
     claims: tuple[Claim, ...]
 
 
-Record = Span | Relation | Attribution | Claim | ArticleStatus | EntityDecision
-R = TypeVar("R", Span, Relation, Attribution, Claim, ArticleStatus, EntityDecision)
+Record = Span | Relation | Attribution | Claim | ArticleStatus | EntityDecision | Rejection
+R = TypeVar("R", Span, Relation, Attribution, Claim, ArticleStatus, EntityDecision, Rejection)
 
 
 def to_dict(record: Record) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from annotations.model import (
     Attribution,
     Claim,
     EntityDecision,
+    Rejection,
     Relation,
     Span,
     from_dict,
@@ -24,10 +25,11 @@ MODEL_TABLES: dict[str, type] = {
     "claims": Claim,
     "status": ArticleStatus,
     "entity_decisions": EntityDecision,
+    "rejections": Rejection,
 }
 HISTORY = "history"
 TABLES = (*MODEL_TABLES, HISTORY)
-ARTICLE_TABLES = ("spans", "relations", "attributions", "claims", "status")
+ARTICLE_TABLES = ("spans", "relations", "attributions", "claims", "status", "rejections")
 
 Op = tuple[str, str, dict[str, Any] | None]
 

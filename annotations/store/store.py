@@ -22,6 +22,7 @@ from annotations.model import (
     EntityDecision,
     Origin,
     Record,
+    Rejection,
     Relation,
     Span,
     Status,
@@ -32,6 +33,7 @@ from annotations.model import (
     new_id,
     new_span,
     now,
+    rejection_id,
     to_dict,
 )
 from annotations.store import history
@@ -270,7 +272,7 @@ class Store(Database):
             self._of_article("claims", article_id, annotator), key=lambda c: (c.created, c.id)
         )
 
-    # -- status and entity decisions ---------------------------------------------------------
+    # -- status, entity decisions, rejected suggestions -------------------------------------
 
     def set_status(self, article_id: str, annotator: str, status: Status) -> ArticleStatus:
         if status not in STATUSES:
@@ -309,6 +311,19 @@ class Store(Database):
             (d for d in decisions if annotator in (None, d.annotator)),
             key=lambda d: (d.key, d.annotator),
         )
+
+    def reject_suggestion(self, article_id: str, key: str, *, annotator: str) -> Rejection:
+        """Remember that the annotator rejected the suggestion `key` (an attribution's key)."""
+        rejection = Rejection(
+            rejection_id(article_id, annotator, key), article_id, key, annotator, now()
+        )
+        with self._transaction(annotator, "reject suggestion") as txn:
+            txn.put("rejections", rejection)
+        return rejection
+
+    def rejected_suggestions(self, article_id: str, annotator: str) -> frozenset[str]:
+        """The keys of the suggestions the annotator rejected in the article."""
+        return frozenset(r.key for r in self._of_article("rejections", article_id, annotator))
 
     # -- undo / redo -------------------------------------------------------------------------
 
