@@ -7,8 +7,11 @@ import click
 from annotations import __version__
 from tui.cli.corpus_commands import list_command, show_command
 from tui.cli.entities_command import entities_command
+from tui.cli.export_command import export_command
 from tui.cli.open_command import open_command
 from tui.cli.settings import Settings, global_options
+from tui.cli.stats_command import stats_command
+from tui.cli.store_commands import doctor_command, import_command
 from tui.cli.suggest_command import suggest_command
 
 
@@ -33,6 +36,10 @@ for command in (
     open_command,
     list_command,
     show_command,
+    import_command,
+    doctor_command,
+    stats_command,
+    export_command,
     entities_command,
     suggest_command,
 ):

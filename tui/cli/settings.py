@@ -10,11 +10,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from annotations.corpus import Corpus, load_corpus
+
+if TYPE_CHECKING:
+    from annotations.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,6 +66,15 @@ class Settings:
                 on_warning=lambda message: click.echo(f"warning: {message}", err=True),
             )
         return self._corpus
+
+    def open_store(self) -> Store:
+        """The database named by `--db`, or a clean error message (exit code 1)."""
+        from annotations.store import Store, StoreError
+
+        try:
+            return Store.open(self.db_path)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
 
     def article(self, article_id: str):
         """One article by id, or a usage error naming the known ids."""

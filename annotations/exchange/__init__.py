@@ -1,0 +1,50 @@
+"""Export and import formats: native JSONL (with a JSON Schema), Prodigy, doccano, brat,
+Label Studio and W3C Web Annotation. Pure functions over native records; no store access."""
+
+from annotations.exchange.brat import annotation_conf, to_brat
+from annotations.exchange.doccano import from_doccano, to_doccano
+from annotations.exchange.export import (
+    FORMATS,
+    ExportReport,
+    native_records,
+    write_brat,
+    write_export,
+)
+from annotations.exchange.importing import IMPORT_FORMATS, ConversionError, to_native_lines
+from annotations.exchange.labelstudio import LABEL_CONFIG, to_labelstudio
+from annotations.exchange.native import (
+    SCHEMA_ID,
+    SCHEMA_VERSION,
+    json_schema,
+    native_record,
+    select,
+)
+from annotations.exchange.prodigy import from_prodigy, to_prodigy
+from annotations.exchange.w3c import to_w3c
+from annotations.exchange.writing import atomic_file
+
+__all__ = [
+    "FORMATS",
+    "IMPORT_FORMATS",
+    "LABEL_CONFIG",
+    "SCHEMA_ID",
+    "SCHEMA_VERSION",
+    "ConversionError",
+    "ExportReport",
+    "annotation_conf",
+    "atomic_file",
+    "from_doccano",
+    "from_prodigy",
+    "json_schema",
+    "native_record",
+    "native_records",
+    "select",
+    "to_brat",
+    "to_doccano",
+    "to_labelstudio",
+    "to_native_lines",
+    "to_prodigy",
+    "to_w3c",
+    "write_brat",
+    "write_export",
+]

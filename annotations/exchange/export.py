@@ -1,0 +1,106 @@
+"""The export pipeline: store records -> native records -> a format, written as they come."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
+from pathlib import Path
+from typing import IO, Any
+
+from annotations.exchange.brat import annotation_conf, to_brat
+from annotations.exchange.doccano import to_doccano
+from annotations.exchange.labelstudio import to_labelstudio
+from annotations.exchange.native import ExportArticle, NativeRecord, native_record, select
+from annotations.exchange.prodigy import to_prodigy
+from annotations.exchange.w3c import to_w3c
+from annotations.exchange.writing import write_array, write_file, write_lines
+from annotations.model import ArticleRecord, Span
+
+ArticleLookup = Callable[[str], ExportArticle | None]
+
+#: Formats written as JSON lines, and how each native record becomes its lines.
+LINE_FORMATS: dict[str, Callable[[NativeRecord], Iterable[Any]]] = {
+    "native": lambda record: (record,),
+    "prodigy": lambda record: (to_prodigy(record),),
+    "doccano": lambda record: (to_doccano(record),),
+    "w3c": to_w3c,
+}
+FORMATS = (*LINE_FORMATS, "labelstudio", "brat")
+
+
+@dataclass
+class ExportReport:
+    """What was exported and what had to be left out (and why)."""
+
+    records: int = 0
+    items: int = 0
+    missing_articles: Counter[str] = field(default_factory=Counter)
+    unanchored_spans: list[str] = field(default_factory=list)
+
+
+def native_records(
+    records: Iterable[ArticleRecord],
+    articles: ArticleLookup,
+    report: ExportReport,
+    *,
+    since: str | None = None,
+    no_entities: bool = False,
+) -> Iterator[NativeRecord]:
+    """Native records of the store's records, lazily.
+
+    `since` keeps whole records changed at or after that UTC ISO time; `no_entities` leaves the
+    entity layer out. Records whose article is not in the corpus, and spans that no longer fit
+    the article's text (orphans, or saved against another version), are left out and reported.
+    """
+    keep: Callable[[Span], bool] | None = (lambda s: s.layer != "entity") if no_entities else None
+    for record in records:
+        if since is not None and record.updated < since:
+            continue
+        article = articles(record.article_id)
+        if article is None:
+            report.missing_articles[record.article_id] += 1
+            continue
+        selected, unanchored = select(record, article, keep)
+        report.unanchored_spans.extend(s.id for s in unanchored)
+        if record.spans and not selected.spans:
+            continue
+        report.records += 1
+        yield native_record(selected, article)
+
+
+def write_export(natives: Iterable[NativeRecord], fmt: str, out: IO[bytes]) -> int:
+    """Write `natives` in a stream format to `out`; returns the number of items written."""
+    if fmt == "labelstudio":
+        groups = groupby(natives, key=itemgetter("article_id"))
+        tasks = (to_labelstudio(list(group), n) for n, (_, group) in enumerate(groups, 1))
+        return write_array(tasks, out)
+    convert = LINE_FORMATS[fmt]
+    return write_lines((item for record in natives for item in convert(record)), out)
+
+
+def write_brat(natives: Iterable[NativeRecord], directory: Path) -> int:
+    """Write `<directory>/<annotator>/<article>.txt|.ann` and an `annotation.conf` per annotator
+    folder; returns the number of documents."""
+    count = 0
+    relation_labels: dict[Path, set[str]] = {}
+    for record in natives:
+        folder = Path(directory) / safe_name(record["annotator"])
+        folder.mkdir(parents=True, exist_ok=True)
+        text, ann = to_brat(record)
+        name = safe_name(record["article_id"])
+        write_file(folder / f"{name}.txt", text.encode("utf-8"))
+        write_file(folder / f"{name}.ann", ann.encode("utf-8"))
+        relation_labels.setdefault(folder, set()).update(r["label"] for r in record["relations"])
+        count += 1
+    for folder, labels in relation_labels.items():
+        write_file(folder / "annotation.conf", annotation_conf(labels).encode("utf-8"))
+    return count
+
+
+def safe_name(value: str) -> str:
+    """A file name for an id: path separators and a leading dot replaced."""
+    name = value.replace("/", "_").replace("\\", "_").replace("\0", "_")
+    return "_" + name[1:] if name.startswith(".") else name or "_"

@@ -1,0 +1,37 @@
+"""Shared by the importers of other tools' formats: layers by label and derived ids.
+
+Ids of imported records are derived from what identifies them (article, annotator, label,
+offsets), so importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from annotations.model import LAYERS, key_id
+
+LAYER_OF = {label: layer for layer, labels in LAYERS.items() for label in labels}
+
+
+def text_id(text: str) -> str:
+    """An article id for a line that names none, taken from its text."""
+    return "text-" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def native_span(
+    article_id: str, annotator: str, label: str, start: int, end: int, span_id: str | None = None
+) -> dict[str, Any]:
+    """A native span dict for the importer; the layer follows from the label."""
+    if label not in LAYER_OF:
+        raise ValueError(f"unknown span label {label!r} (known: {sorted(LAYER_OF)})")
+    span_id = span_id or key_id("span", article_id, annotator, label, str(start), str(end))
+    return {"id": span_id, "layer": LAYER_OF[label], "label": label, "start": start, "end": end}
+
+
+def native_relation(
+    article_id: str, annotator: str, head: str, child: str, label: str
+) -> dict[str, str]:
+    """A native relation dict with a derived id."""
+    relation_id = key_id("relation", article_id, annotator, head, child, label)
+    return {"id": relation_id, "head": head, "child": child, "label": label}

@@ -1,0 +1,167 @@
+"""The native export record: one JSON object per (article, annotator), described by
+`native.schema.json`. Built from the store's `ArticleRecord` and the article it points into.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any, Protocol
+
+from annotations.exchange.tokens import TokenIndex
+from annotations.model import ArticleRecord, Attribution, Claim, Relation, Span
+
+SCHEMA_ID = "rawi-native"
+SCHEMA_VERSION = 1
+OFFSET_UNIT = "codepoint"
+
+NativeRecord = dict[str, Any]
+SpanFilter = Callable[[Span], bool]
+
+
+class ExportArticle(Protocol):
+    """What the export needs of an article (`annotations.corpus.Article` is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    def meta(self) -> dict[str, str | None]: ...
+
+
+@cache
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a native line (package data)."""
+    return json.loads(files(__package__).joinpath("native.schema.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=4)
+def word_index(text: str) -> TokenIndex:
+    """Word tokens of `text`, remembered for the few articles being exported right now."""
+    return TokenIndex.words(text)
+
+
+def select(
+    record: ArticleRecord, article: ExportArticle, keep: SpanFilter | None = None
+) -> tuple[ArticleRecord, tuple[Span, ...]]:
+    """`record` with only the spans anchored in `article`'s current text (and passing `keep`),
+    links to other spans pruned; also returns the spans left out as orphans or stale."""
+    unanchored = tuple(s for s in record.spans if s.orphan or s.text_sha256 != article.sha256)
+    skipped = {s.id for s in unanchored}
+    spans = tuple(s for s in record.spans if s.id not in skipped and (keep is None or keep(s)))
+    kept = {s.id for s in spans}
+    attributions = _attributions(record.attributions, kept)
+    known = {a.id for a in attributions} | {None}
+    attributions = tuple(
+        a if a.nested_in in known else replace(a, nested_in=None) for a in attributions
+    )
+    claims = tuple(
+        c if c.attribution in known else replace(c, attribution=None)
+        for c in record.claims
+        if c.span in kept
+    )
+    relations = tuple(r for r in record.relations if r.head in kept and r.child in kept)
+    selected = replace(
+        record, spans=spans, relations=relations, attributions=attributions, claims=claims
+    )
+    return selected, unanchored
+
+
+def native_record(record: ArticleRecord, article: ExportArticle) -> NativeRecord:
+    """The native dict of `record` (already `select`ed against `article`)."""
+    words = word_index(article.text)
+    return {
+        "schema": {"id": SCHEMA_ID, "version": SCHEMA_VERSION},
+        "article_id": article.id,
+        "text": article.text,
+        "text_sha256": article.sha256,
+        "offset_unit": OFFSET_UNIT,
+        "meta": article.meta(),
+        "annotator": record.annotator,
+        "status": record.status,
+        "created": record.created,
+        "updated": record.updated,
+        "spans": [_span(s, words) for s in record.spans],
+        "relations": [_relation(r) for r in record.relations],
+        "attributions": [_attribution(a) for a in record.attributions],
+        "claims": [_claim(c) for c in record.claims],
+    }
+
+
+def _attributions(attributions: tuple[Attribution, ...], kept: set[str]) -> tuple[Attribution, ...]:
+    pruned = []
+    for a in attributions:
+        source = a.source if a.source in kept else None
+        cue = a.cue if a.cue in kept else None
+        content = tuple(c for c in a.content if c in kept)
+        if source or cue or content:
+            pruned.append(replace(a, source=source, cue=cue, content=content))
+    return tuple(pruned)
+
+
+def _span(span: Span, words: TokenIndex) -> dict[str, Any]:
+    token_start, token_end = words.covering(span.start, span.end)
+    return {
+        "id": span.id,
+        "layer": span.layer,
+        "label": span.label,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "token_start": token_start,
+        "token_end": token_end,
+        "quote": {
+            "prefix": span.quote.prefix,
+            "exact": span.quote.exact,
+            "suffix": span.quote.suffix,
+        },
+        "origin": span.origin,
+        "attrs": span.attrs,
+        "created": span.created,
+        "updated": span.updated,
+    }
+
+
+def _relation(relation: Relation) -> dict[str, Any]:
+    return {
+        "id": relation.id,
+        "head": relation.head,
+        "child": relation.child,
+        "label": relation.label,
+        "created": relation.created,
+        "updated": relation.updated,
+    }
+
+
+def _attribution(attribution: Attribution) -> dict[str, Any]:
+    return {
+        "id": attribution.id,
+        "source": attribution.source,
+        "cue": attribution.cue,
+        "content": list(attribution.content),
+        "type": attribution.type,
+        "nested_in": attribution.nested_in,
+        "created": attribution.created,
+        "updated": attribution.updated,
+    }
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "span": claim.span,
+        "attribution": claim.attribution,
+        "verifiable": claim.verifiable,
+        "check_worthy": claim.check_worthy,
+        "harmful": claim.harmful,
+        "topic": claim.topic,
+        "verdict": claim.verdict,
+        "note": claim.note,
+        "created": claim.created,
+        "updated": claim.updated,
+    }

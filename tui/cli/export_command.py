@@ -1,0 +1,146 @@
+"""`rawi export`: the annotation database in rawi's native JSONL or another tool's format.
+
+Data goes to stdout (or `-o FILE`, replaced atomically); warnings and the progress bar go to
+stderr. No Textual here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+import click
+
+from annotations.exchange import FORMATS, ExportReport, native_records, write_brat, write_export
+from annotations.exchange.writing import atomic_file
+from annotations.model import LAYERS, ArticleRecord
+from annotations.store import Store, StoreError
+from tui.cli.settings import Settings, global_options, pass_settings
+
+LABELS = [label for labels in LAYERS.values() for label in labels]
+
+
+def utc_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """`--since` as the store writes times (UTC, `...Z`); a date or time without zone is UTC."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(
+            "use an ISO date or time, e.g. 2026-11-23 or 2026-11-23T18:00"
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@click.command("export")
+@global_options
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="File to write (`-`: stdout); for brat, a directory.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="native", show_default=True)
+@click.option("--article", "article_id", metavar="ID", help="Only this article.")
+@click.option("--layer", type=click.Choice(list(LAYERS)), help="Only spans of this layer.")
+@click.option("--label", type=click.Choice(LABELS), help="Only spans with this label.")
+@click.option(
+    "--since",
+    callback=utc_since,
+    metavar="DATE",
+    help="Only (article, annotator) records changed since DATE (ISO; UTC unless a zone is given).",
+)
+@click.option("--no-entities", is_flag=True, help="Leave the entity layer out.")
+@pass_settings
+def export_command(
+    settings: Settings,
+    output: str,
+    fmt: str,
+    article_id: str | None,
+    layer: str | None,
+    label: str | None,
+    since: str | None,
+    no_entities: bool,
+) -> None:
+    """Export annotations: one record per (article, annotator), streamed.
+
+    `--annotator` given explicitly keeps only that annotator's work. Records whose article is
+    not in the corpus, and spans that no longer fit their article's text, are left out with a
+    warning and exit code 1.
+    """
+    if fmt == "brat" and output == "-":
+        raise click.UsageError("brat writes a directory: name it with -o DIR")
+    if not settings.db_path.exists():
+        raise click.ClickException(f"no annotation database at {settings.db_path}")
+    report = ExportReport()
+    try:
+        with Store.open(settings.db_path) as store:
+            store.compact()
+            ids = [article_id] if article_id else store.article_ids()
+            with _progress(ids) as shown:
+                records = _records(store, shown, settings.annotator, layer, label)
+                natives = native_records(
+                    records, settings.corpus().get, report, since=since, no_entities=no_entities
+                )
+                if fmt == "brat":
+                    report.items = write_brat(natives, Path(output))
+                else:
+                    with _destination(output) as out:
+                        report.items = write_export(natives, fmt, out)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    except BrokenPipeError:  # `rawi export | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    _warn(report)
+
+
+def _records(
+    store: Store, ids: Iterator[str], annotator: str | None, layer: str | None, label: str | None
+) -> Iterator[ArticleRecord]:
+    for article_id in ids:
+        yield from store.records(
+            annotator=annotator, article_id=article_id, layer=layer, label=label
+        )
+
+
+def _progress(ids: list[str]) -> AbstractContextManager[Iterator[str]]:
+    """A progress bar over the articles on stderr, only when stderr is a terminal."""
+    if len(ids) > 1 and sys.stderr.isatty():
+        return click.progressbar(ids, label="exporting", file=sys.stderr)
+    return nullcontext(iter(ids))
+
+
+def _destination(output: str) -> AbstractContextManager[IO[bytes]]:
+    if output == "-":
+        sys.stdout.flush()
+        return nullcontext(sys.stdout.buffer)
+    return atomic_file(Path(output))
+
+
+def _warn(report: ExportReport) -> None:
+    for article_id, count in sorted(report.missing_articles.items()):
+        click.echo(
+            f"warning: left out {count} record(s) of article {article_id!r}: not in the corpus "
+            "(add it with --corpus)",
+            err=True,
+        )
+    if report.unanchored_spans:
+        click.echo(
+            f"warning: left out {len(report.unanchored_spans)} span(s) that no longer fit their "
+            "article's text (orphans, or saved against another version of the text; see "
+            "`rawi doctor`)",
+            err=True,
+        )
+    click.echo(f"exported {report.records} record(s) as {report.items} item(s)", err=True)
+    if report.missing_articles or report.unanchored_spans:
+        sys.exit(1)

@@ -1,0 +1,43 @@
+"""`rawi stats`: how far the annotation has come, per article (no Textual)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from tui.cli.settings import Settings, global_options, pass_settings
+
+#: Columns after the article: span labels, then linked records.
+LABELS = ("PER", "ORG", "LOC", "MISC", "SOURCE", "CUE", "CONTENT", "CLAIM")
+LINKS = ("attributions", "relations", "orphans")
+
+
+@click.command("stats")
+@global_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@click.option("--all-annotators", is_flag=True, help="Count every annotator's work, not just yours.")
+@pass_settings
+def stats_command(settings: Settings, as_json: bool, all_annotators: bool) -> None:
+    """Annotations per article: status, spans per label, attributions, relations, orphans."""
+    annotator = None if all_annotators else settings.annotator_name
+    with settings.open_store() as store:
+        counts = store.counts_by_article(annotator)
+        rows = [
+            {
+                "id": article.id,
+                "title": article.title,
+                "status": store.status(article.id, annotator) if annotator else None,
+                **{name: counts.get(article.id, {}).get(name, 0) for name in LABELS + LINKS},
+            }
+            for article in settings.corpus()
+        ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    click.echo("\t".join(("id", "status", *LABELS, *LINKS)))
+    for row in rows:
+        cells = (row["id"], row["status"] or "-", *(str(row[name]) for name in LABELS + LINKS))
+        click.echo("\t".join(cells))
+    totals = [sum(row[name] for row in rows) for name in LABELS + LINKS]
+    click.echo("\t".join(("total", "", *map(str, totals))))

@@ -1,0 +1,90 @@
+"""`rawi import` and `rawi doctor`: the annotation database from the command line (no Textual)."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO
+
+import click
+
+from annotations.exchange import IMPORT_FORMATS, ConversionError, to_native_lines
+from annotations.model import TextSource
+from annotations.store import StoreError
+from annotations.store.doctor import check
+from annotations.store.importer import ArticleLookup, import_native
+from tui.cli.settings import Settings, global_options, pass_settings
+
+
+def article_lookup(settings: Settings) -> ArticleLookup:
+    """Find corpus articles by id (the corpus is loaded on first use)."""
+
+    def lookup(article_id: str) -> TextSource | None:
+        try:
+            return settings.corpus()[article_id]
+        except KeyError:
+            return None
+
+    return lookup
+
+
+@click.command("import")
+@global_options
+@click.argument("source", metavar="FILE|-", type=click.File("r", encoding="utf-8"))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(IMPORT_FORMATS),
+    default="native",
+    show_default=True,
+    help="Input format; lines without an annotator get --annotator's.",
+)
+@pass_settings
+def import_command(settings: Settings, source: IO[str], fmt: str) -> None:
+    """Merge annotation records (JSONL) into the database.
+
+    Importing the same file twice adds nothing. Bad lines are reported by number (exit code 1);
+    the good lines are kept.
+    """
+    conversion_errors: list[ConversionError] = []
+    lines = to_native_lines(source, fmt, settings.annotator_name, conversion_errors)
+    with settings.open_store() as store:
+        try:
+            report = import_native(store, lines, article_lookup(settings))
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    errors = sorted([*report.errors, *conversion_errors])
+    for number, message in errors:
+        click.echo(f"{source.name}:{number}: {message}", err=True)
+    for conflict in report.conflicts:
+        click.echo(f"conflict: {conflict}", err=True)
+    click.echo(
+        f"imported {report.added} new record(s), {report.unchanged} already present, "
+        f"{len(report.conflicts)} conflict(s), {len(errors)} bad line(s)",
+        err=True,
+    )
+    if errors:
+        sys.exit(1)
+
+
+@click.command("doctor")
+@global_options
+@pass_settings
+def doctor_command(settings: Settings) -> None:
+    """Check the annotation database and its journal; print counts; exit 1 on a problem."""
+    path = settings.db_path
+    click.echo(f"database\t{path}")
+    if not path.exists():
+        click.echo("no database yet: it is created on the first save")
+        return
+    with settings.open_store() as store:
+        click.echo(f"journal\t{store.journal_bytes} byte(s) not yet compacted")
+        for name, count in sorted(store.counts().items()):
+            click.echo(f"{name}\t{count}")
+        checkup = check(store, article_lookup(settings))
+    for note in checkup.notes:
+        click.echo(f"note: {note}", err=True)
+    for problem in checkup.problems:
+        click.echo(f"problem: {problem}", err=True)
+    if checkup.problems:
+        sys.exit(1)
+    click.echo("ok")
