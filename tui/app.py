@@ -1,41 +1,264 @@
-"""The rawi Textual app and its factory, shared by the CLI and the tests."""
+"""The rawi Textual app and its factory, shared by the CLI and the tests.
+
+The app wires screens, settings and the store; what keys do lives in `annotations.session`.
+"""
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterable
+from contextlib import suppress
+from functools import partial
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from textual import work
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.screen import Screen
 
-from annotations.corpus import Corpus
+from annotations.corpus import Article, Corpus
+from annotations.session import ReadingSession, Recogniser, default_recogniser
+from annotations.store import Store, StoreError
+from tui.config import RENDER_MODES, Config, load_config, save_config
+from tui.layout import BIDI_EXPLICIT, BIDI_IMPLICIT, Mode
+from tui.screens.article_list import ArticleListScreen
+from tui.screens.error import ErrorScreen
+from tui.screens.help import HelpScreen
+from tui.screens.reader import ReaderScreen
+
+#: How often articles still arriving are added to the list.
+LOAD_BATCH_SECONDS = 0.25
+#: Binding id prefixes that are ours (shown in help and the command palette).
+OWN_PREFIXES = ("app.", "list.", "reader.")
 
 
 class RawiApp(App[None]):
-    """Lists the corpus' articles."""
+    """Article list and reader over one corpus, one database, one annotator."""
 
     TITLE = "rawi"
-    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+    CSS_PATH = Path(__file__).with_name("rawi.tcss")
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("f2", "toggle_render_mode", "Render mode", id="app.render_mode"),
+        Binding("f3", "toggle_harakat", "Hide harakat", id="app.harakat"),
+        Binding("f4", "toggle_suggestions", "Hide suggestions", id="app.suggestions"),
+    ]
 
-    def __init__(self, corpus: Corpus, db_path: Path, annotator: str) -> None:
+    def __init__(
+        self,
+        corpus: Corpus | Iterable[Article],
+        db_path: Path,
+        annotator: str,
+        *,
+        config: Config | None = None,
+        config_path: Path | None = None,
+        recogniser: Recogniser = default_recogniser,
+        bidi: Mode | None = None,
+    ) -> None:
         super().__init__()
-        self.corpus = corpus
-        self.db_path = db_path
+        self.corpus = corpus if isinstance(corpus, Corpus) else Corpus()
+        self._arriving = None if isinstance(corpus, Corpus) else corpus
+        self.db_path = Path(db_path)
         self.annotator = annotator
+        self.config_path = config_path
+        self.config = config or load_config(config_path)
+        self.recogniser = recogniser
+        env = os.environ.get("RAWI_BIDI")
+        #: This run's render mode when given (`--bidi`, else `$RAWI_BIDI`); F2 drops it.
+        self.bidi: Mode | None = bidi or (env if env in RENDER_MODES else None)  # type: ignore[assignment]
+        self.store: Store | None = None
+        self.list_screen: ArticleListScreen | None = None
+        #: Articles opened in the reader, whose entity counts may have changed.
+        self.opened: set[str] = set()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield OptionList(
-            *(
-                Option(f"{article.title}  ({article.words} words)", id=article.id)
-                for article in self.corpus
-            ),
-            id="articles",
+    @property
+    def render_mode(self) -> Mode:
+        """`bidi` (or `$RAWI_BIDI`) when given, else the config's render mode."""
+        return self.bidi or self.config.render_mode  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.theme = (
+            self.config.theme if self.config.theme in self.available_themes else "textual-dark"
         )
-        yield Footer()
+        self.set_keymap(self.config.keymap)
+        self._write_bidi_mode()
+        if self.config.problem:
+            self.notify(self.config.problem, severity="warning")
+        try:
+            self.store = Store.open(self.db_path)
+        except StoreError as error:
+            self.push_screen(
+                ErrorScreen("The annotation database cannot be opened", str(error), "Quit"),
+                lambda _: self.exit(return_code=1),
+            )
+            return
+        self.list_screen = ArticleListScreen(
+            list(self.corpus), self.recogniser, arriving=self._arriving is not None
+        )
+        self.push_screen(self.list_screen)
+        if self._arriving is not None:
+            self.load_articles(self._arriving)
+
+    @work(thread=True, group="corpus")
+    def load_articles(self, articles: Iterable[Article]) -> None:
+        """Read a corpus that is still arriving, showing its articles in batches as they come."""
+        batch: list[Article] = []
+        last = time.monotonic()
+        for article in articles:
+            batch.append(article)
+            if time.monotonic() - last > LOAD_BATCH_SECONDS:
+                self.call_from_thread(self._add_articles, batch)
+                batch, last = [], time.monotonic()
+        self.call_from_thread(self._add_articles, batch, last=True)
+
+    def _add_articles(self, articles: list[Article], *, last: bool = False) -> None:
+        added = [self.corpus.add(article) for article in articles]
+        if self.list_screen is not None:
+            self.list_screen.add_articles(added, last=last)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            with suppress(StoreError):  # every save is already durable in the journal
+                self.store.close()
+
+    def _write_bidi_mode(self) -> None:
+        """`CSI 8 l` in visual mode so a bidi terminal does not reorder again; `CSI 8 h` else."""
+        if self._driver is not None:
+            self._driver.write(BIDI_EXPLICIT if self.render_mode == "visual" else BIDI_IMPLICIT)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.config.theme:
+            self.config.theme = theme
+            self._save_config()
+
+    def _save_config(self) -> None:
+        try:
+            save_config(self.config, self.config_path)
+        except OSError as error:
+            self.notify(f"Settings not saved: {error}", severity="error")
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def open_article(self, article_id: str, *, replace: bool = False) -> None:
+        """Open the reader on an article (replacing the current reader when `replace`)."""
+        assert self.store is not None
+        self.opened.add(article_id)
+        session = ReadingSession(
+            self.corpus[article_id], self.store, self.annotator, self.recogniser
+        )
+        screen = ReaderScreen(
+            session, self.render_mode, self.config.hide_harakat, self.config.show_suggestions
+        )
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_neighbour(self, article_id: str, step: int) -> None:
+        """The next (`step` 1) or previous (-1) article in the list's order, if any."""
+        following = self.list_screen.neighbour(article_id, step) if self.list_screen else None
+        if following is None:
+            self.notify("No more articles in this direction", timeout=2)
+            return
+        self.open_article(following, replace=True)
+
+    def show_error(self, title: str, message: str) -> None:
+        self.push_screen(ErrorScreen(title, message))
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def action_toggle_render_mode(self) -> None:
+        self.config.render_mode = "terminal" if self.render_mode == "visual" else "visual"
+        self.bidi = None
+        self._settings_changed(f"Render mode: {self.config.render_mode}")
+
+    def action_toggle_harakat(self) -> None:
+        self.config.hide_harakat = not self.config.hide_harakat
+        self._settings_changed("Harakat hidden" if self.config.hide_harakat else "Harakat shown")
+
+    def action_toggle_suggestions(self) -> None:
+        """Show or hide suggested attributions (the reader redraws; nothing is reopened)."""
+        shown = self.config.show_suggestions = not self.config.show_suggestions
+        self._save_config()
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.show_suggestions(shown)
+        self.notify("Suggestions shown" if shown else "Suggestions hidden", timeout=2)
+
+    def _settings_changed(self, message: str) -> None:
+        self._save_config()
+        self._write_bidi_mode()
+        if isinstance(self.screen, ReaderScreen):
+            self.open_article(self.screen.session.article.id, replace=True)
+        elif self.list_screen is not None and self.screen is self.list_screen:
+            self.list_screen.refill()
+        self.notify(message, timeout=2)
+
+    # -- help and command palette --------------------------------------------------------------
+
+    def own_bindings(self, screen: Screen) -> Iterable[tuple[Binding, str]]:
+        """Our bindings on `screen` and the app, each with its key as the keymap sets it."""
+        for binding in [*screen.BINDINGS, *self.BINDINGS]:
+            if isinstance(binding, Binding) and (binding.id or "").startswith(OWN_PREFIXES):
+                yield binding, self.config.keymap.get(binding.id or "", binding.key)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        rows = [
+            (keys, binding.description, binding.id or "")
+            for binding, keys in self.own_bindings(self.screen)
+        ]
+        title = "Reader keys" if isinstance(self.screen, ReaderScreen) else "Keys"
+        self.push_screen(HelpScreen(title, rows))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            f"Render mode: switch to {'terminal' if self.render_mode == 'visual' else 'visual'}",
+            "visual: rawi shapes and orders Arabic; terminal: the terminal does (VTE, Konsole)",
+            self.action_toggle_render_mode,
+        )
+        yield SystemCommand(
+            "Show harakat" if self.config.hide_harakat else "Hide harakat",
+            "For terminals that give harakat a cell of their own",
+            self.action_toggle_harakat,
+        )
+        yield SystemCommand(
+            "Hide suggestions" if self.config.show_suggestions else "Show suggestions",
+            "Suggested attributions in the reader, to accept (y) or reject (Backspace)",
+            self.action_toggle_suggestions,
+        )
+        for binding, keys in self.own_bindings(screen):
+            if binding.id and binding.id.startswith("app."):
+                continue
+            yield SystemCommand(
+                binding.description, f"key: {keys}", partial(screen.run_action, binding.action)
+            )
 
 
-def make_app(corpus: Corpus, db_path: Path, annotator: str) -> RawiApp:
-    """Build the app for a corpus, a database and an annotator."""
-    return RawiApp(corpus, db_path, annotator)
+def make_app(
+    corpus: Corpus | Iterable[Article],
+    db_path: Path,
+    annotator: str,
+    *,
+    config: Config | None = None,
+    config_path: Path | None = None,
+    recogniser: Recogniser = default_recogniser,
+    bidi: Mode | None = None,
+) -> RawiApp:
+    """Build the app for a corpus, a database and an annotator (the CLI and the tests use this).
+
+    `corpus` may also be an iterable of articles still being read (`iter_articles(paths)`): the
+    list then appears at once and fills in as they arrive. `bidi` ("visual" or "terminal")
+    overrides the configured render mode for this run, like `$RAWI_BIDI`.
+    """
+    return RawiApp(
+        corpus,
+        db_path,
+        annotator,
+        config=config,
+        config_path=config_path,
+        recogniser=recogniser,
+        bidi=bidi,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from click.testing import CliRunner
 from rich.cells import cell_len
 
@@ -30,6 +32,22 @@ def test_piped_visual_output_is_the_plain_layout(seeds) -> None:
 def test_color_is_written_only_when_asked_and_terminal_mode_stays_logical(seeds) -> None:
     plain = _show("--width", "60", "--no-color")
     assert "\x1b" not in plain
-    assert _show("--width", "60", "--color") == plain  # no spans wired into `show` yet
-    lines = _show("--bidi", "terminal", "--width", "60", "--color").splitlines()
+    colored = _show("--width", "60", "--color")
+    assert "\x1b[" in colored and _strip_sgr(colored) == plain
+    lines = _strip_sgr(_show("--bidi", "terminal", "--width", "60", "--color")).splitlines()
     assert "".join(lines) == seeds[ARTICLE].text.replace("\n", "")
+
+
+def test_entities_are_coloured_on_their_words() -> None:
+    terminal = _show("--bidi", "terminal", "--width", "200", "--color")
+    coloured = re.findall(r"\x1b\[[0-9;]+m([^\x1b]+)\x1b\[0m", terminal)
+    assert "ماكرون" in coloured and "عبد الفتاح السيسي" in coloured
+
+
+def test_hide_harakat_leaves_out_vowel_marks() -> None:
+    shown = _show("--bidi", "terminal", "--width", "200", "--color", "--hide-harakat")
+    assert "اتصالا" in _strip_sgr(shown) and "\u064b" not in shown
+
+
+def _strip_sgr(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)

@@ -6,17 +6,31 @@ from pathlib import Path
 
 import click
 
+from annotations.corpus import iter_articles
 from tui.cli.settings import Settings, global_options, pass_settings
 
 
 @click.command("open")
 @global_options
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--bidi",
+    type=click.Choice(["visual", "terminal"]),
+    envvar="RAWI_BIDI",
+    help="Render mode for this run (default: the saved setting, else visual).",
+)
 @pass_settings
-def open_command(settings: Settings, paths: tuple[Path, ...]) -> None:
-    """Open the reader on PATHS (default: the corpus)."""
-    if paths:
-        settings.corpus_paths = paths
+def open_command(settings: Settings, paths: tuple[Path, ...], bidi: str | None) -> None:
+    """Open the reader on PATHS (default: the corpus).
+
+    Articles stream into the list while they load; warnings about bad files are printed when the
+    app closes.
+    """
     from tui.app import make_app
 
-    make_app(settings.corpus(), db_path=settings.db_path, annotator=settings.annotator_name).run()
+    warnings: list[str] = []
+    articles = iter_articles(paths or settings.corpus_paths or None, on_warning=warnings.append)
+    app = make_app(articles, db_path=settings.db_path, annotator=settings.annotator_name, bidi=bidi)
+    app.run()
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)

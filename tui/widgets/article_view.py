@@ -147,15 +147,23 @@ class ArticleView(ScrollView, can_focus=True):
         if self._cursor:
             spans.append((*self._cursor, "cursor"))
         segments = [
-            Segment(run, self._style_of(keys, base))
+            Segment(run, base + self.span_style(keys))
             for run, keys in styled_runs(self._layout.line(number), spans)
         ]
         return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
 
-    def _style_of(self, keys: tuple[str, ...], base: Style) -> Style:
+    def span_style(self, keys: tuple[str, ...]) -> Style:
+        """The style of a run covered by spans with these keys (in the order the spans were
+        given, "selection" and "cursor" last; later ones on top), drawn over the widget's style.
+
+        The hook for subclasses with keys of their own: this one combines the component classes
+        `article-view--KEY` of the keys in `STYLE_KEYS` and ignores other keys. It is called for
+        every run of every line drawn, so an override should cache by `keys` (and clear its cache
+        in `notify_style_update`).
+        """
         styles = [
             self.get_component_rich_style(f"article-view--{key}", partial=True)
             for key in keys
             if key in STYLE_KEYS
         ]
-        return Style.combine([base, *styles])
+        return Style.combine([Style(), *styles])

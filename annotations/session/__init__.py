@@ -1,0 +1,31 @@
+"""The annotation workflow without a display: what each reader key does.
+
+`ReadingSession` holds one article open for one annotator; the app only maps keys to its methods
+and draws what it exposes (`marks()`, `cursor_range()`, `selection()`, `counts()`,
+`pending_suggestions()`). `SuggestionReview` reviews the suggested attributions of an article.
+"""
+
+from annotations.session.article_stats import StoreStats, store_stats
+from annotations.session.entity_marks import Recogniser, default_recogniser, entity_decisions
+from annotations.session.mark import Mark
+from annotations.session.proposal import AttributionSequence, Proposal
+from annotations.session.reading import PanelItem, ReadingSession
+from annotations.session.suggestions import SuggestionReview
+from annotations.session.text_units import clause_around, quotation_around, sentence_ranges
+
+__all__ = [
+    "AttributionSequence",
+    "Mark",
+    "PanelItem",
+    "Proposal",
+    "ReadingSession",
+    "Recogniser",
+    "StoreStats",
+    "SuggestionReview",
+    "clause_around",
+    "default_recogniser",
+    "entity_decisions",
+    "quotation_around",
+    "sentence_ranges",
+    "store_stats",
+]

@@ -1,0 +1,82 @@
+"""Entities as the reader shows them: the recogniser, the analyst's decisions, instant relabels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, Protocol
+
+from annotations.store import Store
+
+
+class EntityLike(Protocol):
+    """What the session needs from a recognised entity (`annotations.entities.Entity`)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    name_start: int
+
+
+Recogniser = Callable[[str, Sequence[Any]], Sequence[EntityLike]]
+
+
+def default_recogniser(text: str, decisions: Sequence[Any]) -> Sequence[EntityLike]:
+    """The shipped recogniser (imported on first use: it loads a model)."""
+    from annotations.entities import recognise
+
+    return recognise(text, decisions)
+
+
+def entity_decisions(store: Store, annotator: str) -> list[Any]:
+    """The annotator's entity decisions from the store, in the recogniser's form."""
+    from annotations.entities import EntityDecision
+
+    return [
+        EntityDecision(d.key, d.label)  # type: ignore[arg-type]
+        for d in store.entity_decisions(annotator)
+    ]
+
+
+def decision_key(name: str) -> str:
+    """The key a decision about `name` (written without its clitic) is saved under."""
+    from annotations.entities import surface_key
+
+    return surface_key(name)
+
+
+def apply_decision(
+    entities: Sequence[EntityLike], text: str, key: str, label: str | None
+) -> list[EntityLike]:
+    """Every mention of `key` relabelled (or dropped when `label` is None), until the
+    recogniser runs again and also finds the mentions it had missed."""
+    kept: list[EntityLike] = []
+    for mention in entities:
+        if decision_key(text[mention.name_start : mention.end]) != key:
+            kept.append(mention)
+        elif label is not None:
+            kept.append(Relabelled(mention, label))
+    return kept
+
+
+class Relabelled(NamedTuple):
+    """An entity shown with the analyst's label."""
+
+    entity: EntityLike
+    label: str
+
+    @property
+    def start(self) -> int:
+        return self.entity.start
+
+    @property
+    def end(self) -> int:
+        return self.entity.end
+
+    @property
+    def text(self) -> str:
+        return self.entity.text
+
+    @property
+    def name_start(self) -> int:
+        return self.entity.name_start

@@ -1,0 +1,399 @@
+"""`ReadingSession`: one article open for one annotator, and what every reader key does.
+
+The cursor is a word (an index into the article's tokens); a selection is a logical range. Every
+change goes to the store at once; the session keeps a copy of the article's spans for drawing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from annotations.arabic import Token, tokenize
+from annotations.attribution import Suggestion, suggest_attributions
+from annotations.model import LAYERS, Attribution, Relation, Span
+from annotations.session.attributes import attributes_of, save_attributes
+from annotations.session.entity_marks import (
+    EntityLike,
+    Recogniser,
+    apply_decision,
+    decision_key,
+    default_recogniser,
+    entity_decisions,
+)
+from annotations.session.mark import Mark
+from annotations.session.proposal import AttributionSequence, Proposal
+from annotations.session.suggestions import SuggestionReview
+from annotations.session.text_units import Range, clause_around, quotation_around, sentence_ranges
+from annotations.store import Action, Store
+
+LAYER_OF = {label: layer for layer, labels in LAYERS.items() for label in labels}
+
+
+class PanelItem(NamedTuple):
+    """One line of the annotations panel: what it is, where it starts, its text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+class ReadingSession:
+    """An article, its spans in the store, a word cursor and a selection."""
+
+    def __init__(
+        self,
+        article: Any,
+        store: Store,
+        annotator: str,
+        recogniser: Recogniser = default_recogniser,
+    ) -> None:
+        self.article = article
+        self.text: str = article.text
+        self.store = store
+        self.annotator = annotator
+        self.recogniser = recogniser
+        self.words: list[Token] = tokenize(self.text) or [Token(0, len(self.text), self.text)]
+        self._starts = [word.start for word in self.words]
+        self._sentences = sentence_ranges(self.text)
+        self.cursor = 0
+        self._anchor: int | None = None
+        self._sticky = False
+        self._fixed: Range | None = None
+        self.entities: list[EntityLike] = []
+        self.spans: list[Span] = []
+        self.attributions: list[Attribution] = []
+        self.sequence = AttributionSequence()
+        self.proposal: Proposal | None = None
+        self.link_head: Span | None = None
+        #: The article's suggested attributions, once `set_suggestions` has been given them.
+        self.review: SuggestionReview | None = None
+        #: Whether suggestions are drawn and reviewed (hidden ones are left alone).
+        self.show_suggestions = True
+        self.reload()
+
+    # -- store ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the article's spans and attributions again (after a change or an undo)."""
+        self.spans = self.store.spans(self.article.id, self.annotator)
+        self.attributions = self.store.attributions(self.article.id, self.annotator)
+        ids = {span.id for span in self.spans}
+        if self.proposal and not {self.proposal.source.id, self.proposal.cue.id} <= ids:
+            self.proposal = None
+        if self.proposal and self.proposal.content.id not in ids:
+            self.proposal = None
+        if self.link_head and self.link_head.id not in ids:
+            self.link_head = None
+
+    def status(self) -> str:
+        return self.store.status(self.article.id, self.annotator)
+
+    def mark_done(self) -> None:
+        self.store.set_status(self.article.id, self.annotator, "done")
+
+    # -- entities ------------------------------------------------------------------------
+
+    def entity_decisions(self) -> list[Any]:
+        return entity_decisions(self.store, self.annotator)
+
+    def recognise_entities(self, decisions: Sequence[Any] | None = None) -> list[EntityLike]:
+        """Run the recogniser with the analyst's decisions (slow: call it from a worker, with
+        `decisions` read beforehand by the thread that owns the store)."""
+        if decisions is None:
+            decisions = self.entity_decisions()
+        return list(self.recogniser(self.text, decisions))
+
+    def entity_at(self, index: int) -> EntityLike | None:
+        return next((e for e in self.entities if e.start <= index < e.end), None)
+
+    def decide_entity(self, label: str | None) -> str:
+        """Always `label` (None: never an entity) for the name under the cursor; its key.
+
+        Mentions already highlighted change at once; `recognise_entities` finds the others.
+        """
+        start, end = self.selection() or self.cursor_range()
+        entity = None if self.selection() else self.entity_at(start)
+        name = self.text[entity.name_start : entity.end] if entity else self.text[start:end]
+        key = decision_key(name)
+        self.store.decide_entity(key, label, self.annotator)
+        self.entities = apply_decision(self.entities, self.text, key, label)
+        self.clear_selection()
+        return key
+
+    # -- cursor ----------------------------------------------------------------------------
+
+    def word_at(self, index: int) -> int:
+        """The word holding logical `index`, else the nearest one before it."""
+        return max(bisect_right(self._starts, index) - 1, 0)
+
+    def cursor_range(self) -> Range:
+        word = self.words[self.cursor]
+        return word.start, word.end
+
+    def move(self, delta: int, *, extend: bool = False) -> None:
+        """Move the cursor `delta` words in logical order; `extend` grows the selection."""
+        self.go(self.cursor + delta, extend=extend)
+
+    def go(self, word: int, *, extend: bool = False) -> None:
+        """Put the cursor on word number `word` (clamped)."""
+        if extend and self._anchor is None:
+            self._anchor, self._fixed = self.cursor, None
+        elif not extend and not self._sticky:
+            self._anchor = None
+        self.cursor = min(max(word, 0), len(self.words) - 1)
+
+    def go_to_index(self, index: int, *, extend: bool = False) -> None:
+        self.go(self.word_at(index), extend=extend)
+
+    def sentence(self, delta: int) -> None:
+        """To the start of the next (`delta` 1) or this/previous (-1) sentence."""
+        here = self.words[self.cursor].start
+        starts = [self.word_at(start) for start, _ in self._sentences]
+        current = max(bisect_right([s for s, _ in self._sentences], here) - 1, 0)
+        if delta > 0:
+            target = starts[current + 1] if current + 1 < len(starts) else self.cursor
+        elif starts and starts[current] < self.cursor:
+            target = starts[current]
+        else:
+            target = starts[current - 1] if current > 0 else 0
+        self.go(target)
+
+    # -- selection -------------------------------------------------------------------------
+
+    def selection(self) -> Range | None:
+        if self._anchor is not None:
+            first, last = sorted((self._anchor, self.cursor))
+            return self.words[first].start, self.words[last].end
+        return self._fixed
+
+    def toggle_mark(self) -> None:
+        """`v`: start a selection that follows the cursor, or end it (it stays selected)."""
+        if self._sticky:
+            self._fixed, self._anchor, self._sticky = self.selection(), None, False
+        else:
+            self._anchor, self._sticky, self._fixed = self.cursor, True, None
+
+    def clear_selection(self) -> None:
+        self._anchor, self._sticky, self._fixed = None, False, None
+
+    def select(self, stretch: Range | None) -> bool:
+        """Select a given range (False, nothing changed, when None)."""
+        if stretch is None:
+            return False
+        self._anchor, self._sticky, self._fixed = None, False, stretch
+        return True
+
+    def select_entity(self) -> bool:
+        """`e`: select the entity under the cursor."""
+        entity = self.entity_at(self.cursor_range()[0])
+        return self.select(None if entity is None else (entity.start, entity.end))
+
+    def select_quotation(self) -> bool:
+        """`)`: select the quotation around the cursor, else its clause."""
+        index = self.cursor_range()[0]
+        return self.select(quotation_around(self.text, index) or clause_around(self.text, index))
+
+    def target(self) -> Range:
+        """What a tag applies to: the selection, else the entity under the cursor, else the word."""
+        if (selection := self.selection()) is not None:
+            return selection
+        start, end = self.cursor_range()
+        entity = self.entity_at(start)
+        return (entity.start, entity.end) if entity else (start, end)
+
+    # -- tagging ---------------------------------------------------------------------------
+
+    def tag(self, label: str) -> Span:
+        """Save `label` (SOURCE, CUE, CONTENT, CLAIM) on the target; may propose an attribution."""
+        start, end = self.target()
+        first = self.status() == "todo"
+        with self.store.batch(self.annotator, f"tag {label}"):
+            span = self.store.add_span(
+                self.article, LAYER_OF[label], label, start, end, annotator=self.annotator
+            )
+            if label == "CLAIM":
+                self.store.add_claim(span.id, annotator=self.annotator)
+            if first:
+                self.store.set_status(self.article.id, self.annotator, "in progress")
+        self.clear_selection()
+        self.reload()
+        self.proposal = self.sequence.feed(span) or self.proposal
+        return span
+
+    def annotation_at_cursor(self) -> Span | None:
+        """The shortest of the annotator's spans under the cursor."""
+        start, end = self.cursor_range()
+        under = [s for s in self.spans if s.start < end and start < s.end]
+        return min(under, key=lambda s: s.end - s.start, default=None)
+
+    def delete_at_cursor(self) -> Span | None:
+        """`x`: delete the annotation under the cursor (None when there is none)."""
+        span = self.annotation_at_cursor()
+        if span is not None:
+            self.store.delete_span(span.id, annotator=self.annotator)
+            self.sequence.forget(span.id)
+            self.reload()
+        return span
+
+    def attributes_of(self, span: Span) -> dict[str, Any]:
+        """The values the attributes form edits for `span`."""
+        return attributes_of(self.store, span)
+
+    def set_attributes(self, span: Span, values: dict[str, Any]) -> None:
+        """Save the attributes form (one undo step)."""
+        save_attributes(self.store, span, values, self.annotator)
+        self.reload()
+
+    # -- links -----------------------------------------------------------------------------
+
+    def accept_proposal(self) -> Attribution | None:
+        """`Enter` on a proposal: save the attribution."""
+        proposal, self.proposal = self.proposal, None
+        if proposal is None:
+            return None
+        attribution = self.store.add_attribution(
+            source=proposal.source.id,
+            cue=proposal.cue.id,
+            content=[proposal.content.id],
+            annotator=self.annotator,
+        )
+        self.reload()
+        return attribution
+
+    def dismiss_proposal(self) -> None:
+        self.proposal = None
+
+    def start_link(self) -> Span | None:
+        """`r`: remember the annotation under the cursor as the head of a link."""
+        self.link_head = self.annotation_at_cursor()
+        return self.link_head
+
+    def finish_link(self) -> Relation | None:
+        """Link the remembered head to the annotation under the cursor (None: nothing to link)."""
+        head, child = self.link_head, self.annotation_at_cursor()
+        if head is None or child is None or child.id == head.id:
+            return None
+        self.link_head = None
+        relation = self.store.add_relation(head.id, child.id, "link", annotator=self.annotator)
+        self.reload()
+        return relation
+
+    def cancel_link(self) -> None:
+        self.link_head = None
+
+    # -- suggested attributions -------------------------------------------------------------
+
+    def suggest(self) -> list[Suggestion]:
+        """The article's suggested attributions, without entities so that their keys (which
+        remember rejections) stay stable. A few ms per 1,000 words and no store access: call it
+        from a worker, then give the result to `set_suggestions`."""
+        return suggest_attributions(self.text)
+
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        self.review = SuggestionReview(self.store, self.article, self.annotator, suggestions)
+
+    def _shown_review(self) -> SuggestionReview | None:
+        return self.review if self.show_suggestions else None
+
+    def pending_suggestions(self) -> list[Suggestion]:
+        """Suggestions shown and still to review, in reading order."""
+        review = self._shown_review()
+        return review.pending() if review else []
+
+    def suggestion_at_cursor(self) -> Suggestion | None:
+        """The pending suggestion under the cursor (the focused one), if shown."""
+        review = self._shown_review()
+        return review.at(*self.cursor_range()) if review else None
+
+    def go_to_suggestion(self, step: int) -> Suggestion | None:
+        """`Tab` (1) / `shift+Tab` (-1): the cursor to the cue of the next / previous pending
+        suggestion, wrapping around; None (the cursor stays) when none is pending."""
+        review = self._shown_review()
+        if review is None:
+            return None
+        start, end = self.cursor_range()
+        found = review.next(end) if step > 0 else review.previous(start)
+        if found is not None:
+            self.go_to_index(found.cue.start)
+        return found
+
+    def accept_suggestion(self) -> Attribution | None:
+        """`y`: save the suggestion under the cursor as SOURCE, CUE, CONTENT (origin suggested)
+        and their attribution, in one undo step; None when there is none."""
+        suggestion = self.suggestion_at_cursor()
+        if suggestion is None or self.review is None:
+            return None
+        first = self.status() == "todo"
+        with self.store.batch(self.annotator, "accept suggestion"):
+            attribution = self.review.accept(suggestion)
+            if first:
+                self.store.set_status(self.article.id, self.annotator, "in progress")
+        self.reload()
+        return attribution
+
+    def reject_suggestion(self) -> Suggestion | None:
+        """`Backspace`: remember that the suggestion under the cursor is wrong (it is not shown
+        again); None when there is none."""
+        suggestion = self.suggestion_at_cursor()
+        if suggestion is not None and self.review is not None:
+            self.review.reject(suggestion)
+        return suggestion
+
+    # -- history ---------------------------------------------------------------------------
+
+    def undo(self) -> Action | None:
+        action = self.store.undo(self.annotator)
+        self.reload()
+        return action
+
+    def redo(self) -> Action | None:
+        action = self.store.redo(self.annotator)
+        self.reload()
+        return action
+
+    # -- what the display shows ------------------------------------------------------------
+
+    def marks(self) -> list[Mark]:
+        """Entities, annotations, pending suggestions (the one under the cursor focused), then
+        proposal and link head (later ones on top)."""
+        marks = [Mark(e.start, e.end, e.label) for e in self.entities]
+        marks += [Mark(s.start, s.end, s.label) for s in self.spans if s.layer != "entity"]
+        if review := self._shown_review():
+            marks += review.spans_for_display(self.suggestion_at_cursor())
+        if self.proposal:
+            p = self.proposal
+            marks += [Mark(s.start, s.end, "proposal") for s in (p.source, p.cue, p.content)]
+        if self.link_head:
+            marks.append(Mark(self.link_head.start, self.link_head.end, "link"))
+        return marks
+
+    def counts(self) -> dict[str, int]:
+        """Annotations per label, attributions and entities of this article."""
+        counts = dict.fromkeys(("SOURCE", "CUE", "CONTENT", "CLAIM"), 0)
+        for span in self.spans:
+            counts[span.label] = counts.get(span.label, 0) + 1
+        counts["attributions"] = len(self.attributions)
+        counts["entities"] = len(self.entities)
+        return counts
+
+    def panel_items(self) -> list[PanelItem]:
+        """Claims, sources and attributions, each where the cursor should jump."""
+        by_id = {span.id: span for span in self.spans}
+        items = [
+            PanelItem(s.label, s.start, s.end, s.text)
+            for s in self.spans
+            if s.label in ("CLAIM", "SOURCE")
+        ]
+        for attribution in self.attributions:
+            parts = [
+                by_id[i]
+                for i in (attribution.source, attribution.cue, *attribution.content)
+                if i in by_id
+            ]
+            if parts:
+                text = " | ".join(part.text for part in parts)
+                items.append(PanelItem("ATTRIBUTION", parts[0].start, parts[0].end, text))
+        return items

@@ -1,0 +1,207 @@
+"""App benchmark: keystroke-to-repaint on a 20,000-word article; time to first frame.
+
+Run by hand: `.venv/bin/python bench/bench_app.py [--quick]`. Prints numbers, asserts nothing.
+
+- keystroke: the reader's work for one key (session + redraw + rendering every visible line),
+  and the same key through Textual's event loop with Pilot (press until the app is idle).
+- first frame: a fresh Python process per case, from interpreter start to the first frame of the
+  article list (`Ready`), for the 5 seeds, a 10,000-article synthetic corpus already in memory,
+  the same corpus loaded from a JSONL file by the app's loader, and a bare Textual hello world.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SIZE = (120, 36)
+STARTED = time.perf_counter()
+
+
+def percentiles(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p95 = ordered[int(len(ordered) * 0.95) - 1]
+    return f"median {statistics.median(ordered):6.2f} ms  p95 {p95:6.2f} ms  (n={len(ordered)})"
+
+
+def big_article(words: int = 20_000):
+    """Seed paragraphs repeated until the article has `words` words."""
+    from annotations.corpus import Article, load_corpus
+
+    paragraphs = [p for a in load_corpus() for p in a.text.split("\n") if p.strip()]
+    text, count, n = [], 0, 0
+    while count < words:
+        paragraph = paragraphs[n % len(paragraphs)]
+        text.append(paragraph)
+        count += len(paragraph.split())
+        n += 1
+    return Article(id="big", text="\n\n".join(text), title="مقال طويل")
+
+
+async def keystrokes(presses: int) -> None:
+    from textual import events
+
+    from annotations.corpus import Corpus
+    from tui.app import make_app
+
+    article = big_article()
+    tmp = Path(tempfile.mkdtemp())
+    app = make_app(Corpus([article]), tmp / "db.json", "bench", config_path=tmp / "c.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        view = screen.view
+        print(
+            f"article: {article.words:,} words, {len(screen.session.entities):,} entities, "
+            f"{view.line_count:,} screen lines"
+        )
+        height = view.scrollable_content_region.height
+        for label, action in (
+            ("w (next word)", lambda: screen.action_move(1)),
+            ("down (line)", lambda: screen.action_line(1)),
+            ("s (tag SOURCE, durable save)", lambda: screen.action_tag("SOURCE")),
+        ):
+            samples = []
+            for _ in range(presses):
+                start = time.perf_counter()
+                action()
+                for y in range(height):
+                    view.render_line(y)
+                samples.append((time.perf_counter() - start) * 1000)
+            print(f"  work per key  {label:<30} {percentiles(samples)}")
+        painted: list[float] = []
+        repaint = screen._compositor_refresh
+
+        def timed_repaint() -> None:
+            repaint()
+            painted.append(time.perf_counter())
+
+        screen._compositor_refresh = timed_repaint
+        for key in ("w", "down", "s"):
+            samples = []
+            for _ in range(presses):
+                await pilot.pause()
+                start = time.perf_counter()
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+                while not painted or painted[-1] < start:
+                    await asyncio.sleep(0.0002)
+                samples.append((painted[-1] - start) * 1000)
+            print(f"  key to repaint {key!r:<29} {percentiles(samples)}")
+
+
+CHILD = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+case, tmp = sys.argv[1], Path(sys.argv[2])
+if case == "hello":
+    from textual.app import App
+    from textual.widgets import Static
+    class Hello(App):
+        def compose(self):
+            yield Static("Hello, world")
+        def on_ready(self):
+            print(time.perf_counter() - START); self.exit()
+    Hello().run(headless=True, size=(120, 36))
+    raise SystemExit
+from annotations.corpus import Article, Corpus, load_corpus
+from tui.app import RawiApp
+if case == "seeds":
+    corpus = load_corpus()
+elif case == "synthetic":
+    seeds = list(load_corpus())
+    corpus = Corpus([Article(id=f"a{{n:05}}", text=seeds[n % 5].text, title=seeds[n % 5].title,
+                             outlet=seeds[n % 5].outlet) for n in range(10_000)])
+elif case == "jsonl":
+    corpus = load_corpus([tmp / "corpus"])
+else:
+    from annotations.corpus import iter_articles
+    corpus = iter_articles([tmp / "corpus"])
+EXPECTED = 5 if case == "seeds" else 10_000
+class Timed(RawiApp):
+    def on_ready(self):
+        self.first = time.perf_counter() - START
+        self.set_interval(0.005, self.check)
+    def check(self):
+        if len(self.corpus.ids()) >= EXPECTED:
+            listed = time.perf_counter() - START
+            print(self.first, type(self.screen).__name__, EXPECTED, listed)
+            self.exit()
+app = Timed(corpus, tmp / "db.json", "bench", config_path=tmp / "c.toml")
+app.run(headless=True, size=(120, 36))
+"""
+
+
+def first_frames(runs: int) -> None:
+    from annotations.corpus import load_corpus
+
+    tmp = Path(tempfile.mkdtemp())
+    seeds = list(load_corpus())
+    (tmp / "corpus").mkdir()
+    for part in range(10):
+        with (tmp / "corpus" / f"part{part}.jsonl").open("w", encoding="utf-8") as out:
+            for n in range(part * 1000, part * 1000 + 1000):
+                seed = seeds[n % 5]
+                record = {
+                    "id": f"a{n:05}",
+                    "text": seed.text,
+                    "title": seed.title,
+                    "outlet": seed.outlet,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    script = "import time; START = time.perf_counter()\n" + CHILD.format(root=str(ROOT))
+    cases = {
+        "hello": "bare Textual hello world",
+        "seeds": "rawi, 5 seeds",
+        "synthetic": "rawi, 10,000 articles in memory",
+        "jsonl": "rawi, 10,000 articles loaded from JSONL",
+        "streamed": "rawi, 10,000 JSONL articles streamed in",
+    }
+    results = {}
+    for case, label in cases.items():
+        samples, listed = [], []
+        for _ in range(runs):
+            out = subprocess.run(
+                [sys.executable, "-c", script, case, str(tmp)],
+                capture_output=True,
+                text=True,
+                cwd=tmp,
+            )
+            if out.returncode:
+                raise SystemExit(f"{case} failed:\n{out.stderr[-3000:]}")
+            out = out.stdout.split()
+            samples.append(float(out[0]) * 1000)
+            listed.append(float(out[3]) * 1000 if len(out) > 3 else 0)
+        results[case] = statistics.median(samples)
+        shown = ""
+        if len(out) > 3:
+            shown = f"all {int(out[2]):,} listed at {statistics.median(listed):.0f} ms"
+        print(f"  {label:<40} median {results[case]:7.1f} ms  (n={runs})  {shown}")
+    print(
+        f"  10,000 in memory / 5 seeds: {results['synthetic'] / results['seeds']:.2f}x; "
+        f"seeds / hello world: {results['seeds'] / results['hello']:.2f}x"
+    )
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    print("Keystroke to repaint, 20,000-word article, 120x36 terminal")
+    asyncio.run(keystrokes(20 if quick else 100))
+    print("Time to first frame (fresh process: interpreter start to first frame)")
+    first_frames(1 if quick else 3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""The article list, settings and keymap from the config file, database errors, bidi mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.pilot import Pilot
+
+from annotations.store import Store
+from tui.app import RawiApp
+from tui.config import Config, load_config
+from tui.layout import BIDI_EXPLICIT, BIDI_IMPLICIT
+from tui.screens.article_list import COLUMNS, ArticleListScreen
+from tui.screens.error import ErrorScreen
+from tui.screens.reader import ReaderScreen
+
+
+def cells(app: RawiApp, article_id: str) -> dict[str, str]:
+    """What the list shows for one article, by column key."""
+    screen = app.screen
+    assert isinstance(screen, ArticleListScreen)
+    values = screen.cells(screen.rows[article_id], 0)
+    return {column.key: value for column, value in zip(COLUMNS, values, strict=True)}
+
+
+def test_list_shows_every_article_and_counts_in_a_worker(build, seeds, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        assert isinstance(app.screen, ArticleListScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.screen.order) == len(seeds) == 5
+        first = cells(app, seeds.ids()[0])
+        assert first["words"] == str(seeds[seeds.ids()[0]].words)
+        assert int(first["entities"]) > 0
+        assert first["status"] == "todo"
+        assert first["title"].strip() and first["title"] != seeds[seeds.ids()[0]].title
+
+    drive(build(), scenario)
+
+
+def test_filter_as_you_type_and_escape(build, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("slash", *"لقاء")
+        await pilot.pause()
+        assert app.screen.order == ["002_0e2d256eaa5f838c"]
+        await pilot.press("enter")  # back to the table
+        await pilot.press("enter")  # opens the only row
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.session.article.id == "002_0e2d256eaa5f838c"
+        await pilot.press("q", "escape")
+        await pilot.pause()
+        assert len(app.screen.order) == 5
+
+    drive(build(), scenario)
+
+
+def test_sort_by_column_and_reverse(build, seeds, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await app.workers.wait_for_complete()
+        await pilot.press("o", "o", "o")  # title, outlet, words
+        words = [seeds[i].words for i in app.screen.order]
+        assert words == sorted(words)
+        await pilot.press("O")
+        words = [seeds[i].words for i in app.screen.order]
+        assert words == sorted(words, reverse=True)
+        assert app.screen.table.ids == app.screen.order
+
+    drive(build(), scenario)
+
+
+def test_counts_update_after_tagging(build, seeds, drive) -> None:
+    first = seeds.ids()[0]
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("enter", "s", "w", "k", "q")
+        await pilot.pause()
+        shown = cells(app, first)
+        assert (shown["sources"], shown["claims"], shown["status"]) == ("1", "1", "in progress")
+
+    drive(build(), scenario)
+
+
+def test_keymap_from_config_remaps_a_binding(build, db_path, config_path, drive) -> None:
+    config_path.write_text('[keymap]\n"reader.tag_source" = "S"\n', encoding="utf-8")
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("enter", "s", "w", "S")
+
+    drive(build(), scenario)
+    with Store.open(db_path) as store:
+        assert [s.text for s in store.spans("000_fddd474ca5b3a723", "ana")] == ["لماكرون"]
+
+
+def test_settings_persist_in_the_config_file(build, config_path, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("f2", "f3")
+        app.theme = "nord"
+        await pilot.pause()
+
+    drive(build(), scenario)
+    config = load_config(config_path)
+    assert (config.render_mode, config.hide_harakat, config.theme) == ("terminal", True, "nord")
+
+    async def reopened(pilot: Pilot, app: RawiApp) -> None:
+        assert (app.render_mode, app.theme) == ("terminal", "nord")
+
+    drive(build(), reopened)
+
+
+def test_no_database_yet_is_created(build, db_path: Path, drive) -> None:
+    assert not db_path.exists()
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        assert isinstance(app.screen, ArticleListScreen)
+
+    drive(build(), scenario)
+    assert db_path.exists()
+
+
+@pytest.mark.parametrize(
+    "content", [b"{not json", b'{"_meta": {"1": {"schema": 999, "generation": "x"}}}']
+)
+def test_database_error_shows_a_modal_not_a_traceback(build, db_path, content, drive) -> None:
+    db_path.write_bytes(content)
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        assert isinstance(app.screen, ErrorScreen)
+        assert str(db_path) in app.screen.message
+        await pilot.press("enter")
+        await pilot.pause()
+
+    app = build()
+    drive(app, scenario)
+    assert app.return_code == 1
+    assert db_path.read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    ("mode", "sequence"), [("visual", BIDI_EXPLICIT), ("terminal", BIDI_IMPLICIT)]
+)
+def test_bidi_mode_sequence_written_at_start(build, monkeypatch, mode, sequence, drive) -> None:
+    written: list[str] = []
+    original = HeadlessDriver.write
+    monkeypatch.setattr(
+        HeadlessDriver, "write", lambda self, data: (written.append(data), original(self, data))
+    )
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        assert sequence in written
+
+    drive(build(Config(render_mode=mode)), scenario)
+
+
+def test_a_failed_save_shows_a_modal_and_not_saved(build, monkeypatch, drive) -> None:
+    from annotations.store import StoreFullError
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+
+        def full(*_args, **_kwargs):
+            raise StoreFullError("the disk is full: the change was not saved")
+
+        monkeypatch.setattr(app.store, "add_span", full)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert "disk is full" in app.screen.message
+        await pilot.press("escape")
+        assert "NOT SAVED" in str(app.screen.query_one("#status").render())
+
+    drive(build(), scenario)
+
+
+def test_a_corpus_still_arriving_fills_the_list(
+    seeds, db_path, config_path, recogniser, drive
+) -> None:
+    from tui.app import make_app
+
+    app = make_app(
+        iter(list(seeds)), db_path, "ana", config_path=config_path, recogniser=recogniser
+    )
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.screen.order == seeds.ids()
+        assert all(row.words for row in app.screen.rows.values())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+    drive(app, scenario)
+
+
+def test_bidi_env_overrides_the_config_until_f2(build, monkeypatch, config_path, drive) -> None:
+    monkeypatch.setenv("RAWI_BIDI", "terminal")
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.view.layout_engine.mode == "terminal"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.view.layout_engine.mode == "visual"
+
+    drive(build(Config(render_mode="visual")), scenario)
+    assert load_config(config_path).render_mode == "visual"

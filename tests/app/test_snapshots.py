@@ -1,0 +1,70 @@
+"""Snapshots of the app at a fixed size (120x36), fake recogniser, no blinking cursors."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+
+async def settle(pilot: Pilot) -> None:
+    """Finish the counting and entity workers, stop blinking, let the screen repaint."""
+    for field in pilot.app.query(Input):
+        field.cursor_blink = False
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_article_list(snap_compare, build, size) -> None:
+    """Five seed titles shaped right to left, outlets, word and entity counts, status todo."""
+    assert snap_compare(build(), terminal_size=size, run_before=settle)
+
+
+def test_reader_with_entities(snap_compare, build, size) -> None:
+    """Seed 000 with its legend, PER/LOC highlights, the cursor on the first word, a SOURCE
+    over an entity (السيسي) and a CLAIM, and the status bar counts."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("s", "w", "w", "k", "w")
+        await settle(pilot)
+
+    assert snap_compare(build(), terminal_size=size, run_before=run_before)
+
+
+def test_reader_selection(snap_compare, build, size) -> None:
+    """A selection over three words of the second paragraph, cursor at its end."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "v", "w", "w")
+        await settle(pilot)
+
+    assert snap_compare(build(), terminal_size=size, run_before=run_before)
+
+
+def test_help_screen(snap_compare, build, size) -> None:
+    """The reader's help: every key, its action and its keymap id."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(build(), terminal_size=size, run_before=run_before)
+
+
+def test_reader_with_suggestions(snap_compare, build, size) -> None:
+    """Seed 000 with its suggested attributions: the first accepted (drawn as annotations), the
+    second focused by Tab (bold, underlined), the others pending (italic, paler), and the status
+    bar counting those left to review."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab", "y", "tab")
+        await settle(pilot)
+
+    assert snap_compare(build(), terminal_size=size, run_before=run_before)

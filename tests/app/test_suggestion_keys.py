@@ -1,0 +1,199 @@
+"""Reviewing suggested attributions in the reader with Pilot; each test checks the store after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from annotations.attribution import Suggestion, suggest_attributions
+from annotations.corpus import Corpus
+from annotations.session.suggestions import parts
+from annotations.store import Store
+from tui.app import RawiApp
+from tui.config import load_config
+from tui.screens.reader import ReaderScreen
+
+SEED = "000_fddd474ca5b3a723"
+
+
+def reader(app: RawiApp) -> ReaderScreen:
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen
+
+
+def in_cue_order(seeds: Corpus) -> list[Suggestion]:
+    """Seed 000's suggestions as `Tab` visits them."""
+    return sorted(suggest_attributions(seeds[SEED].text), key=lambda s: s.cue.start)
+
+
+def cursor_start(app: RawiApp) -> int:
+    return reader(app).session.cursor_range()[0]
+
+
+def status(app: RawiApp) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+def places(spans) -> set[tuple[str, int, int]]:
+    return {(s.label, s.start, s.end) for s in spans}
+
+
+def test_tab_and_shift_tab_go_to_the_next_and_previous_pending_cue(build, seeds, drive) -> None:
+    order = in_cue_order(seeds)
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        session, view = reader(app).session, reader(app).view
+        word_of = session.word_at
+        assert session.suggestion_at_cursor() is None  # the first word is in no suggestion
+        await pilot.press("tab")
+        assert session.cursor == word_of(order[0].cue.start)
+        assert session.suggestion_at_cursor() == order[0]  # focused
+        await pilot.press("tab", "tab")
+        assert session.cursor == word_of(order[2].cue.start)
+        await pilot.press("shift+tab")
+        assert session.cursor == word_of(order[1].cue.start)
+        await pilot.press("shift+tab", "shift+tab")  # before the first: wraps to the last
+        assert session.cursor == word_of(order[-1].cue.start)
+        await pilot.pause()
+        line = view.locate(cursor_start(app))[0]  # scrolled into view
+        top = view.scroll_offset.y
+        assert top > 0 and top <= line < top + view.scrollable_content_region.height
+        await pilot.press("tab")  # after the last: wraps to the first
+        assert session.cursor == word_of(order[0].cue.start)
+
+    drive(build(), scenario, open_reader=True)
+
+
+def test_y_accepts_the_suggestion_under_the_cursor_and_u_undoes_it_in_one_step(
+    build, seeds, db_path: Path, drive
+) -> None:
+    first = in_cue_order(seeds)[0]
+    total = len(in_cue_order(seeds))
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        assert f"suggestions {total}" in status(app)
+        await pilot.press("y")  # nothing under the cursor: nothing saved
+        with Store.open(db_path) as store:
+            assert store.spans(SEED, "ana") == []
+        await pilot.press("tab", "y")
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            spans = store.spans(SEED, "ana")
+            assert places(spans) == {p.place for p in parts(first)}
+            assert {(s.layer, s.origin) for s in spans} == {("attribution", "suggested")}
+            (attribution,) = store.attributions(SEED, "ana")
+            by_id = {s.id: s for s in spans}
+            assert by_id[attribution.cue].attrs == {"cue_class": first.cue.cls}
+            assert (by_id[attribution.cue].start, by_id[attribution.cue].end) == (
+                first.cue.start,
+                first.cue.end,
+            )
+            assert store.status(SEED, "ana") == "in progress"
+        assert f"suggestions {total - 1}" in status(app)
+        assert "attributions 1" in status(app)
+        await pilot.press("u")
+        await pilot.pause()
+        with Store.open(db_path) as store:
+            assert store.spans(SEED, "ana") == [] and store.attributions(SEED, "ana") == []
+            assert store.status(SEED, "ana") == "todo"
+        assert f"suggestions {total}" in status(app)
+
+    drive(build(), scenario, open_reader=True)
+
+
+def test_enter_accepts_a_proposal_first_and_a_suggestion_otherwise(
+    build, seeds, db_path: Path, drive
+) -> None:
+    first = in_cue_order(seeds)[0]
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("s", "w", "c", "w", "m", "tab")  # a proposal, cursor on a suggestion
+        await pilot.press("enter")  # accepts the proposal, not the suggestion
+        with Store.open(db_path) as store:
+            (attribution,) = store.attributions(SEED, "ana")
+            assert store.span(attribution.cue).origin == "manual"
+        assert reader(app).session.suggestion_at_cursor() == first
+        await pilot.press("k", "r", "enter")  # a link in progress: Enter is the link's
+        assert reader(app).session.link_head is not None
+        with Store.open(db_path) as store:
+            assert len(store.attributions(SEED, "ana")) == 1
+        await pilot.press("escape", "enter")  # nothing in progress: Enter accepts the suggestion
+        with Store.open(db_path) as store:
+            cues = {store.span(a.cue).origin for a in store.attributions(SEED, "ana")}
+            assert cues == {"manual", "suggested"}
+
+    drive(build(), scenario, open_reader=True)
+
+
+def test_backspace_and_delete_reject_and_the_rejections_survive_a_restart(
+    build, seeds, db_path: Path, drive
+) -> None:
+    order = in_cue_order(seeds)
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("tab", "backspace")
+        await pilot.press("tab", "delete")
+        await pilot.pause()
+        assert f"suggestions {len(order) - 2}" in status(app)
+
+    drive(build(), scenario, open_reader=True)
+    with Store.open(db_path) as store:
+        assert store.rejected_suggestions(SEED, "ana") == {order[0].key, order[1].key}
+        assert store.spans(SEED, "ana") == []
+
+    async def reopened(pilot: Pilot, app: RawiApp) -> None:
+        session = reader(app).session
+        assert [s.key for s in session.pending_suggestions()] == [s.key for s in order[2:]]
+        assert f"suggestions {len(order) - 2}" in status(app)
+        await pilot.press("tab")  # the rejected ones are skipped
+        assert session.cursor == session.word_at(order[2].cue.start)
+        await pilot.press("u")  # undo brings the last rejection back
+        assert order[1] in session.pending_suggestions()
+
+    drive(build(), reopened, open_reader=True)
+    with Store.open(db_path) as store:
+        assert store.rejected_suggestions(SEED, "ana") == {order[0].key}
+
+
+def test_f4_hides_suggestions_and_the_setting_persists(
+    build, seeds, db_path: Path, config_path: Path, drive
+) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        session = reader(app).session
+        assert any(m.kind.startswith("suggested") for m in session.marks())
+        await pilot.press("f4")
+        assert not any(m.kind.startswith("suggested") for m in session.marks())
+        assert "suggestions hidden" in status(app)
+        await pilot.press("tab", "y", "enter", "backspace")  # hidden ones are left alone
+        assert session.cursor == 0
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Show suggestions" in titles and "Hide suggestions" not in titles
+
+    drive(build(), scenario, open_reader=True)
+    assert load_config(config_path).show_suggestions is False
+    with Store.open(db_path) as store:
+        assert store.spans(SEED, "ana") == [] and not store.rejected_suggestions(SEED, "ana")
+
+    async def reopened(pilot: Pilot, app: RawiApp) -> None:
+        assert reader(app).session.show_suggestions is False
+        await pilot.press("f4", "tab", "y")
+        assert load_config(config_path).show_suggestions is True
+
+    drive(build(), reopened, open_reader=True)
+    with Store.open(db_path) as store:
+        assert len(store.attributions(SEED, "ana")) == 1
+
+
+def test_review_keys_follow_the_keymap(build, db_path: Path, config_path: Path, drive) -> None:
+    config_path.write_text(
+        '[keymap]\n"reader.next_suggestion" = "j"\n"reader.accept_suggestion" = "A"\n',
+        encoding="utf-8",
+    )
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("j", "A")
+
+    drive(build(), scenario, open_reader=True)
+    with Store.open(db_path) as store:
+        assert len(store.attributions(SEED, "ana")) == 1

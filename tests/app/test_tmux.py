@@ -1,0 +1,74 @@
+"""A real terminal: rawi in tmux, two tags typed with keys alone, `kill -9`, then both tags are
+in the store and in `rawi export`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from annotations.store import Store
+
+RAWI = Path(sys.executable).with_name("rawi")
+SEED = "000_fddd474ca5b3a723"
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def wait_for(session: str, needle: str, timeout: float = 30) -> str:
+    """The pane's text once it shows `needle` (fails with the last screen after `timeout`)."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        if needle in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} never appeared; the screen was:\n{screen}")
+
+
+def test_tags_survive_kill_9(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.json"
+    session = f"rawi-test-{os.getpid()}"
+    env = {
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "RAWI_ANNOTATOR": "tmux",
+        "TERM": "xterm-256color",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"exec env {exports} {RAWI} --db {db}"
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "32", command)
+    try:
+        pid = int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
+        wait_for(session, "Title")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "Annotations:")
+        tmux("send-keys", "-t", session, "s")
+        wait_for(session, "SOURCE 1")
+        tmux("send-keys", "-t", session, "w", "w", "m")
+        wait_for(session, "CONTENT 1")
+        os.kill(pid, signal.SIGKILL)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    with Store.open(db) as store:
+        labels = sorted(span.label for span in store.spans(SEED, "tmux"))
+    assert labels == ["CONTENT", "SOURCE"]
+    exported = subprocess.run(
+        [str(RAWI), "--db", str(db), "export"], capture_output=True, text=True, env=env | os.environ
+    )
+    assert exported.returncode == 0, exported.stderr
+    (record,) = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert record["article_id"] == SEED
+    assert sorted(span["label"] for span in record["spans"]) == ["CONTENT", "SOURCE"]

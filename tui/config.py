@@ -1,0 +1,88 @@
+"""The user's settings and keymap: a small TOML file in the platform config directory.
+
+```toml
+[settings]
+render_mode = "visual"     # or "terminal"
+hide_harakat = false
+theme = "textual-dark"
+show_suggestions = true
+
+[keymap]                   # binding id = "key" or "key1,key2"
+"reader.tag_source" = "S"
+```
+Nothing is read at import time; a missing or broken file gives the defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RENDER_MODES = ("visual", "terminal")
+
+
+def config_path() -> Path:
+    """`$RAWI_CONFIG`, else `config.toml` in the user config directory."""
+    if env := os.environ.get("RAWI_CONFIG"):
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("rawi")) / "config.toml"
+
+
+@dataclass
+class Config:
+    """What persists between runs."""
+
+    render_mode: str = "visual"
+    hide_harakat: bool = False
+    theme: str = "textual-dark"
+    keymap: dict[str, str] = field(default_factory=dict)
+    show_suggestions: bool = True
+    problem: str | None = field(default=None, compare=False)
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The config at `path` (default `config_path()`); defaults plus `problem` when unreadable."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Config(problem=f"{path}: ignored, {error}")
+    settings = data.get("settings", {})
+    config = Config()
+    if settings.get("render_mode") in RENDER_MODES:
+        config.render_mode = settings["render_mode"]
+    if isinstance(settings.get("hide_harakat"), bool):
+        config.hide_harakat = settings["hide_harakat"]
+    if isinstance(settings.get("show_suggestions"), bool):
+        config.show_suggestions = settings["show_suggestions"]
+    if isinstance(settings.get("theme"), str):
+        config.theme = settings["theme"]
+    keymap = data.get("keymap", {})
+    config.keymap = {k: v for k, v in keymap.items() if isinstance(v, str)}
+    return config
+
+
+def save_config(config: Config, path: Path | None = None) -> None:
+    """Write `config` (atomically: a temp file replaced into place)."""
+    path = path or config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "[settings]",
+        f"render_mode = {json.dumps(config.render_mode)}",
+        f"hide_harakat = {str(config.hide_harakat).lower()}",
+        f"theme = {json.dumps(config.theme)}",
+        f"show_suggestions = {str(config.show_suggestions).lower()}",
+        "",
+        "[keymap]",
+        *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),
+    ]
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(temp, path)

@@ -1,0 +1,433 @@
+"""`ReaderScreen`: one article, a word cursor, and every tagging key.
+
+Each action calls one `ReadingSession` method and redraws; what a key means lives in the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+
+from annotations.session import ReadingSession
+from annotations.store import StoreError
+from tui.layout import Mode
+from tui.screens.attributes import AttributesScreen
+from tui.widgets.annotations_panel import AnnotationsPanel
+from tui.widgets.reader_view import ANNOTATION_KINDS, ENTITY_KINDS, ReaderView
+from tui.widgets.shaped import shaped_line
+
+ENTITY_KEYS = {"1": "PER", "2": "ORG", "3": "LOC", "4": "MISC"}
+#: Labels a suggestion is made of, as the legend shows them.
+SUGGESTED_KINDS = ("SOURCE", "CUE", "CONTENT")
+
+
+def _bindings() -> list[Binding]:
+    """The reader's keys; each id is what the keymap remaps."""
+    rows: list[tuple[str, str, str, str]] = [
+        ("left,h", "cursor_left", "Word left", "cursor_left"),
+        ("right,l", "cursor_right", "Word right", "cursor_right"),
+        ("w", "move(1)", "Next word", "next_word"),
+        ("b", "move(-1)", "Previous word", "previous_word"),
+        ("up", "line(-1)", "Line up", "line_up"),
+        ("down", "line(1)", "Line down", "line_down"),
+        ("pageup", "page(-1)", "Page up", "page_up"),
+        ("pagedown", "page(1)", "Page down", "page_down"),
+        ("g", "start", "Start", "start"),
+        ("G", "end", "End", "end"),
+        ("left_square_bracket", "sentence(-1)", "Previous sentence", "previous_sentence"),
+        ("right_square_bracket", "sentence(1)", "Next sentence", "next_sentence"),
+        ("shift+left", "extend_left", "Extend left", "extend_left"),
+        ("shift+right", "extend_right", "Extend right", "extend_right"),
+        ("v", "mark", "Start/end selection", "mark"),
+        ("escape", "clear", "Clear selection", "clear"),
+        ("e", "select_entity", "Select entity", "select_entity"),
+        ("right_parenthesis", "select_quotation", "Select quotation/clause", "select_quotation"),
+        ("s", "tag('SOURCE')", "Tag SOURCE", "tag_source"),
+        ("c", "tag('CUE')", "Tag CUE", "tag_cue"),
+        ("m", "tag('CONTENT')", "Tag CONTENT", "tag_content"),
+        ("k", "tag('CLAIM')", "Tag CLAIM", "tag_claim"),
+        *(
+            (key, f"entity('{label}')", f"Entity is {label}", f"entity_{label.lower()}")
+            for key, label in ENTITY_KEYS.items()
+        ),
+        ("0", "not_entity", "Not an entity", "not_entity"),
+        ("x", "delete", "Delete annotation", "delete"),
+        ("a", "attributes", "Edit attributes", "attributes"),
+        ("enter", "confirm", "Accept proposal or suggestion / finish link", "confirm"),
+        ("y", "accept_suggestion", "Accept suggestion", "accept_suggestion"),
+        ("backspace,delete", "reject_suggestion", "Reject suggestion", "reject_suggestion"),
+        ("tab", "suggestion(1)", "Next suggestion", "next_suggestion"),
+        ("shift+tab", "suggestion(-1)", "Previous suggestion", "previous_suggestion"),
+        ("r", "link", "Link annotation", "link"),
+        ("u,ctrl+z", "undo", "Undo", "undo"),
+        ("ctrl+r,ctrl+shift+z", "redo", "Redo", "redo"),
+        ("n", "neighbour(1)", "Next article", "next_article"),
+        ("p", "neighbour(-1)", "Previous article", "previous_article"),
+        ("d", "done", "Done, open next", "done"),
+        ("t", "panel", "Annotations panel", "panel"),
+        ("q", "back", "Back to list", "back"),
+    ]
+    return [
+        Binding(key, action, description, id=f"reader.{name}")
+        for key, action, description, name in rows
+    ]
+
+
+class ReaderScreen(Screen[None]):
+    """The article drawn by the layout engine, the legend, the panel and the status bar."""
+
+    BINDINGS = _bindings()
+
+    def __init__(
+        self,
+        session: ReadingSession,
+        mode: Mode,
+        hide_harakat: bool,
+        show_suggestions: bool = True,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        session.show_suggestions = show_suggestions
+        self.mode: Mode = mode
+        self.hide_harakat = hide_harakat
+        self.saved = "saved"
+        self.message = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="legend"):
+            yield Label("Entities:", classes="legend-heading")
+            for kind in ENTITY_KINDS:
+                yield Label(f" {kind} ", classes=f"legend legend-{kind.lower()}")
+            yield Label("  Annotations:", classes="legend-heading")
+            for kind in ANNOTATION_KINDS:
+                yield Label(f" {kind} ", classes=f"legend legend-{kind.lower()}")
+            yield Label("  Suggested:", classes="legend-heading")
+            for kind in SUGGESTED_KINDS:
+                yield Label(f" {kind} ", classes=f"legend legend-suggested-{kind.lower()}")
+        with Horizontal(id="reader-body"):
+            yield ReaderView(
+                self.session.text, mode=self.mode, hide_harakat=self.hide_harakat, id="article"
+            )
+            yield AnnotationsPanel(id="panel")
+        yield Static(id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.session.article.id
+        self.view.focus()
+        self.redraw()
+        self.recognise()
+        self.suggest()
+
+    @property
+    def view(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        """Marks, cursor, selection, panel and status bar from the session."""
+        session, view = self.session, self.view
+        view.show_marks(session.marks())
+        start, end = session.cursor_range()
+        view.set_cursor(start, end)
+        view.set_selection(*(session.selection() or (None, None)))
+        if view.line_count:
+            view.scroll_to_index(start)
+        panel = self.query_one(AnnotationsPanel)
+        if panel.display:
+            panel.show_items(session.panel_items(), self.mode, self.hide_harakat)
+        self.query_one("#status", Static).update(self.status_line(), layout=False)
+
+    def status_line(self) -> str:
+        counts = self.session.counts()
+        parts = [
+            self.session.annotator,
+            self.saved,
+            " ".join(f"{label} {counts[label]}" for label in ANNOTATION_KINDS),
+            f"attributions {counts['attributions']}",
+            f"entities {counts['entities']}",
+            self.suggestions_count(),
+            self.session.status(),
+        ]
+        if self.session.proposal:
+            parts.append("attribution proposed: Enter accepts, Esc dismisses")
+        elif self.session.link_head:
+            parts.append("linking: move to the other annotation, Enter links, Esc cancels")
+        elif self.message:
+            parts.append(self.message)
+        return " │ ".join(parts)
+
+    def suggestions_count(self) -> str:
+        """How many suggestions are left to review (or why none are shown)."""
+        if not self.session.show_suggestions:
+            return "suggestions hidden"
+        if self.session.review is None:
+            return "suggestions …"
+        return f"suggestions {len(self.session.pending_suggestions())}"
+
+    def shown(self, text: str, width: int = 40) -> str:
+        """Arabic for a one-line label (status bar, form title): shaped and ordered."""
+        return shaped_line(text, width, self.mode, self.hide_harakat)
+
+    @work(thread=True, exclusive=True, group="entities")
+    def recognise(self) -> None:
+        """Entities in a thread (decisions read first, on the app's thread)."""
+        decisions = self.app.call_from_thread(self.session.entity_decisions)
+        try:
+            entities = self.session.recognise_entities(decisions)
+        except Exception as error:  # the reader works without highlights
+            self.app.call_from_thread(
+                self.notify, f"No entity highlights: {error}", severity="warning"
+            )
+            return
+        self.app.call_from_thread(self._entities_ready, entities)
+
+    def _entities_ready(self, entities: list[Any]) -> None:
+        if not self.is_attached:  # closed while the recogniser ran
+            return
+        self.session.entities = entities
+        self.redraw()
+
+    @work(thread=True, exclusive=True, group="suggestions")
+    def suggest(self) -> None:
+        """Suggested attributions in a thread (once per opening: they do not read the store)."""
+        try:
+            suggestions = self.session.suggest()
+        except Exception as error:  # the reader works without suggestions
+            self.app.call_from_thread(
+                self.notify, f"No suggested attributions: {error}", severity="warning"
+            )
+            return
+        self.app.call_from_thread(self._suggestions_ready, suggestions)
+
+    def _suggestions_ready(self, suggestions: list[Any]) -> None:
+        if not self.is_attached:  # closed while they were computed
+            return
+        self.session.set_suggestions(suggestions)
+        self.redraw()
+
+    def show_suggestions(self, shown: bool) -> None:
+        """Draw and review suggestions, or leave them alone (the setting changed)."""
+        self.session.show_suggestions = shown
+        self.redraw()
+
+    def save(self, change: Callable[[], Any], done: str = "") -> Any:
+        """Run a store change; on a database error show the error modal instead of crashing."""
+        try:
+            result = change()
+        except StoreError as error:
+            self.saved = "NOT SAVED"
+            self.app.show_error("The change was not saved", str(error))  # type: ignore[attr-defined]
+            self.redraw()
+            return None
+        self.saved = "saved"
+        self.message = done
+        self.redraw()
+        return result
+
+    # -- cursor and selection --------------------------------------------------------------
+
+    def _move(self, delta: int, extend: bool = False) -> None:
+        self.session.move(delta, extend=extend)
+        self.redraw()
+
+    def _step_left(self) -> int:
+        """Words to move for ←: forward in a right-to-left paragraph."""
+        return 1 if self.view.is_rtl_at(self.session.cursor_range()[0]) else -1
+
+    def action_cursor_left(self) -> None:
+        self._move(self._step_left())
+
+    def action_cursor_right(self) -> None:
+        self._move(-self._step_left())
+
+    def action_extend_left(self) -> None:
+        self._move(self._step_left(), extend=True)
+
+    def action_extend_right(self) -> None:
+        self._move(-self._step_left(), extend=True)
+
+    def action_move(self, delta: int) -> None:
+        self._move(delta)
+
+    def action_line(self, lines: int) -> None:
+        box = self.view.word_beside(self.session.cursor_range()[0], lines)
+        if box is not None:
+            self.session.go_to_index(box.start)
+            self.redraw()
+
+    def action_page(self, direction: int) -> None:
+        height = max(self.view.scrollable_content_region.height - 1, 1)
+        box = self.view.word_beside(self.session.cursor_range()[0], direction * height)
+        if box is None:
+            self.session.go(0 if direction < 0 else len(self.session.words) - 1)
+        else:
+            self.session.go_to_index(box.start)
+        self.redraw()
+
+    def action_start(self) -> None:
+        self.session.go(0)
+        self.redraw()
+
+    def action_end(self) -> None:
+        self.session.go(len(self.session.words) - 1)
+        self.redraw()
+
+    def action_sentence(self, delta: int) -> None:
+        self.session.sentence(delta)
+        self.redraw()
+
+    def action_mark(self) -> None:
+        self.session.toggle_mark()
+        self.redraw()
+
+    def action_clear(self) -> None:
+        self.session.clear_selection()
+        self.session.dismiss_proposal()
+        self.session.cancel_link()
+        self.message = ""
+        self.redraw()
+
+    def action_select_entity(self) -> None:
+        self.message = "" if self.session.select_entity() else "no entity under the cursor"
+        self.redraw()
+
+    def action_select_quotation(self) -> None:
+        self.message = "" if self.session.select_quotation() else "no quotation or clause here"
+        self.redraw()
+
+    # -- tags and links --------------------------------------------------------------------
+
+    def action_tag(self, label: str) -> None:
+        self.save(lambda: self.session.tag(label), f"tagged {label}")
+
+    def action_entity(self, label: str) -> None:
+        key = self.save(lambda: self.session.decide_entity(label))
+        if key is not None:
+            self.message = f"«{self.shown(key)}» is always {label}"
+            self.recognise()
+
+    def action_not_entity(self) -> None:
+        key = self.save(lambda: self.session.decide_entity(None))
+        if key is not None:
+            self.message = f"«{self.shown(key)}» is never an entity"
+            self.recognise()
+
+    def action_delete(self) -> None:
+        span = self.save(self.session.delete_at_cursor)
+        self.message = f"deleted {span.label}" if span else "nothing to delete here"
+        self.redraw()
+
+    def action_attributes(self) -> None:
+        span = self.session.annotation_at_cursor()
+        if span is None:
+            self.message = "no annotation under the cursor"
+            self.redraw()
+            return
+
+        def apply(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.save(lambda: self.session.set_attributes(span, values), "attributes saved")
+
+        screen = AttributesScreen(
+            span.label, self.shown(span.text), self.session.attributes_of(span)
+        )
+        self.app.push_screen(screen, apply)
+
+    def action_confirm(self) -> None:
+        """Enter: accept the proposal, else finish the link, else accept the suggestion here."""
+        if self.session.proposal:
+            self.save(self.session.accept_proposal, "attribution saved")
+        elif self.session.link_head:
+            relation = self.save(self.session.finish_link)
+            self.message = "linked" if relation else "move to another annotation to link"
+            self.redraw()
+        else:
+            self.action_accept_suggestion()
+
+    # -- suggestions -----------------------------------------------------------------------
+
+    def _nothing_to_review(self, where: str) -> None:
+        self.message = (
+            f"no suggestion {where}"
+            if self.session.show_suggestions
+            else "suggestions are hidden (ctrl+p: Show suggestions)"
+        )
+        self.redraw()
+
+    def _decide(self, decision: Callable[[], Any], done: str) -> None:
+        """Accept or reject the suggestion under the cursor."""
+        if self.session.suggestion_at_cursor() is None:
+            self._nothing_to_review("under the cursor (Tab goes to the next)")
+        else:
+            self.save(decision, done)
+
+    def action_accept_suggestion(self) -> None:
+        self._decide(self.session.accept_suggestion, "suggestion accepted")
+
+    def action_reject_suggestion(self) -> None:
+        self._decide(self.session.reject_suggestion, "suggestion rejected")
+
+    def action_suggestion(self, step: int) -> None:
+        if self.session.go_to_suggestion(step) is None:
+            self._nothing_to_review("left to review")
+        else:
+            self.message = ""
+            self.redraw()
+
+    def action_link(self) -> None:
+        if self.session.link_head:
+            self.action_confirm()
+            return
+        head = self.session.start_link()
+        self.message = "" if head else "no annotation under the cursor to link"
+        self.redraw()
+
+    def action_undo(self) -> None:
+        action = self.save(self.session.undo)
+        self.message = f"undid {action.label}" if action else "nothing to undo"
+        self.redraw()
+        self.recognise()
+
+    def action_redo(self) -> None:
+        action = self.save(self.session.redo)
+        self.message = f"redid {action.label}" if action else "nothing to redo"
+        self.redraw()
+        self.recognise()
+
+    # -- panel and navigation --------------------------------------------------------------
+
+    def action_panel(self) -> None:
+        panel = self.query_one(AnnotationsPanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.show_items(self.session.panel_items(), self.mode, self.hide_harakat)
+            panel.focus()
+        else:
+            self.view.focus()
+
+    @on(AnnotationsPanel.Jump)
+    def jump(self, event: AnnotationsPanel.Jump) -> None:
+        self.session.go_to_index(event.index)
+        self.view.focus()
+        self.redraw()
+
+    def action_neighbour(self, step: int) -> None:
+        self.app.open_neighbour(self.session.article.id, step)  # type: ignore[attr-defined]
+
+    def action_done(self) -> None:
+        self.save(self.session.mark_done, "done")
+        if self.saved == "saved":
+            self.action_neighbour(1)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
