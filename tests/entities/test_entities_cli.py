@@ -60,3 +60,21 @@ def test_decisions_file_applies(tmp_path: Path) -> None:
 def test_unknown_article_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["entities", "nope"])
     assert result.exit_code == 2
+
+
+def test_the_annotators_decisions_in_the_database_apply(tmp_path: Path) -> None:
+    from annotations.entities import surface_key
+    from annotations.store import Store
+
+    db = tmp_path / "db.json"
+    with Store.open(db) as store:
+        store.decide_entity(surface_key("ماكرون"), None, "mona")
+        store.decide_entity(surface_key("بسام راضي"), "ORG", "omar")
+
+    def texts(annotator: str) -> dict[str, str]:
+        result = run(ARTICLE, "--db", str(db), "--annotator", annotator)
+        return {row["text"]: row["label"] for row in map(json.loads, result.stdout.splitlines())}
+
+    mona, omar = texts("mona"), texts("omar")
+    assert "لماكرون" not in mona and "ماكرون" not in mona and mona["بسام راضي"] == "PER"
+    assert omar["لماكرون"] == "PER" and omar["بسام راضي"] == "ORG"

@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from tui.cli.entities_command import analyst_decisions
 from tui.cli.settings import Settings, global_options, pass_settings
 from tui.layout.terminal_output import terminal_text
 
@@ -75,7 +76,7 @@ def show_command(
         click.echo(article.text)
         return
     width = width or shutil.get_terminal_size().columns
-    spans = entity_spans(article.text) if color else ()
+    spans = entity_spans(article.text, analyst_decisions(settings)) if color else ()
     output = terminal_text(article.text, spans, width, bidi, color, tty, hide_harakat=hide_harakat)
     click.echo(output, color=color)
 
@@ -84,8 +85,8 @@ def show_command(
 ENTITY_STYLE_KEYS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "entity"}
 
 
-def entity_spans(text: str) -> list[tuple[int, int, str]]:
-    """The recogniser's entities of `text` as (start, end, style key) spans."""
+def entity_spans(text: str, decisions: list) -> list[tuple[int, int, str]]:
+    """The entities of `text`, after the analyst's decisions, as (start, end, style key) spans."""
     from annotations.entities import recognise
 
-    return [(e.start, e.end, ENTITY_STYLE_KEYS[e.label]) for e in recognise(text)]
+    return [(e.start, e.end, ENTITY_STYLE_KEYS[e.label]) for e in recognise(text, decisions)]

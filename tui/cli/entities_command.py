@@ -26,7 +26,8 @@ TABLE_COLUMNS = ("article", "start", "end", "label", "origin", "confidence", "te
 @click.option(
     "--decisions",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="JSON file of analyst decisions ([{surface|key, label}], label null for never).",
+    help="JSON file of more analyst decisions ([{surface|key, label}], label null for never); "
+    "the annotator's decisions in the database always apply.",
 )
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence shown.")
 @pass_settings
@@ -42,7 +43,7 @@ def entities_command(
 
     corpus = settings.corpus()
     articles = [settings.article(i) for i in article_ids] if article_ids else list(corpus)
-    chosen = load_decisions(decisions) if decisions else []
+    chosen = [*analyst_decisions(settings), *(load_decisions(decisions) if decisions else [])]
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
@@ -61,3 +62,13 @@ def entities_command(
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:
                 click.echo("\t".join(str(row[column]) for column in TABLE_COLUMNS))
+
+
+def analyst_decisions(settings: Settings) -> list:
+    """The annotator's entity decisions from the database (none when there is no database yet)."""
+    if not settings.db_path.exists():
+        return []
+    from annotations.session.entity_marks import entity_decisions
+
+    with settings.open_store() as store:
+        return entity_decisions(store, settings.annotator_name)

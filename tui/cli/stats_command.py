@@ -16,7 +16,9 @@ LINKS = ("attributions", "relations", "orphans")
 @click.command("stats")
 @global_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
-@click.option("--all-annotators", is_flag=True, help="Count every annotator's work, not just yours.")
+@click.option(
+    "--all-annotators", is_flag=True, help="Count every annotator's work, not just yours."
+)
 @pass_settings
 def stats_command(settings: Settings, as_json: bool, all_annotators: bool) -> None:
     """Annotations per article: status, spans per label, attributions, relations, orphans."""
