@@ -12,7 +12,7 @@ from importlib.resources import files
 from typing import Any, Protocol
 
 from annotations.exchange.tokens import TokenIndex
-from annotations.model import ArticleRecord, Attribution, Claim, Relation, Span
+from annotations.model import ArticleRecord, Attribution, Claim, Relation, Span, TextSource
 
 SCHEMA_ID = "rawi-native"
 SCHEMA_VERSION = 1
@@ -22,15 +22,9 @@ NativeRecord = dict[str, Any]
 SpanFilter = Callable[[Span], bool]
 
 
-class ExportArticle(Protocol):
+class ExportArticle(TextSource, Protocol):
     """What the export needs of an article (`annotations.corpus.Article` is one)."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def sha256(self) -> str: ...
     def meta(self) -> dict[str, str | None]: ...
 
 

@@ -7,22 +7,14 @@ from pathlib import Path
 
 import click
 
-from tui.cli.settings import Settings, global_options, pass_settings
+from tui.cli.settings import Settings, article_listing, global_options, pass_settings
 
 TABLE_COLUMNS = ("article", "start", "end", "label", "origin", "confidence", "text")
 
 
 @click.command("entities")
 @global_options
-@click.argument("article_ids", nargs=-1, metavar="[ID...]")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["jsonl", "table"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one JSON object per entity; table: tab-separated columns.",
-)
+@article_listing("entity")
 @click.option(
     "--decisions",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -41,8 +33,7 @@ def entities_command(
     """List the named entities of the given articles (all articles by default)."""
     from annotations.entities import DEFAULT_MIN_CONFIDENCE, load_decisions, recognise
 
-    corpus = settings.corpus()
-    articles = [settings.article(i) for i in article_ids] if article_ids else list(corpus)
+    articles = settings.articles(article_ids)
     chosen = [*analyst_decisions(settings), *(load_decisions(decisions) if decisions else [])]
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     if output_format == "table":

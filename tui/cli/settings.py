@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from annotations.corpus import Corpus, load_corpus
+from annotations.corpus import Article, Corpus, load_corpus
 
 if TYPE_CHECKING:
     from annotations.store import Store
@@ -67,6 +67,12 @@ class Settings:
             )
         return self._corpus
 
+    def articles(self, article_ids: tuple[str, ...]) -> list[Article]:
+        """The articles named by `article_ids`, or every article of the corpus when none is."""
+        if article_ids:
+            return [self.article(article_id) for article_id in article_ids]
+        return list(self.corpus())
+
     def open_store(self) -> Store:
         """The database named by `--db`, or a clean error message (exit code 1)."""
         from annotations.store import Store, StoreError
@@ -76,7 +82,7 @@ class Settings:
         except StoreError as error:
             raise click.ClickException(str(error)) from None
 
-    def article(self, article_id: str):
+    def article(self, article_id: str) -> Article:
         """One article by id, or a usage error naming the known ids."""
         corpus = self.corpus()
         try:
@@ -128,6 +134,23 @@ def global_options(command: F) -> F:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def article_listing(noun: str) -> Callable[[F], F]:
+    """`[ID...]` and `--format jsonl|table`, for commands that list what they find in articles."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(["jsonl", "table"]),
+            default="jsonl",
+            show_default=True,
+            help=f"jsonl: one JSON object per {noun}; table: tab-separated columns.",
+        )(command)
+        return click.argument("article_ids", nargs=-1, metavar="[ID...]")(command)
+
+    return decorate
 
 
 pass_settings = click.make_pass_decorator(Settings, ensure=True)

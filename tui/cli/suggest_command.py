@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from tui.cli.settings import Settings, global_options, pass_settings
+from tui.cli.settings import Settings, article_listing, global_options, pass_settings
 
 TABLE_COLUMNS = (
     "article",
@@ -25,15 +25,7 @@ TABLE_COLUMNS = (
 
 @click.command("suggest")
 @global_options
-@click.argument("article_ids", nargs=-1, metavar="[ID...]")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["jsonl", "table"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one JSON object per attribution; table: tab-separated columns.",
-)
+@article_listing("attribution")
 @click.option(
     "--entities/--no-entities",
     default=False,
@@ -47,8 +39,7 @@ def suggest_command(
     """Suggest attributions in the given articles (all articles by default)."""
     from annotations.attribution import suggest_attributions
 
-    corpus = settings.corpus()
-    articles = [settings.article(i) for i in article_ids] if article_ids else list(corpus)
+    articles = settings.articles(article_ids)
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
     for article in articles:
