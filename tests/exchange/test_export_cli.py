@@ -158,3 +158,25 @@ def test_cli_round_trip_through_an_empty_database(db: Path, tmp_path: Path, stri
     assert again.exit_code == 0
     first = [strip_stamps(json.loads(x)) for x in exported.read_text("utf-8").splitlines()]
     assert [strip_stamps(r) for r in lines(again)] == first
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "doccano"])
+def test_cli_import_of_other_formats_is_idempotent(db: Path, tmp_path: Path, fmt: str) -> None:
+    exported = tmp_path / f"out.{fmt}"
+    assert export(db, "--format", fmt, "-o", str(exported)).exit_code == 0
+    copy = tmp_path / "copy.json"
+    args = ["--db", str(copy), "import", "--format", fmt, str(exported)]
+    first = CliRunner().invoke(cli, args)
+    second = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0 and "0 bad line(s)" in first.stderr
+    assert "imported 0 new record(s)" in second.stderr
+    spans = {
+        (r["annotator"], s["label"], s["start"], s["end"])
+        for r in lines(export(copy))
+        for s in r["spans"]
+    }
+    assert spans == {
+        (r["annotator"], s["label"], s["start"], s["end"])
+        for r in lines(export(db))
+        for s in r["spans"]
+    }

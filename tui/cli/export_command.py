@@ -83,7 +83,7 @@ def export_command(
         raise click.ClickException(f"no annotation database at {settings.db_path}")
     report = ExportReport()
     try:
-        with Store.open(settings.db_path) as store:
+        with settings.open_store() as store:
             store.compact()
             ids = [article_id] if article_id else store.article_ids()
             with _progress(ids) as shown:
