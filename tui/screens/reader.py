@@ -148,22 +148,22 @@ class ReaderScreen(Screen[None]):
         self.query_one("#status", Static).update(self.status_line(), layout=False)
 
     def status_line(self) -> str:
+        """Annotator, saved state, then the hint or message of the moment, then the counts."""
         counts = self.session.counts()
-        parts = [
-            self.session.annotator,
-            self.saved,
-            " ".join(f"{label} {counts[label]}" for label in ANNOTATION_KINDS),
-            f"attributions {counts['attributions']}",
-            f"entities {counts['entities']}",
-            self.suggestions_count(),
-            self.session.status(),
-        ]
+        parts = [self.session.annotator, self.saved]
         if self.session.proposal:
             parts.append("attribution proposed: Enter accepts, Esc dismisses")
         elif self.session.link_head:
             parts.append("linking: move to the other annotation, Enter links, Esc cancels")
         elif self.message:
             parts.append(self.message)
+        parts += [
+            " ".join(f"{label} {counts[label]}" for label in ANNOTATION_KINDS),
+            f"attributions {counts['attributions']}",
+            f"entities {counts['entities']}",
+            self.suggestions_count(),
+            self.session.status(),
+        ]
         return " │ ".join(parts)
 
     def suggestions_count(self) -> str:
