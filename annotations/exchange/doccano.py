@@ -65,14 +65,13 @@ def from_doccano(line: dict[str, Any], annotator: str) -> NativeRecord:
             links.append((head, child, label))
         else:
             relations.append(native_relation(article_id, annotator, head, child, label))
-    labels = {span["id"]: span["label"] for span in spans}
     record: NativeRecord = {
         "article_id": article_id,
         "annotator": annotator,
         "text": text,
         "spans": spans,
         "relations": relations,
-        "attributions": rebuild_attributions(links, labels, f"{article_id}\x1f{annotator}"),
+        "attributions": rebuild_attributions(links, spans, article_id, annotator),
     }
     if line.get("status"):
         record["status"] = line["status"]

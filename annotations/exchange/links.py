@@ -38,13 +38,18 @@ def attribution_links(attribution: dict[str, Any]) -> Iterator[tuple[str, str, s
 
 
 def rebuild_attributions(
-    links: Iterable[tuple[str, str, str]], labels: dict[str, str], owner: str
+    links: Iterable[tuple[str, str, str]],
+    spans: Iterable[dict[str, Any]],
+    article_id: str,
+    annotator: str,
 ) -> list[dict[str, Any]]:
-    """Native attributions from attribution links; `labels` maps span ids to labels.
+    """Native attributions from attribution links between the native `spans` of one line.
 
     Links are grouped by their hub (the cue, or the source when there is no cue); ids are derived
-    from `owner` (article and annotator) and the hub so that importing twice adds nothing.
+    from the article, the annotator and the hub so that importing twice adds nothing.
     """
+    labels = {span["id"]: span["label"] for span in spans}
+    owner = f"{article_id}\x1f{annotator}"
     groups: dict[str, dict[str, Any]] = {}
     for head, child, label in links:
         group = groups.setdefault(head, {"source": None, "content": []})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Protocol
@@ -81,9 +81,9 @@ def native_record(record: ArticleRecord, article: ExportArticle) -> NativeRecord
         "created": record.created,
         "updated": record.updated,
         "spans": [_span(s, words) for s in record.spans],
-        "relations": [_relation(r) for r in record.relations],
-        "attributions": [_attribution(a) for a in record.attributions],
-        "claims": [_claim(c) for c in record.claims],
+        "relations": [_linked(r) for r in record.relations],
+        "attributions": [_linked(a) for a in record.attributions],
+        "claims": [_linked(c) for c in record.claims],
     }
 
 
@@ -121,41 +121,18 @@ def _span(span: Span, words: TokenIndex) -> dict[str, Any]:
     }
 
 
-def _relation(relation: Relation) -> dict[str, Any]:
-    return {
-        "id": relation.id,
-        "head": relation.head,
-        "child": relation.child,
-        "label": relation.label,
-        "created": relation.created,
-        "updated": relation.updated,
-    }
+#: Fields the enclosing line already carries, left out of its relations, attributions, claims.
+LINE_FIELDS = frozenset({"article_id", "text_sha256", "annotator"})
 
 
-def _attribution(attribution: Attribution) -> dict[str, Any]:
-    return {
-        "id": attribution.id,
-        "source": attribution.source,
-        "cue": attribution.cue,
-        "content": list(attribution.content),
-        "type": attribution.type,
-        "nested_in": attribution.nested_in,
-        "created": attribution.created,
-        "updated": attribution.updated,
-    }
+def _linked(record: Relation | Attribution | Claim) -> dict[str, Any]:
+    """A relation, attribution or claim as exported: its own fields, in declaration order."""
+    data = {name: getattr(record, name) for name in _own_fields(type(record))}
+    if isinstance(record, Attribution):
+        data["content"] = list(record.content)
+    return data
 
 
-def _claim(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "span": claim.span,
-        "attribution": claim.attribution,
-        "verifiable": claim.verifiable,
-        "check_worthy": claim.check_worthy,
-        "harmful": claim.harmful,
-        "topic": claim.topic,
-        "verdict": claim.verdict,
-        "note": claim.note,
-        "created": claim.created,
-        "updated": claim.updated,
-    }
+@cache
+def _own_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.name not in LINE_FIELDS)

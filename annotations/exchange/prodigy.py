@@ -95,7 +95,6 @@ def from_prodigy(task: dict[str, Any], annotator: str) -> NativeRecord | None:
         for s in task.get("spans", ())
     ]
     by_place = {(s["start"], s["end"], s["label"]): s["id"] for s in spans}
-    labels = {s["id"]: s["label"] for s in spans}
     relations, links = [], []
     for relation in task.get("relations", ()):
         head, child = (_known(by_place, relation[end]) for end in ("head_span", "child_span"))
@@ -105,7 +104,7 @@ def from_prodigy(task: dict[str, Any], annotator: str) -> NativeRecord | None:
         relations.append(native_relation(article_id, annotator, head, child, relation["label"]))
     attributions = task.get("attributions")
     if attributions is None:
-        attributions = rebuild_attributions(links, labels, f"{article_id}\x1f{annotator}")
+        attributions = rebuild_attributions(links, spans, article_id, annotator)
     record: NativeRecord = {
         "article_id": article_id,
         "annotator": annotator,
