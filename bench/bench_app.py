@@ -51,11 +51,11 @@ async def keystrokes(presses: int) -> None:
     from textual import events
 
     from annotations.corpus import Corpus
-    from tui.app import make_app
+    from tui.app import RawiApp
 
     article = big_article()
     tmp = Path(tempfile.mkdtemp())
-    app = make_app(Corpus([article]), tmp / "db.json", "bench", config_path=tmp / "c.toml")
+    app = RawiApp(Corpus([article]), tmp / "db.json", "bench", config_path=tmp / "c.toml")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("enter")

@@ -56,6 +56,12 @@ class RawiApp(App[None]):
         recogniser: Recogniser = default_recogniser,
         bidi: Mode | None = None,
     ) -> None:
+        """The app for a corpus, a database and an annotator (the CLI and the tests build it so).
+
+        `corpus` may also be an iterable of articles still being read (`iter_articles(paths)`):
+        the list then appears at once and fills in as they arrive. `bidi` ("visual" or
+        "terminal") overrides the configured render mode for this run, like `$RAWI_BIDI`.
+        """
         super().__init__()
         self.corpus = corpus if isinstance(corpus, Corpus) else Corpus()
         self._arriving = None if isinstance(corpus, Corpus) else corpus
@@ -235,30 +241,3 @@ class RawiApp(App[None]):
             yield SystemCommand(
                 binding.description, f"key: {keys}", partial(screen.run_action, binding.action)
             )
-
-
-def make_app(
-    corpus: Corpus | Iterable[Article],
-    db_path: Path,
-    annotator: str,
-    *,
-    config: Config | None = None,
-    config_path: Path | None = None,
-    recogniser: Recogniser = default_recogniser,
-    bidi: Mode | None = None,
-) -> RawiApp:
-    """Build the app for a corpus, a database and an annotator (the CLI and the tests use this).
-
-    `corpus` may also be an iterable of articles still being read (`iter_articles(paths)`): the
-    list then appears at once and fills in as they arrive. `bidi` ("visual" or "terminal")
-    overrides the configured render mode for this run, like `$RAWI_BIDI`.
-    """
-    return RawiApp(
-        corpus,
-        db_path,
-        annotator,
-        config=config,
-        config_path=config_path,
-        recogniser=recogniser,
-        bidi=bidi,
-    )

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from annotations.corpus import Corpus
 from annotations.entities import Entity, surface_key
-from tui.app import RawiApp, make_app
+from tui.app import RawiApp
 from tui.config import Config
 
 SIZE = (120, 36)
@@ -81,7 +81,7 @@ def build(seeds: Corpus, db_path: Path, config_path: Path) -> Callable[..., Rawi
     """`build(config=None)`: a fresh app on the same database and config file."""
 
     def factory(config: Config | None = None) -> RawiApp:
-        return make_app(
+        return RawiApp(
             seeds,
             db_path,
             "ana",

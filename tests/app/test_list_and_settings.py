@@ -178,11 +178,9 @@ def test_a_failed_save_shows_a_modal_and_not_saved(build, monkeypatch, drive) ->
 def test_a_corpus_still_arriving_fills_the_list(
     seeds, db_path, config_path, recogniser, drive
 ) -> None:
-    from tui.app import make_app
+    from tui.app import RawiApp
 
-    app = make_app(
-        iter(list(seeds)), db_path, "ana", config_path=config_path, recogniser=recogniser
-    )
+    app = RawiApp(iter(list(seeds)), db_path, "ana", config_path=config_path, recogniser=recogniser)
 
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await app.workers.wait_for_complete()

@@ -26,11 +26,11 @@ def open_command(settings: Settings, paths: tuple[Path, ...], bidi: str | None) 
     Articles stream into the list while they load; warnings about bad files are printed when the
     app closes.
     """
-    from tui.app import make_app
+    from tui.app import RawiApp
 
     warnings: list[str] = []
     articles = iter_articles(paths or settings.corpus_paths or None, on_warning=warnings.append)
-    app = make_app(articles, db_path=settings.db_path, annotator=settings.annotator_name, bidi=bidi)
+    app = RawiApp(articles, db_path=settings.db_path, annotator=settings.annotator_name, bidi=bidi)
     app.run()
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
