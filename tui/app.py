@@ -5,7 +5,6 @@ The app wires screens, settings and the store; what keys do lives in `annotation
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterable
 from contextlib import suppress
@@ -20,7 +19,7 @@ from textual.screen import Screen
 from annotations.corpus import Article, Corpus
 from annotations.session import ReadingSession, Recogniser, default_recogniser
 from annotations.store import Store, StoreError
-from tui.config import RENDER_MODES, Config, load_config, save_config
+from tui.config import Config, load_config, save_config
 from tui.layout import BIDI_EXPLICIT, BIDI_IMPLICIT, Mode
 from tui.screens.article_list import ArticleListScreen
 from tui.screens.error import ErrorScreen
@@ -70,9 +69,8 @@ class RawiApp(App[None]):
         self.config_path = config_path
         self.config = config or load_config(config_path)
         self.recogniser = recogniser
-        env = os.environ.get("RAWI_BIDI")
-        #: This run's render mode when given (`--bidi`, else `$RAWI_BIDI`); F2 drops it.
-        self.bidi: Mode | None = bidi or (env if env in RENDER_MODES else None)  # type: ignore[assignment]
+        #: This run's render mode when given (`rawi open --bidi` or `$RAWI_BIDI`); F2 drops it.
+        self.bidi: Mode | None = bidi
         self.store: Store | None = None
         self.list_screen: ArticleListScreen | None = None
         #: Articles opened in the reader, whose entity counts may have changed.
@@ -80,7 +78,7 @@ class RawiApp(App[None]):
 
     @property
     def render_mode(self) -> Mode:
-        """`bidi` (or `$RAWI_BIDI`) when given, else the config's render mode."""
+        """`bidi` when given, else the config's render mode."""
         return self.bidi or self.config.render_mode  # type: ignore[return-value]
 
     def on_mount(self) -> None:

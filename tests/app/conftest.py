@@ -78,9 +78,9 @@ def config_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def build(seeds: Corpus, db_path: Path, config_path: Path) -> Callable[..., RawiApp]:
-    """`build(config=None)`: a fresh app on the same database and config file."""
+    """`build(config=None, bidi=None)`: a fresh app on the same database and config file."""
 
-    def factory(config: Config | None = None) -> RawiApp:
+    def factory(config: Config | None = None, bidi: str | None = None) -> RawiApp:
         return RawiApp(
             seeds,
             db_path,
@@ -88,6 +88,7 @@ def build(seeds: Corpus, db_path: Path, config_path: Path) -> Callable[..., Rawi
             config=config,
             config_path=config_path,
             recogniser=fake_recogniser,
+            bidi=bidi,
         )
 
     return factory

@@ -195,8 +195,8 @@ def test_a_corpus_still_arriving_fills_the_list(
     drive(app, scenario)
 
 
-def test_bidi_env_overrides_the_config_until_f2(build, monkeypatch, config_path, drive) -> None:
-    monkeypatch.setenv("RAWI_BIDI", "terminal")
+def test_bidi_option_overrides_the_config_until_f2(build, config_path, drive) -> None:
+    """`rawi open --bidi` (or `$RAWI_BIDI`, read by the command) wins over the saved mode."""
 
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await pilot.press("enter")
@@ -206,5 +206,5 @@ def test_bidi_env_overrides_the_config_until_f2(build, monkeypatch, config_path,
         await pilot.pause()
         assert app.screen.view.layout_engine.mode == "visual"
 
-    drive(build(Config(render_mode="visual")), scenario)
+    drive(build(Config(render_mode="visual"), bidi="terminal"), scenario)
     assert load_config(config_path).render_mode == "visual"

@@ -109,7 +109,6 @@ class ArticleListScreen(Screen[None]):
         return self.query_one(ArticleTable)
 
     def on_mount(self) -> None:
-        self.refresh_stats()
         self.refill()
         self.table.focus()
 

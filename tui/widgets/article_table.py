@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
@@ -37,8 +38,10 @@ CellsOf = Callable[[Any, int], Sequence[str]]
 
 
 def _cell(text: str, column: Column) -> str:
-    text = text[: column.width]
-    return text.rjust(column.width) if column.align == "right" else text.ljust(column.width)
+    """`text` padded to the column's width in cells (callers fit it: Arabic comes shaped, in
+    display order, so cutting characters here would drop the start of a title or its harakat)."""
+    padding = " " * max(column.width - cell_len(text), 0)
+    return padding + text if column.align == "right" else text + padding
 
 
 class TableHeader(Widget):
