@@ -72,13 +72,23 @@ class ReadingSession:
         self.review: SuggestionReview | None = None
         #: Whether suggestions are drawn and reviewed (hidden ones are left alone).
         self.show_suggestions = True
+        self._reanchor()
         self.reload()
 
     # -- store ---------------------------------------------------------------------------
 
+    def _reanchor(self) -> None:
+        """Spans saved against another version of the text are moved to where it now has them."""
+        if any(s.text_sha256 != self.article.sha256 for s in self.store.spans(self.article.id)):
+            self.store.reanchor(self.article, annotator=self.annotator)
+
     def reload(self) -> None:
-        """Read the article's spans and attributions again (after a change or an undo)."""
-        self.spans = self.store.spans(self.article.id, self.annotator)
+        """Read the article's spans and attributions again (after a change or an undo).
+
+        Orphans (spans re-anchoring could not place) stay in the store but are not drawn.
+        """
+        spans = self.store.spans(self.article.id, self.annotator)
+        self.spans = [span for span in spans if not span.orphan]
         self.attributions = self.store.attributions(self.article.id, self.annotator)
         ids = {span.id for span in self.spans}
         if self.proposal and not {self.proposal.source.id, self.proposal.cue.id} <= ids:

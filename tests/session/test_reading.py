@@ -208,3 +208,22 @@ def test_any_key_sequence_keeps_cursor_and_target_inside_the_text(store, text, k
         assert 0 <= session.cursor < len(session.words)
         start, end = session.target()
         assert 0 <= start <= end <= len(text)
+
+
+
+def test_opening_an_edited_article_re_anchors_its_spans(store: Store) -> None:
+    """Spans saved against an older text move to the new text; spans that are gone are not drawn."""
+    from annotations.corpus import Article
+    from annotations.session import ReadingSession
+
+    old = Article(id="a1", text="قال راضي إن الوفد وصل. ثم غادر الوفد القاهرة.")
+    source = store.add_span(old, "attribution", "SOURCE", 4, 8, annotator="ana")
+    lost = store.add_span(old, "attribution", "CONTENT", 23, 44, annotator="ana")
+    new = Article(id="a1", text="وقال المتحدث راضي إن الوفد وصل صباحا.")
+
+    session = ReadingSession(new, store, "ana", recogniser=lambda text, decisions: [])
+
+    moved = store.span(source.id)
+    assert new.text[moved.start : moved.end] == "راضي" and moved.text_sha256 == new.sha256
+    assert store.span(lost.id).orphan
+    assert [span.id for span in session.spans] == [source.id]
