@@ -15,7 +15,9 @@ HARAKAT = frozenset(
     chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE))
 )
 _ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-_DROP = dict.fromkeys(map(ord, HARAKAT | {TATWEEL}))
+#: Presentation forms of the harakat (U+FE70-FE7F): NFKC would turn them into space + mark.
+_SPACING_MARKS = frozenset(map(chr, range(0xFE70, 0xFE80)))
+_DROP = dict.fromkeys(map(ord, HARAKAT | _SPACING_MARKS | {TATWEEL}))
 
 #: A word: letters, digits and marks, with inner joiners (ZWJ/ZWNJ) and apostrophes kept.
 WORD_RE = re.compile(
@@ -44,14 +46,22 @@ def is_arabic_letter(char: str) -> bool:
     )
 
 
-def has_arabic(text: str) -> bool:
-    """Whether `text` holds at least one Arabic letter."""
-    return any(is_arabic_letter(c) for c in text)
-
-
 def strip_marks(text: str) -> str:
     """`text` without harakat and tatweel (letters untouched)."""
     return text.translate(_DROP)
+
+
+def surface_offset(surface: str, key_chars: int) -> int:
+    """Index in `surface` of its `key_chars`-th letter, harakat and tatweel not counted
+    (where a name or cue starts after a clitic: `surface_offset("لِماكرون", 1) == 2`)."""
+    seen = 0
+    for index, char in enumerate(surface):
+        if char in HARAKAT or char == TATWEEL:
+            continue
+        if seen == key_chars:
+            return index
+        seen += 1
+    return len(surface)
 
 
 def match_key(word: str) -> str:

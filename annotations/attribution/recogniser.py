@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from annotations.arabic import surface_offset
 from annotations.attribution.content import (
     Intro,
     clause_from,
@@ -263,7 +264,7 @@ class _Reader:
         start = words.tokens[cue.first].start
         key = words.keys[cue.first]
         if key[0] in "وف" and cue_at([key[1:]], 0):  # leave the conjunction out of the cue
-            start += 1
+            start += surface_offset(words.tokens[cue.first].text, 1)
         end = words.tokens[cue.first + cue.length - 1].end
         return Suggestion(
             Cue(start, end, words.text[start:end], cue.entry.cls),

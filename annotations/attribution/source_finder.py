@@ -10,13 +10,14 @@ from annotations.attribution.context import SentenceContext
 from annotations.attribution.lexicon import cue_at, key_set
 from annotations.attribution.model import Source
 from annotations.attribution.sources import ROLE_KEYS, make_source
-from annotations.attribution.words import Words
+from annotations.attribution.words import Words, plain
 
 _STOP = key_set(data.SOURCE_STOP_WORDS)
 _SKIP = key_set(data.SOURCE_SKIP_WORDS)
 _OPENERS = key_set(data.CLAUSE_OPENERS)
 _PARTICLES = key_set(data.VERB_PARTICLES)
-_FUNCTION = key_set(data.FUNCTION_WORDS)
+#: Compared on the plain surface, not the match key: على must not swallow the name علي.
+_FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
 _NAME_LINKS = key_set(("عبد", "أبو", "بن", "ابن", "أبي"))
 _MAX_FORWARD = 14
 _MAX_BACK = 12
@@ -37,7 +38,7 @@ def forward_source(
     limit = min(end, context.hi)
     while first < limit and words.keys[first] in _SKIP:
         first += 1
-    if first < limit and (words.plain[first] in PREPOSITIONS or words.keys[first] in _FUNCTION):
+    if first < limit and (words.plain[first] in PREPOSITIONS or words.plain[first] in _FUNCTION):
         return None  # a subject does not start with في، من، على ...
     last = first
     while last < min(limit, first + _MAX_FORWARD):
@@ -51,7 +52,7 @@ def forward_source(
             break
         last += 1
     while last > first and (
-        words.plain[last - 1] in PREPOSITIONS or words.keys[last - 1] in _FUNCTION
+        words.plain[last - 1] in PREPOSITIONS or words.plain[last - 1] in _FUNCTION
     ):
         last -= 1
     return source_over(words, first, last)
@@ -90,7 +91,7 @@ def subject_after(words: Words, after: int, hi: int) -> int | None:
         names = 0
         while at < hi and names < 2 and _is_name_part(words, at):
             at, names = at + 1, names + 1
-    elif at < hi and words.keys[at] not in _FUNCTION and words.keys[at] not in COMPLEMENTISERS:
+    elif at < hi and words.plain[at] not in _FUNCTION and words.keys[at] not in COMPLEMENTISERS:
         at += 1
         if words.keys[at - 1] in _NAME_LINKS and at < hi:
             at += 1
@@ -114,7 +115,7 @@ def _is_name_part(words: Words, at: int) -> bool:
     return (
         not key.startswith("ال")
         and not key.endswith("ه")
-        and key not in _FUNCTION
+        and words.plain[at] not in _FUNCTION
         and key not in COMPLEMENTISERS
         and words.text[start:end].isspace()
         and cue_at(words.keys, at) is None

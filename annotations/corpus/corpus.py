@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from annotations.corpus.article import Article
 
@@ -25,7 +26,7 @@ class Corpus:
             new_id = f"{article.id}-{number}"
             if warn:
                 warn(f"{article.source}: id {article.id!r} is taken, loaded as {new_id!r}")
-            article = Article(**{**_fields(article), "id": new_id})
+            article = replace(article, id=new_id)
         self._articles[article.id] = article
         return article
 
@@ -48,9 +49,3 @@ class Corpus:
     def get(self, article_id: str) -> Article | None:
         return self._articles.get(article_id)
 
-
-def _fields(article: Article) -> dict:
-    return {
-        name: getattr(article, name)
-        for name in ("id", "text", "title", "outlet", "url", "published", "source", "removed")
-    }

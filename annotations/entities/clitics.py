@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from annotations.arabic import HARAKAT, TATWEEL
-
 #: Proclitic sequences on match keys, longest first. `لل` is ل + ال with the alef elided.
 PROCLITICS = (
     "وبال", "وكال", "فبال", "وللا", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
@@ -29,15 +27,3 @@ def splits(key: str, min_rest: int = 2) -> tuple[tuple[int, str], ...]:
             if clitic in _ARTICLE_ELIDED:
                 found.append((len(clitic) - 1, "ال" + rest))
     return tuple(sorted(set(found), key=lambda split: (-len(split[1]), split[0])))
-
-
-def surface_offset(surface: str, key_chars: int) -> int:
-    """Index in `surface` of its `key_chars`-th letter, harakat and tatweel not counted."""
-    seen = 0
-    for index, char in enumerate(surface):
-        if char in HARAKAT or char == TATWEEL:
-            continue
-        if seen == key_chars:
-            return index
-        seen += 1
-    return len(surface)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from annotations.arabic import match_key, strip_marks
+from annotations.arabic import match_key
 
 
 def learn_clusters(
@@ -22,7 +22,7 @@ def learn_clusters(
     seed: int = 0,
 ) -> dict[str, tuple[str, str]]:
     """Cluster the words seen `min_count` times by their neighbours (two each side)."""
-    keyed = [[match_key(strip_marks(token)) for token in sentence] for sentence in sentences]
+    keyed = [[match_key(token) for token in sentence] for sentence in sentences]
     counts = Counter(key for sentence in keyed for key in sentence)
     vocab = {key: i for i, (key, n) in enumerate(counts.most_common()) if n >= min_count}
     context_ids = {key: i for i, (key, _) in enumerate(counts.most_common(contexts))}

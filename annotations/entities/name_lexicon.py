@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from annotations.arabic import match_key, strip_marks
+from annotations.arabic import match_key
 from annotations.entities.conll import Sentence, bio_spans
 
 TYPES = ("PER", "LOC", "ORG")
@@ -27,7 +27,7 @@ def learn_name_lexicon(
     counts: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, set[str]] = {kind: set() for kind in TYPES}
     for sentence in sentences:
-        keys = [match_key(strip_marks(token)) for token in sentence.tokens]
+        keys = [match_key(token) for token in sentence.tokens]
         for key, tag in zip(keys, sentence.tags, strict=True):
             counts[key][tag if tag[2:] in TYPES else "O"] += 1
         for first, end, kind in bio_spans(sentence.tags):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
+from annotations.arabic import surface_offset
 from annotations.entities.candidates import NAME_LISTS, Candidate, clitic_reading, model_clitic
-from annotations.entities.clitics import surface_offset
 from annotations.entities.conll import bio_spans
 from annotations.entities.decisions import EntityDecision, surface_key
 from annotations.entities.entity import Entity

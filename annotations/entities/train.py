@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from annotations.arabic import match_key, strip_marks
+from annotations.arabic import match_key
 from annotations.entities import conll
 from annotations.entities.clusters import learn_clusters
 from annotations.entities.features import Resources, sentence_features
@@ -69,7 +69,7 @@ def word_lists(sentences: list[conll.Sentence]) -> dict:
     counts: dict[str, Counter] = defaultdict(Counter)
     for sentence in sentences:
         for token, tag in zip(sentence.tokens, sentence.tags, strict=True):
-            counts[match_key(strip_marks(token))][tag[2:] or "O"] += 1
+            counts[match_key(token)][tag[2:] or "O"] += 1
     entity, common = {}, []
     for key, by_type in counts.items():
         total = sum(by_type.values())

@@ -169,3 +169,15 @@ def test_any_text_gives_well_formed_suggestions(text: str) -> None:
             assert 0 <= span.start < span.end <= len(text)
             assert text[span.start : span.end] == span.text
         assert suggestion.nested_in is None or 0 <= suggestion.nested_in < len(found)
+
+
+def test_the_name_ali_is_a_source_not_the_preposition_ala() -> None:
+    """على and علي share a match key; function words are compared on the surface."""
+    (suggestion,) = suggest_attributions("قال علي إن الوضع خطير.")
+    assert suggestion.source is not None and suggestion.source.text == "علي"
+
+
+@pytest.mark.parametrize("text", ["وَقَالَ الوزير إن الوضع خطير.", "وـقال الوزير إن الوضع خطير."])
+def test_cue_after_a_conjunction_starts_on_its_letter(text: str) -> None:
+    (suggestion,) = suggest_attributions(text)
+    assert suggestion.cue.text.startswith("ق")

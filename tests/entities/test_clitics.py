@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from annotations.arabic import surface_offset
 from annotations.entities import Entity, recognise
-from annotations.entities.clitics import splits, surface_offset
+from annotations.entities.clitics import splits
 
 
 def entity_at(text: str, word: str) -> Entity:

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from tui.cli.entities_command import analyst_decisions
 from tui.cli.settings import Settings, article_listing, global_options, pass_settings
 
 TABLE_COLUMNS = (
@@ -40,20 +41,21 @@ def suggest_command(
     from annotations.attribution import suggest_attributions
 
     articles = settings.articles(article_ids)
+    decisions = analyst_decisions(settings) if entities else []
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
     for article in articles:
-        found = _entities(article.text) if entities else None
+        found = _entities(article.text, decisions) if entities else None
         records = (s.record() for s in suggest_attributions(article.text, found))
         for line in _lines(article.id, records, output_format):
             click.echo(line)
 
 
-def _entities(text: str) -> list[Any]:
-    """The named entities of `text` (the NER model is loaded only when asked for)."""
+def _entities(text: str, decisions: list[Any]) -> list[Any]:
+    """The named entities of `text` after the analyst's decisions (the model loads on demand)."""
     from annotations.entities import recognise
 
-    return list(recognise(text))
+    return list(recognise(text, decisions))
 
 
 def _lines(article_id: str, records: Iterator[dict[str, Any]], output_format: str) -> Iterator[str]:
