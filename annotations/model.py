@@ -21,6 +21,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "claim": ("CLAIM",),
 }
 ENTITY_LABELS = LAYERS["entity"]
+#: Every span label, layer by layer, and the layer of each.
+LABELS = tuple(label for labels in LAYERS.values() for label in labels)
+LAYER_OF = {label: layer for layer, labels in LAYERS.items() for label in labels}
 ORIGINS = ("manual", "suggested", "model", "import")
 ATTRIBUTION_TYPES = ("assertion", "belief", "fact", "eventuality")
 STATUSES = ("todo", "in progress", "done")

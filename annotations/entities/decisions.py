@@ -1,8 +1,8 @@
 """Analyst decisions ("always an entity of type T", "never an entity") and their JSON file form.
 
 A decision's `key` is the match key of the name as written without its clitic, words joined by
-one space (`surface_key("إيمانويل ماكرون")` is "ايمانويل ماكرون"). The store holds the analyst's decisions; a JSON
-file can add more: a list of
+one space (`surface_key("إيمانويل ماكرون")` is "ايمانويل ماكرون"). The store holds the analyst's
+decisions; a JSON file can add more: a list of
 `{"key" or "surface": ..., "label": "PER" | "ORG" | "LOC" | "MISC" | null}` objects.
 """
 

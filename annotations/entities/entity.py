@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from annotations.model import ENTITY_LABELS
+
 Label = Literal["PER", "ORG", "LOC", "MISC"]
 Origin = Literal["model", "gazetteer", "rule", "propagation", "analyst"]
-LABELS: tuple[Label, ...] = ("PER", "ORG", "LOC", "MISC")
+LABELS: tuple[Label, ...] = ENTITY_LABELS  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)

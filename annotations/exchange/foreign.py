@@ -9,9 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from annotations.model import LAYERS, key_id
-
-LAYER_OF = {label: layer for layer, labels in LAYERS.items() for label in labels}
+from annotations.model import LAYER_OF, key_id
 
 
 def text_id(text: str) -> str:

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import replace
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, Protocol
 
 from annotations.exchange.tokens import TokenIndex
-from annotations.model import ArticleRecord, Attribution, Claim, Relation, Span, TextSource
+from annotations.model import (
+    ArticleRecord,
+    Attribution,
+    Claim,
+    Relation,
+    Span,
+    TextSource,
+    to_dict,
+)
 
 SCHEMA_ID = "rawi-native"
 SCHEMA_VERSION = 1
@@ -127,12 +135,4 @@ LINE_FIELDS = frozenset({"article_id", "text_sha256", "annotator"})
 
 def _linked(record: Relation | Attribution | Claim) -> dict[str, Any]:
     """A relation, attribution or claim as exported: its own fields, in declaration order."""
-    data = {name: getattr(record, name) for name in _own_fields(type(record))}
-    if isinstance(record, Attribution):
-        data["content"] = list(record.content)
-    return data
-
-
-@cache
-def _own_fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls) if f.name not in LINE_FIELDS)
+    return {k: v for k, v in to_dict(record).items() if k not in LINE_FIELDS}

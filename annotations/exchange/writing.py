@@ -14,6 +14,8 @@ from typing import IO, Any
 
 import orjson
 
+from annotations.store.files import sync, sync_dir
+
 #: UTF-8, characters unescaped, keys in the order built, one object per line.
 LINE_OPTIONS = orjson.OPT_APPEND_NEWLINE
 
@@ -52,13 +54,13 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
         with os.fdopen(handle, "wb") as out:
             yield out
             out.flush()
-            os.fsync(out.fileno())
+            sync(out.fileno())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    _fsync_directory(path.parent)
+    sync_dir(path.parent)
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -66,13 +68,3 @@ def write_file(path: Path, data: bytes) -> None:
     with atomic_file(path) as out:
         out.write(data)
 
-
-def _fsync_directory(directory: Path) -> None:
-    """Make a rename durable (not possible on Windows, where it is skipped)."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

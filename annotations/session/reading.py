@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from annotations.arabic import Token, tokenize
 from annotations.attribution import Suggestion, suggest_attributions
-from annotations.model import LAYERS, Attribution, Relation, Span
+from annotations.model import LAYER_OF, Attribution, Relation, Span
 from annotations.session.attributes import attributes_of, save_attributes
 from annotations.session.entity_marks import (
     EntityLike,
@@ -27,8 +27,6 @@ from annotations.session.proposal import AttributionSequence, Proposal
 from annotations.session.suggestions import SuggestionReview
 from annotations.session.text_units import Range, clause_around, quotation_around, sentence_ranges
 from annotations.store import Action, Store
-
-LAYER_OF = {label: layer for layer, labels in LAYERS.items() for label in labels}
 
 
 class PanelItem(NamedTuple):

@@ -18,11 +18,9 @@ import click
 
 from annotations.exchange import FORMATS, ExportReport, native_records, write_brat, write_export
 from annotations.exchange.writing import atomic_file
-from annotations.model import LAYERS, ArticleRecord
+from annotations.model import LABELS, LAYERS, ArticleRecord
 from annotations.store import Store, StoreError
 from tui.cli.settings import Settings, global_options, pass_settings
-
-LABELS = [label for labels in LAYERS.values() for label in labels]
 
 
 def utc_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

@@ -6,10 +6,10 @@ import json
 
 import click
 
+from annotations.model import LABELS
 from tui.cli.settings import Settings, global_options, pass_settings
 
-#: Columns after the article: span labels, then linked records.
-LABELS = ("PER", "ORG", "LOC", "MISC", "SOURCE", "CUE", "CONTENT", "CLAIM")
+#: Columns after the span labels: linked records and orphans.
 LINKS = ("attributions", "relations", "orphans")
 
 

@@ -8,23 +8,10 @@ from typing import IO
 import click
 
 from annotations.exchange import IMPORT_FORMATS, ConversionError, to_native_lines
-from annotations.model import TextSource
 from annotations.store import StoreError
 from annotations.store.doctor import check
-from annotations.store.importer import ArticleLookup, import_native
+from annotations.store.importer import import_native
 from tui.cli.settings import Settings, global_options, pass_settings
-
-
-def article_lookup(settings: Settings) -> ArticleLookup:
-    """Find corpus articles by id (the corpus is loaded on first use)."""
-
-    def lookup(article_id: str) -> TextSource | None:
-        try:
-            return settings.corpus()[article_id]
-        except KeyError:
-            return None
-
-    return lookup
 
 
 @click.command("import")
@@ -49,7 +36,7 @@ def import_command(settings: Settings, source: IO[str], fmt: str) -> None:
     lines = to_native_lines(source, fmt, settings.annotator_name, conversion_errors)
     with settings.open_store() as store:
         try:
-            report = import_native(store, lines, article_lookup(settings))
+            report = import_native(store, lines, settings.corpus().get)
         except StoreError as error:
             raise click.ClickException(str(error)) from None
     errors = sorted([*report.errors, *conversion_errors])
@@ -80,7 +67,7 @@ def doctor_command(settings: Settings) -> None:
         click.echo(f"journal\t{store.journal_bytes} byte(s) not yet compacted")
         for name, count in sorted(store.counts().items()):
             click.echo(f"{name}\t{count}")
-        checkup = check(store, article_lookup(settings))
+        checkup = check(store, settings.corpus().get)
     for note in checkup.notes:
         click.echo(f"note: {note}", err=True)
     for problem in checkup.problems:
