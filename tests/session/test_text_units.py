@@ -19,6 +19,16 @@ def test_sentences_end_at_stops_and_line_ends() -> None:
     ]
 
 
+def test_a_sentence_never_ends_inside_a_quotation_and_an_open_quote_runs_on() -> None:
+    text = "قال: «الوضع صعب. لكننا سنعمل» اليوم. وأضاف “لن نتراجع"
+    assert [text[s:e] for s, e in sentence_ranges(text)] == [
+        "قال: «الوضع صعب. لكننا سنعمل» اليوم.",
+        "وأضاف “لن نتراجع",
+    ]
+    start, end = quotation_around(text, text.index("نتراجع"))
+    assert text[start:end] == "لن نتراجع"
+
+
 def test_quotation_inside_curly_quotes_and_guillemets() -> None:
     start, end = quotation_around(TEXT, TEXT.index("مستقر"))
     assert TEXT[start:end] == "الوضع مستقر"
