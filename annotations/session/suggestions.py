@@ -73,6 +73,9 @@ class SuggestionReview:
         self._index = {s.key: i for i, s in enumerate(self.suggestions)}
         self._parts = [parts(s) for s in self.suggestions]
         self._wanted = [frozenset(p.place for p in found) for found in self._parts]
+        self._pending: list[int] | None = None
+        self._spans: dict[Place, str] | None = None
+        self._revision: tuple[int, int] | None = None
 
     # -- what is left to review ------------------------------------------------------------
 
@@ -173,7 +176,19 @@ class SuggestionReview:
         return self._index[suggestion.key]
 
     def _pending_positions(self) -> list[int]:
-        """Positions of the suggestions neither accepted nor rejected, in cue order."""
+        """Positions of the suggestions neither accepted nor rejected, in cue order (read from
+        the store again only when it has changed)."""
+        self._forget_if_changed()
+        if self._pending is None:
+            self._pending = self._read_pending()
+        return self._pending
+
+    def _forget_if_changed(self) -> None:
+        revision = self.store.revision()
+        if revision != self._revision:
+            self._revision, self._pending, self._spans = revision, None, None
+
+    def _read_pending(self) -> list[int]:
         rejected = self.store.rejected_suggestions(self.article.id, self.annotator)
         accepted = self._accepted()
         return sorted(
@@ -186,9 +201,12 @@ class SuggestionReview:
         )
 
     def _span_ids(self) -> dict[Place, str]:
-        """The annotator's attribution-layer spans by place."""
-        spans = self.store.spans(self.article.id, self.annotator, layer="attribution")
-        return {(s.label, s.start, s.end): s.id for s in spans}
+        """The annotator's attribution-layer spans by place (read again only after a change)."""
+        self._forget_if_changed()
+        if self._spans is None:
+            spans = self.store.spans(self.article.id, self.annotator, layer="attribution")
+            self._spans = {(s.label, s.start, s.end): s.id for s in spans}
+        return self._spans
 
     def _accepted(self) -> dict[int, Attribution]:
         """Accepted suggestions (by position) and the attribution that accepts each."""

@@ -50,6 +50,7 @@ class Database:
             preserve_lock_file=True,
         )
         self.state = State()
+        self._loads = 0
         self._extra: dict[str, dict[str, Any]] = {}
         self._generation = ""
         self._journal_start = self._offset = 0
@@ -104,6 +105,11 @@ class Database:
         """
         with self._transaction(annotator, label, undoable=undoable):
             yield
+
+    def revision(self) -> tuple[int, int]:
+        """A value that changes whenever the database does, in this process or another."""
+        self._refresh()
+        return self._loads, self.state.applied
 
     @property
     def journal_bytes(self) -> int:
@@ -225,6 +231,7 @@ class Database:
             tail = None
             self._journal_start = self._offset = self.journal.create(generation, SCHEMA_VERSION)
         self.state = state
+        self._loads += 1
         if version < SCHEMA_VERSION or (tail is not None and tail.generation != generation):
             self._compact_locked()
 

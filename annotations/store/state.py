@@ -43,6 +43,8 @@ class State:
             table: defaultdict(dict) for table in ARTICLE_TABLES
         }
         self.history_by_annotator: defaultdict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        #: How many ops were applied: readers compare it to know whether anything changed.
+        self.applied = 0
 
     def get(self, table: str, record_id: str) -> Any:
         return self.records[table].get(record_id)
@@ -50,6 +52,7 @@ class State:
     def apply(self, op: Op) -> None:
         """Put (document) or delete (None) one record."""
         table, record_id, document = op
+        self.applied += 1
         self._unindex(table, self.records[table].pop(record_id, None))
         if document is None:
             return

@@ -209,3 +209,18 @@ def test_a_held_lock_gives_a_clear_error(db_path: Path, article: Article) -> Non
     ):
         store.add_span(article, "entity", "PER", 0, 3, annotator="mona")
     assert store.counts().get("spans", 0) == 0
+
+
+def test_revision_changes_with_every_change_here_or_in_another_process(
+    word, store: Store, article: Article, db_path: Path
+) -> None:
+    before = store.revision()
+    assert store.revision() == before
+    store.add_span(article, "entity", "PER", *word(article, "سامح شكري"), annotator="mona")
+    after_save = store.revision()
+    assert after_save != before
+    with Store.open(db_path) as other:
+        other.add_span(article, "claim", "CLAIM", 0, 5, annotator="omar")
+    assert store.revision() != after_save
+    store.undo("mona")
+    assert store.revision() != after_save
