@@ -193,7 +193,7 @@ class RawiApp(App[None]):
         self._save_config()
         self._write_bidi_mode()
         if isinstance(self.screen, ReaderScreen):
-            self.open_article(self.screen.session.article.id, replace=True)
+            self.screen.set_display(self.render_mode, self.config.hide_harakat)
         elif self.list_screen is not None and self.screen is self.list_screen:
             self.list_screen.refill()
         self.notify(message, timeout=2)

@@ -208,3 +208,19 @@ def test_bidi_option_overrides_the_config_until_f2(build, config_path, drive) ->
 
     drive(build(Config(render_mode="visual"), bidi="terminal"), scenario)
     assert load_config(config_path).render_mode == "visual"
+
+
+def test_render_mode_and_harakat_keep_the_reader_where_it_was(build, drive) -> None:
+    """F2 and F3 lay the same article out again: same session, same cursor."""
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("enter", "w", "w", "w")
+        await pilot.pause()
+        screen, cursor = app.screen, app.screen.session.cursor
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        assert app.screen is screen and screen.session.cursor == cursor
+        assert screen.view.layout_engine.mode == "terminal"
+        assert screen.hide_harakat and app.config.hide_harakat
+
+    drive(build(Config(render_mode="visual")), scenario)

@@ -134,7 +134,7 @@ class ReaderScreen(Screen[None]):
     # -- drawing ---------------------------------------------------------------------------
 
     def redraw(self) -> None:
-        """Marks, cursor, selection, panel and status bar from the session."""
+        """Marks, cursor, selection and status bar from the session."""
         session, view = self.session, self.view
         view.show_marks(session.marks())
         start, end = session.cursor_range()
@@ -142,9 +142,6 @@ class ReaderScreen(Screen[None]):
         view.set_selection(*(session.selection() or (None, None)))
         if view.line_count:
             view.scroll_to_index(start)
-        panel = self.query_one(AnnotationsPanel)
-        if panel.display:
-            panel.show_items(session.panel_items(), self.mode, self.hide_harakat)
         self.query_one("#status", Static).update(self.status_line(), layout=False)
 
     def status_line(self) -> str:
@@ -231,8 +228,22 @@ class ReaderScreen(Screen[None]):
             return None
         self.saved = "saved"
         self.message = done
+        self.refresh_panel()
         self.redraw()
         return result
+
+    def set_display(self, mode: Mode, hide_harakat: bool) -> None:
+        """Draw the same article in another render mode or with harakat hidden or shown."""
+        self.mode, self.hide_harakat = mode, hide_harakat
+        self.view.set_display(mode, hide_harakat)
+        self.refresh_panel()
+        self.redraw()
+
+    def refresh_panel(self) -> None:
+        """The annotations panel again from the session (its items change only with the store)."""
+        panel = self.query_one(AnnotationsPanel)
+        if panel.display:
+            panel.show_items(self.session.panel_items(), self.mode, self.hide_harakat)
 
     # -- cursor and selection --------------------------------------------------------------
 
@@ -410,7 +421,7 @@ class ReaderScreen(Screen[None]):
         panel = self.query_one(AnnotationsPanel)
         panel.display = not panel.display
         if panel.display:
-            panel.show_items(self.session.panel_items(), self.mode, self.hide_harakat)
+            self.refresh_panel()
             panel.focus()
         else:
             self.view.focus()

@@ -66,6 +66,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._cursor = self._selection = None
         self._rewrap()
 
+    def set_display(self, mode: Mode, hide_harakat: bool) -> None:
+        """Lay the same text out again in another render mode, or with harakat hidden or shown
+        (the caller sets cursor and selection again)."""
+        self._mode, self._hide_harakat = mode, hide_harakat
+        self.set_text(self._layout.text, self._spans)
+
     def set_spans(self, spans: Sequence[Span]) -> None:
         """Replace the styled spans (logical offsets, keys from `STYLE_KEYS`)."""
         self._spans = tuple(spans)
