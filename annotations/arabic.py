@@ -25,6 +25,10 @@ WORD_RE = re.compile(
 )
 
 
+#: Match keys of the words that link the parts of an Arabic name (عبد الله، بن سلمان، أبو مازن).
+NAME_LINKS = frozenset({"عبد", "بن", "ابن", "ابو", "ابي", "بنت", "ال"})
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word of a text and where it stands: `text[start:end] == token.text`."""

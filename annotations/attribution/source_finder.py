@@ -4,6 +4,7 @@ or, with no introducer, as the subject right after a verb (أكد الرئيس �
 
 from __future__ import annotations
 
+from annotations.arabic import NAME_LINKS
 from annotations.attribution import lexicon_data as data
 from annotations.attribution.content import COMPLEMENTISERS, PREPOSITIONS
 from annotations.attribution.context import SentenceContext
@@ -18,7 +19,6 @@ _OPENERS = key_set(data.CLAUSE_OPENERS)
 _PARTICLES = key_set(data.VERB_PARTICLES)
 #: Compared on the plain surface, not the match key: على must not swallow the name علي.
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
-_NAME_LINKS = key_set(("عبد", "أبو", "بن", "ابن", "أبي"))
 _MAX_FORWARD = 14
 _MAX_BACK = 12
 
@@ -88,12 +88,10 @@ def subject_after(words: Words, after: int, hi: int) -> int | None:
     if at > after:
         while at < hi and at - after < 4 and _is_nisba(words.keys[at]):
             at += 1
-        names = 0
-        while at < hi and names < 2 and _is_name_part(words, at):
-            at, names = at + 1, names + 1
+        at = _name_end(words, at, hi)
     elif at < hi and words.plain[at] not in _FUNCTION and words.keys[at] not in COMPLEMENTISERS:
         at += 1
-        if words.keys[at - 1] in _NAME_LINKS and at < hi:
+        if words.keys[at - 1] in NAME_LINKS and at < hi:
             at += 1
     if at == after:
         return None
@@ -101,6 +99,21 @@ def subject_after(words: Words, after: int, hi: int) -> int | None:
     for entity in words.entities:
         if start <= entity.start < end:
             at = max(at, words.index_at(entity.end))
+    return at
+
+
+def _name_end(words: Words, at: int, hi: int) -> int:
+    """The end of a name of up to two parts from `at`; a link word (عبد، بن ...) joins two words
+    into one part (عبد الله) and never ends a name."""
+    start, names = at, 0
+    while at < hi and names < 2:
+        linked = at > start and words.keys[at - 1] in NAME_LINKS
+        if not (linked or _is_name_part(words, at)):
+            break
+        names += words.keys[at] not in NAME_LINKS and not linked
+        at += 1
+    while at > start and words.keys[at - 1] in NAME_LINKS:
+        at -= 1
     return at
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from annotations.arabic import NAME_LINKS
 from annotations.entities.candidates import NAME_LISTS, Candidate, is_name_word, known_label
 from annotations.entities.model import Model
 from annotations.entities.words import Word
 
 MAX_NAME_WORDS = 5
-NAME_LINKS = frozenset({"عبد", "بن", "ابن", "ابو", "بنت", "ال"})
 
 
 def listed_phrase(

@@ -181,3 +181,9 @@ def test_the_name_ali_is_a_source_not_the_preposition_ala() -> None:
 def test_cue_after_a_conjunction_starts_on_its_letter(text: str) -> None:
     (suggestion,) = suggest_attributions(text)
     assert suggestion.cue.text.startswith("ق")
+
+
+def test_a_title_and_a_name_with_link_words_make_the_whole_source() -> None:
+    (suggestion,) = suggest_attributions("أكد الرئيس خالد عبد الله صالح أن الوضع خطير.")
+    assert suggestion.source is not None
+    assert suggestion.source.text == "الرئيس خالد عبد الله صالح"
