@@ -10,6 +10,10 @@ PROCLITICS = (
     "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
 )  # fmt: skip
 _ARTICLE_ELIDED = ("لل", "ولل", "فلل")
+#: The proclitics by first letter, in `PROCLITICS` order.
+_BY_LETTER: dict[str, tuple[str, ...]] = {}
+for _clitic in PROCLITICS:
+    _BY_LETTER[_clitic[0]] = (*_BY_LETTER.get(_clitic[0], ()), _clitic)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -20,10 +24,12 @@ def splits(key: str, min_rest: int = 2) -> tuple[tuple[int, str], ...]:
     (للرئاسة -> الرئاسة), the clitic then counting one character.
     """
     found: list[tuple[int, str]] = []
-    for clitic in PROCLITICS:
+    for clitic in _BY_LETTER.get(key[:1], ()):
         if key.startswith(clitic) and len(key) - len(clitic) >= min_rest:
             rest = key[len(clitic) :]
             found.append((len(clitic), rest))
             if clitic in _ARTICLE_ELIDED:
                 found.append((len(clitic) - 1, "ال" + rest))
-    return tuple(sorted(set(found), key=lambda split: (-len(split[1]), split[0])))
+    if len(found) < 2:
+        return tuple(found)
+    return tuple(sorted(found, key=lambda split: (-len(split[1]), split[0])))

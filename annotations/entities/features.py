@@ -1,13 +1,19 @@
-"""Sentence features: word, affixes, clitic readings, shape, gazetteer, cluster, context."""
+"""Sentence features: word, affixes, clitic readings, shape, gazetteer, cluster, context.
+
+A feature is `name=value` (`k=مصر`, `-1:c=17`) or a bare name (`bias`). With a model, features
+are looked up by name and value among the model's attributes, so features the model never weighs
+are never built.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from itertools import pairwise
 
-from annotations.arabic import is_arabic_letter, match_key, strip_marks
+from annotations.arabic import is_arabic_letter
 from annotations.entities.clitics import splits
 from annotations.entities.gazetteer import Gazetteer
+from annotations.entities.words import word_forms
 
 #: Function words whose match key collides with a name or a listed word (على -> علي).
 STOP_SURFACES = frozenset(
@@ -44,14 +50,51 @@ STOP_SURFACES = frozenset(
 
 #: Positions of the neighbours a token's features look at.
 OFFSETS = (-2, -1, 1, 2)
+#: Per offset: the names of its key, cluster, gazetteer and name features (the last two only
+#: next to the token).
+_NEAR_NAMES = tuple(
+    (f"{o}:k", f"{o}:c", f"{o}:g" if abs(o) == 1 else "", f"{o}:n" if abs(o) == 1 else "")
+    for o in OFFSETS
+)
+PHRASE_KINDS = ("LOC", "PER", "ORG", "TITLE")
+NAME_KINDS = ("LOC", "PER", "ORG")
+
+#: Features as the tagger takes them: UTF-8 bytes (pycrfsuite need not encode them) in a tuple
+#: (which the garbage collector stops tracking).
+Features = tuple[bytes, ...]
 
 
-class Own(NamedTuple):
-    """A token's own features, its key, and its features as the neighbour at each of `OFFSETS`."""
+#: A token's own features, its key, and its features as the neighbour at each of `OFFSETS`: a
+#: plain tuple, which the garbage collector stops tracking (not a NamedTuple, which it tracks).
+Own = tuple[Features, str, tuple[Features, ...]]
 
-    feats: list[str]
-    key: str
-    near: tuple[list[str], ...]
+
+class _AnyValue(dict[str, bytes]):
+    """Every value of one feature (no model: training)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def get(self, value: str, default: object = None) -> bytes:
+        return f"{self.name}={value}".encode()
+
+
+class _Tables(dict[str, dict[str, bytes]]):
+    """Feature name -> value -> encoded feature; a name the model lacks has no values."""
+
+    def __init__(self, known: frozenset[str] | None) -> None:
+        super().__init__()
+        self.training = known is None
+        for feature in known or ():
+            name, equals, value = feature.partition("=")
+            if equals:
+                self[name][value] = feature.encode()
+
+    def __missing__(self, name: str) -> dict[str, bytes]:
+        table = _AnyValue(name) if self.training else {}
+        self[name] = table
+        return table
 
 
 @dataclass(frozen=True)
@@ -67,28 +110,30 @@ class Resources:
     known: frozenset[str] | None = None
     cache: dict[str, Own] = field(default_factory=dict, compare=False)
 
+    #: The `name=value` features kept, by name and value (see `_Tables`).
+    tables: dict[str, dict[str, bytes]] = field(init=False, compare=False, repr=False)
+    #: The `bias` feature, and the neighbour features at each of `OFFSETS` past either end of a
+    #: sentence, if kept.
+    bias: Features = field(init=False, compare=False, repr=False)
+    edge: tuple[Features, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tables", _Tables(self.known))
+        object.__setattr__(self, "bias", self._bare("bias"))
+        object.__setattr__(self, "edge", tuple(self._bare(f"{o}:edge") for o in OFFSETS))
+
+    def _bare(self, name: str) -> Features:
+        """A feature without value, if kept."""
+        return (name.encode(),) if self.known is None or name in self.known else ()
+
     def own_features(self, surface: str) -> Own:
         """`_own_features` of a surface, remembered (the cache is emptied when it grows large)."""
         found = self.cache.get(surface)
         if found is None:
             if len(self.cache) > 200_000:
                 self.cache.clear()
-            feats, key, gaz, cluster, name = _own_features(surface, self)
-            near = []
-            for offset in OFFSETS:
-                seen = [f"{offset}:k={key}"]
-                seen += [f"{offset}:c={cluster}"] if cluster else []
-                if abs(offset) == 1:
-                    seen += [f"{offset}:g={gaz}"] if gaz else []
-                    seen += [f"{offset}:n={name}"] if name else []
-                near.append(self.keep(seen))
-            found = Own(self.keep(feats), key, tuple(near))
-            self.cache[surface] = found
+            found = self.cache[surface] = _own_features(surface, self)
         return found
-
-    def keep(self, features: list[str]) -> list[str]:
-        """The features the model weighs (all of them while training)."""
-        return features if self.known is None else [f for f in features if f in self.known]
 
 
 def shape(surface: str) -> str:
@@ -104,87 +149,114 @@ def shape(surface: str) -> str:
     return "mix" if surface[0].isalnum() else "punct"
 
 
-def _own_features(surface: str, res: Resources) -> tuple[list[str], str, str, str, str]:
-    """Features of one token alone, plus its key, gazetteer tag, cluster and name-lexicon tag."""
-    plain = strip_marks(surface)
-    key = match_key(plain)
+def _kept(features: list[bytes | None]) -> Features:
+    """The features found (a lookup gives None for the others)."""
+    return tuple([f for f in features if f])
+
+
+def _own_features(surface: str, res: Resources) -> Own:
+    """A token's features alone and as a neighbour: word, affixes, gazetteer, lexicon, cluster."""
+    t = res.tables
+    plain, key = word_forms(surface)
     kind = shape(plain)
-    feats = [f"w={plain}", f"k={key}", f"sh={kind}", f"len={min(len(key), 8)}"]
-    if kind != "ar":
-        return feats, key, "", "", ""
-    feats += [
-        f"p2={key[:2]}",
-        f"p3={key[:3]}",
-        f"s1={key[-1:]}",
-        f"s2={key[-2:]}",
-        f"s3={key[-3:]}",
-        f"p4={key[:4]}",
-        f"s4={key[-4:]}",
+    feats = [
+        t["w"].get(plain),
+        t["k"].get(key),
+        t["sh"].get(kind),
+        t["len"].get(str(min(len(key), 8))),
     ]
-    gaz = "" if plain in STOP_SURFACES else "|".join(res.gazetteer.kinds.get(key, ()))
-    if gaz:
-        feats += [f"g={g}" for g in gaz.split("|")]
-    name = "|".join(res.names.kinds.get(key, ()))
-    if name:
-        feats.append(f"n={name}")
-    cluster = res.clusters.get(key)
-    if cluster:
-        feats += [f"c1={cluster[0]}", f"c2={cluster[1]}"]
-    stem_cluster = None
-    for _, rest in splits(key, min_rest=3)[:3]:
-        feats.append(f"st={rest}")
-        for g in res.gazetteer.kinds.get(rest, ()):
-            feats.append(f"cg={g}")
-            gaz = gaz or f"c{g}"
-        if (rest_name := "|".join(res.names.kinds.get(rest, ()))) and not name:
-            feats.append(f"cn={rest_name}")
-            name = f"c{rest_name}"
-        if (rest_cluster := res.clusters.get(rest)) and not stem_cluster:
-            feats += [f"cc1={rest_cluster[0]}", f"cc2={rest_cluster[1]}"]
-            stem_cluster = rest_cluster
-            cluster = cluster or rest_cluster
-    return feats, key, gaz, cluster[0] if cluster else "", name
+    gaz = name = ""
+    cluster = None
+    if kind == "ar":
+        feats += [
+            t["p2"].get(key[:2]),
+            t["p3"].get(key[:3]),
+            t["s1"].get(key[-1:]),
+            t["s2"].get(key[-2:]),
+            t["s3"].get(key[-3:]),
+            t["p4"].get(key[:4]),
+            t["s4"].get(key[-4:]),
+        ]
+        gaz = "" if plain in STOP_SURFACES else "|".join(res.gazetteer.kinds.get(key, ()))
+        if gaz:
+            feats += [t["g"].get(g) for g in gaz.split("|")]
+        name = "|".join(res.names.kinds.get(key, ()))
+        if name:
+            feats.append(t["n"].get(name))
+        cluster = res.clusters.get(key)
+        if cluster:
+            feats += [t["c1"].get(cluster[0]), t["c2"].get(cluster[1])]
+        stem_cluster = None
+        for _, rest in splits(key, 3)[:3]:
+            feats.append(t["st"].get(rest))
+            for g in res.gazetteer.kinds.get(rest, ()):
+                feats.append(t["cg"].get(g))
+                gaz = gaz or f"c{g}"
+            if (rest_name := "|".join(res.names.kinds.get(rest, ()))) and not name:
+                feats.append(t["cn"].get(rest_name))
+                name = f"c{rest_name}"
+            if (rest_cluster := res.clusters.get(rest)) and not stem_cluster:
+                feats += [t["cc1"].get(rest_cluster[0]), t["cc2"].get(rest_cluster[1])]
+                stem_cluster = rest_cluster
+                cluster = cluster or rest_cluster
+    ids = cluster[0] if cluster else ""
+    near = []
+    for k, c, g, n in _NEAR_NAMES:
+        found = [t[k].get(key)]
+        if ids:
+            found.append(t[c].get(ids))
+        if gaz and g:
+            found.append(t[g].get(gaz))
+        if name and n:
+            found.append(t[n].get(name))
+        near.append(_kept(found))
+    return _kept(feats), key, tuple(near)
 
 
 def _phrase_tags(keys: list[str], gazetteer: Gazetteer, kinds: tuple[str, ...]) -> list[str]:
     """B-/I- kind for tokens inside a multi-word gazetteer name of `kinds`."""
     tags = [""] * len(keys)
-    i = 0
-    while i < len(keys) - 1:
-        match = (keys[i], keys[i + 1]) in gazetteer.pairs and gazetteer.longest_phrase(
-            keys, i, kinds
-        )
+    pairs = gazetteer.pairs
+    end = 0
+    for i in [i for i, pair in enumerate(pairwise(keys)) if pair in pairs]:
+        match = i >= end and gazetteer.longest_phrase(keys, i, kinds)
         if match and match[0] > 1:
             length, kind = match
             tags[i : i + length] = [f"B{kind}"] + [f"I{kind}"] * (length - 1)
-            i += length
-        else:
-            i += 1
+            end = i + length
     return tags
+
+
+def tagger_features(surfaces: list[str], res: Resources) -> list[list[bytes]]:
+    """One feature list per token of a sentence, encoded for the tagger."""
+    cache = res.cache
+    own = [cache.get(surface) or res.own_features(surface) for surface in surfaces]
+    keys = [key for _, key, _ in own]
+    phrases = _phrase_tags(keys, res.gazetteer, PHRASE_KINDS)
+    names = _phrase_tags(keys, res.names, NAME_KINDS)
+    bigrams = [f"{a}|{b}" for a, b in pairwise(keys)]
+    t = res.tables
+    phrase_table, name_table, before, after = t["gp"], t["np"], t["b-"], t["b+"]
+    bias = list(res.bias)
+    edge = res.edge
+    near = [edge, edge, *(near for _, _, near in own), edge, edge]
+    out = []
+    for i, (feats, _, _) in enumerate(own):
+        context = bias.copy()
+        if phrases[i] and (f := phrase_table.get(phrases[i])):
+            context.append(f)
+        if names[i] and (f := name_table.get(names[i])):
+            context.append(f)
+        if i > 0 and (f := before.get(bigrams[i - 1])):
+            context.append(f)
+        if i < len(bigrams) and (f := after.get(bigrams[i])):
+            context.append(f)
+        out.append(
+            [*feats, *context, *near[i][0], *near[i + 1][1], *near[i + 3][2], *near[i + 4][3]]
+        )
+    return out
 
 
 def sentence_features(surfaces: list[str], res: Resources) -> list[list[str]]:
     """One feature list per token of a sentence."""
-    own = [res.own_features(surface) for surface in surfaces]
-    keys = [o.key for o in own]
-    phrases = _phrase_tags(keys, res.gazetteer, ("LOC", "PER", "ORG", "TITLE"))
-    names = _phrase_tags(keys, res.names, ("LOC", "PER", "ORG"))
-    n = len(own)
-    edges = [res.keep([f"{offset}:edge"]) for offset in OFFSETS]
-    out: list[list[str]] = []
-    for i, (feats, key, _) in enumerate(own):
-        context = ["bias"]
-        if phrases[i]:
-            context.append(f"gp={phrases[i]}")
-        if names[i]:
-            context.append(f"np={names[i]}")
-        if i > 0:
-            context.append(f"b-={keys[i - 1]}|{key}")
-        if i + 1 < n:
-            context.append(f"b+={key}|{keys[i + 1]}")
-        context = res.keep(context)
-        for slot, offset in enumerate(OFFSETS):
-            j = i + offset
-            context += own[j].near[slot] if 0 <= j < n else edges[slot]
-        out.append(feats + context)
-    return out
+    return [[f.decode() for f in feats] for feats in tagger_features(surfaces, res)]

@@ -27,16 +27,17 @@ class Gazetteer:
     _readings: dict[str, tuple[tuple[int, str], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    _clitics: dict[tuple[str, str], int] = field(default_factory=dict, compare=False, repr=False)
+    _clitics: dict[str, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def clitic_of(self, key: str, kind: str) -> int | None:
         """Clitic letters of the first reading of `key` (the whole word first) in list `kind`."""
-        found = self._clitics.get((key, kind))
+        cached = self._clitics.setdefault(kind, {})
+        found = cached.get(key)
         if found is None:
             readings = ((0, key), *splits(key))
             found = next((c for c, rest in readings if kind in self.kinds.get(rest, ())), -1)
-            if len(self._clitics) < 200_000:
-                self._clitics[key, kind] = found
+            if len(cached) < 200_000:
+                cached[key] = found
         return None if found < 0 else found
 
     def phrase_readings(self, key: str) -> tuple[tuple[int, str], ...]:

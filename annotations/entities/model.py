@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from annotations.entities.features import Resources, sentence_features
+from annotations.entities.features import Resources, tagger_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -36,17 +36,16 @@ class Model:
 
     def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
         """BIO tag of each token of each sentence, with its marginal probability (1 for O)."""
-        return [_tag(self.tagger, sentence_features(s, self.resources)) for s in sentences]
+        return [_tag(self.tagger, tagger_features(s, self.resources)) for s in sentences]
 
 
-def _tag(tagger: pycrfsuite.Tagger, features: list[list[str]]) -> list[tuple[str, float]]:
+def _tag(tagger: pycrfsuite.Tagger, features: list[list[bytes]]) -> list[tuple[str, float]]:
     """Tags of one sentence's feature lists with their marginals (1 for O)."""
     if not features:
         return []
     tagger.set(features)
-    return [
-        (tag, 1.0 if tag == "O" else tagger.marginal(tag, i)) for i, tag in enumerate(tagger.tag())
-    ]
+    marginal = tagger.marginal
+    return [(tag, 1.0 if tag == "O" else marginal(tag, i)) for i, tag in enumerate(tagger.tag())]
 
 
 @cache

@@ -33,7 +33,10 @@ def find_forms(words: list[Word], forms: Forms) -> list[tuple[int, int, int, obj
     """(first word, end word, clitic letters, value) of each occurrence, clitics allowed."""
     found = []
     for i, word in enumerate(words):
-        for clitic, first in ((0, word.key), *splits(word.key)):
+        rests = splits(word.key)
+        if word.key not in forms and not any(rest in forms for _, rest in rests):
+            continue
+        for clitic, first in ((0, word.key), *rests):
             entries = forms.get(first)
             if not entries:
                 continue

@@ -29,7 +29,7 @@ class Text:
 
 
 @lru_cache(maxsize=1 << 16)
-def _forms(surface: str) -> tuple[str, str]:
+def word_forms(surface: str) -> tuple[str, str]:
     """(surface without marks, match key) of a word."""
     plain = strip_marks(surface)
     return plain, match_key(plain)
@@ -54,7 +54,7 @@ def split_text(text: str) -> Text:
         joined = bool(words) and not gap.strip() and "\n" not in gap
         if not joined:
             _punctuation(gap, sentences)
-        plain, key = _forms(token.text)
+        plain, key = word_forms(token.text)
         words.append(Word(token, key, plain, joined))
         sentences[-1].append((token.text, len(words) - 1))
         previous_end = token.end
