@@ -1,0 +1,86 @@
+"""The numpy CRF against pycrfsuite on the shipped model: marginals and best paths."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from annotations.entities import conll
+from annotations.entities.crf import CrfWeights
+from annotations.entities.features import tagger_features
+from annotations.entities.model import DATA_DIR, MODEL_FILE, load_model
+from annotations.entities.neural import TAGS
+
+TEXT = [
+    "قال الرئيس المصري عبد الفتاح السيسي لماكرون إن ليبيا وفرنسا تتفقان .",
+    "التقى وزير الخارجية الروسي سيرغي لافروف في موسكو بنظيره التركي .",
+    "أعلنت شركة أرامكو السعودية عن أرباحها في الرياض يوم الأحد .",
+    "بوتين",
+    "، ، ، 2024",
+]
+
+
+@pytest.fixture(scope="module")
+def weights() -> CrfWeights:
+    return CrfWeights.read(DATA_DIR / MODEL_FILE)
+
+
+def _features(sentences: list[list[str]]) -> list[list[list[bytes]]]:
+    resources = load_model().resources
+    return [tagger_features(sentence, resources) for sentence in sentences]
+
+
+def _check(weights: CrfWeights, sentences: list[list[list[bytes]]]) -> None:
+    tagger = load_model().tagger
+    labels = set(tagger.labels())
+    for features, (probs, best) in zip(sentences, weights.tag(sentences), strict=True):
+        tagger.set(features)
+        assert best == tagger.tag()
+        expected = [
+            [tagger.marginal(tag, i) if tag in labels else 0.0 for tag in TAGS]
+            for i in range(len(features))
+        ]
+        assert probs.shape == (len(features), len(TAGS))
+        np.testing.assert_allclose(probs, expected, atol=1e-4)
+
+
+def test_matches_pycrfsuite(weights: CrfWeights) -> None:
+    _check(weights, _features([line.split() for line in TEXT]))
+
+
+@pytest.mark.skipif(not conll.EVAL_DIR.exists(), reason="evaluation corpora not installed")
+def test_matches_pycrfsuite_on_anercorp(weights: CrfWeights) -> None:
+    _check(weights, _features([list(s.tokens) for s in conll.anercorp("train")[:40]]))
+
+
+def test_empty_and_short_sentences(weights: CrfWeights) -> None:
+    sentences = _features([[], ["مصر"], [], ["في", "القاهرة"]])
+    out = weights.marginals(sentences)
+    assert [p.shape for p in out] == [(0, 9), (1, 9), (0, 9), (2, 9)]
+    np.testing.assert_allclose([p.sum() for p in out], [0, 1, 0, 2], atol=1e-5)
+    assert weights.viterbi(sentences)[::2] == [[], []]
+    _check(weights, [s for s in sentences if s])
+    assert weights.marginals([]) == [] and weights.viterbi([[]]) == [[]]
+    assert weights.scores([[], [b"no such attribute"]]).tolist() == [[0] * 9, [0] * 9]
+
+
+def test_tag_order_and_missing_tags(weights: CrfWeights) -> None:
+    tags = ("B-X", *reversed(TAGS))
+    other = CrfWeights.read(DATA_DIR / MODEL_FILE, tags)
+    sentences = _features([TEXT[0].split()])
+    np.testing.assert_allclose(
+        other.marginals(sentences)[0][:, 1:], weights.marginals(sentences)[0][:, ::-1], atol=1e-6
+    )
+    assert not other.marginals(sentences)[0][:, 0].any()
+    assert other.viterbi(sentences) == weights.viterbi(sentences)
+    with pytest.raises(ValueError, match="labels not among"):
+        CrfWeights.read(DATA_DIR / MODEL_FILE, TAGS[:-1])
+
+
+def test_read_equals_info(weights: CrfWeights) -> None:
+    """The file reader gives the weights `tagger.info()` lists (rounded there to 6 decimals)."""
+    slow = CrfWeights.from_tagger(load_model().tagger)
+    assert slow.index.keys() == weights.index.keys()
+    rows = [weights.index[attribute] for attribute in slow.index]
+    np.testing.assert_allclose(weights.state[rows], slow.state[:-1], atol=1e-6)
+    np.testing.assert_allclose(weights.transitions, slow.transitions, atol=1e-6)
