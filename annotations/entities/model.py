@@ -1,4 +1,4 @@
-"""The shipped CRF and what it was trained with, loaded once: `load_model()`."""
+"""The shipped taggers (CRF, neural when present) and their word lists: `load_model()`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pycrfsuite
 
+from annotations.entities.crf import CrfWeights
 from annotations.entities.features import Resources, tagger_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
+from annotations.entities.neural import WEIGHTS_FILE, NeuralTagger, load_neural, mix
 
 DATA_DIR = Path(__file__).parent / "data"
 MODEL_FILE = "model.crfsuite"
@@ -23,20 +25,27 @@ ATTRIBUTES_FILE = "attributes.txt"
 
 @dataclass(frozen=True)
 class Model:
-    """A CRF tagger plus the training-data word lists the rules consult.
+    """A CRF (crfsuite's tagger, and its weights for numpy), optionally a neural tagger, and the
+    training-data word lists the rules consult.
 
     `entity_words` maps keys tagged as an entity in most of their training occurrences to that
     type; `common_words` are keys almost always outside entities.
     """
 
     tagger: pycrfsuite.Tagger
+    crf: CrfWeights
     resources: Resources
     entity_words: dict[str, str]
     common_words: frozenset[str]
+    neural: NeuralTagger | None = None
 
     def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
-        """BIO tag of each token of each sentence, with its marginal probability (1 for O)."""
-        return [_tag(self.tagger, tagger_features(s, self.resources)) for s in sentences]
+        """BIO tag of each token of each sentence with its probability (1 for O with the CRF
+        alone); with a neural tagger, the best path through the mean of both models' marginals."""
+        features = [tagger_features(s, self.resources) for s in sentences]
+        if self.neural is None:
+            return [_tag(self.tagger, f) for f in features]
+        return mix(self.crf.marginals(features), [p for p, _ in self.neural.tag(sentences)])
 
 
 def _tag(tagger: pycrfsuite.Tagger, features: list[list[bytes]]) -> list[tuple[str, float]]:
@@ -58,6 +67,7 @@ def load_model(directory: Path = DATA_DIR) -> Model:
     names = json.loads((directory / NAMES_FILE).read_text(encoding="utf-8"))
     return Model(
         tagger,
+        CrfWeights.read(directory / MODEL_FILE),
         Resources(
             load_gazetteer(),
             {key: tuple(ids) for key, ids in clusters.items()},
@@ -66,4 +76,5 @@ def load_model(directory: Path = DATA_DIR) -> Model:
         ),
         lexicon["entity"],
         frozenset(lexicon["common"]),
+        load_neural(directory) if (directory / WEIGHTS_FILE).exists() else None,
     )

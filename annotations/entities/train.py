@@ -36,8 +36,9 @@ PROVENANCE = {
     "training_data": [
         "ANERcorp, CAMeL Lab train split (Benajiba & Rosso 2008; Obeid et al. 2020), CC BY-SA 4.0",
         "AQMAR Arabic Wikipedia NER corpus (Mohit et al. 2012), CC BY-SA 3.0",
-        "WikiFANE Gold 2014 (Alotaibi & Lee 2014), CC BY-SA 3.0: text for the word clusters"
-        " and the name lexicon (words mostly inside names of one type)",
+        "WikiFANE Gold 2014 (Alotaibi & Lee 2014), CC BY-SA 3.0: unlabelled text (word clusters,"
+        " the neural tagger's word vectors) and the name lexicon (words mostly in names of one"
+        " type)",
     ],
     "licence": "CC BY-SA 4.0 (model and word lists derived from CC BY-SA training data)",
 }
