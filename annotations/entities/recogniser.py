@@ -8,6 +8,7 @@ from itertools import pairwise
 from annotations.arabic import surface_offset
 from annotations.entities.candidates import NAME_LISTS, Candidate, clitic_reading, model_clitic
 from annotations.entities.conll import bio_spans
+from annotations.entities.dates import is_date
 from annotations.entities.decisions import EntityDecision, surface_key
 from annotations.entities.entity import Entity
 from annotations.entities.model import Model
@@ -136,7 +137,11 @@ def find_entities(
         + title_candidates(words, model)
         + organisation_candidates(words, model)
     )
-    accepted = [c for c in accepted if c.confidence >= min_confidence and c.label != "MISC"]
+    accepted = [
+        c
+        for c in accepted
+        if c.confidence >= min_confidence and c.label != "MISC" and not is_date(words, c)
+    ]
     accepted = resolve(propagate(words, accepted, model), kept=accepted)
     accepted = apply_decisions(words, accepted, decisions or ())
     kept = [c for c in accepted if c.origin == "analyst" or c.confidence >= min_confidence]

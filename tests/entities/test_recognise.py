@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from annotations.arabic import tokenize
 from annotations.entities import EntityDecision, load_decisions, recognise, surface_key
 from annotations.entities.candidates import Candidate
+from annotations.entities.dates import is_date
 from annotations.entities.model import load_model
 from annotations.entities.propagation import propagate
 from annotations.entities.words import split_text
@@ -146,3 +147,21 @@ def test_multiword_decision_and_json_loading(tmp_path: Path) -> None:
 def test_unknown_decision_label_is_refused() -> None:
     with pytest.raises(ValueError, match="label"):
         EntityDecision("ماكرون", "PERSON")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ومنذ 4 نيسان/ أبريل الماضي تشن قوات حفتر هجوما",
+        "الإثنين 29 أبريل/نيسان هجوما",
+        "في 3 كانون الثاني الماضي وصل الوفد",
+    ],
+)
+def test_month_names_in_dates_are_not_entities(text: str) -> None:
+    months = {"نيسان", "أبريل", "كانون", "كانون الثاني"}
+    assert not [e for e in recognise(text) if e.text in months]
+
+
+def test_a_month_name_outside_a_date_is_left_to_the_taggers() -> None:
+    words = split_text("أعلنت شركة نيسان اليابانية").words
+    assert not is_date(words, Candidate(2, 3, "ORG", "model", 0.9))
