@@ -9,6 +9,7 @@ paths come from `neural`'s forward-backward and Viterbi, batched over all senten
 from __future__ import annotations
 
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 from pathlib import Path
@@ -18,8 +19,9 @@ import pycrfsuite
 
 from annotations.entities.neural import FORBIDDEN, TAGS, Packing, marginals, viterbi
 
-#: A sentence as the tagger takes it: each token's attributes.
-Sentence = list[list[bytes]]
+#: A sentence as the tagger takes it: each token's attributes, as bytes or as their rows of
+#: `CrfWeights.state` (not both in one call).
+Sentence = Sequence[Sequence[bytes | int]]
 #: (source, target, weight) columns: attribute or label id, label id, weight.
 Weights = tuple[np.ndarray, np.ndarray, np.ndarray]
 
@@ -139,15 +141,17 @@ class CrfWeights:
         attributes = [attribute.encode() for attribute in attribute_id]
         return cls.build(labels, attributes, _columns(state), _columns(moves), tags)
 
-    def scores(self, tokens: list[list[bytes]]) -> np.ndarray:
-        """(tokens, tags) emission scores: each token's attributes' state rows, summed."""
+    def scores(self, tokens: Sentence) -> np.ndarray:
+        """(tokens, tags) emission scores: each token's attributes' state rows, summed (a
+        token's attributes are the rows, or bytes looked up in `index`)."""
         lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
         unknown = len(self.state) - 1
+        features = chain.from_iterable(tokens)
+        if isinstance(next((token[0] for token in tokens if token), 0), bytes):
+            features = map(self.index.get, features, repeat(unknown))
         # A trailing unknown row keeps every start below the end (empty tokens are zeroed).
         rows = np.fromiter(
-            chain(map(self.index.get, chain.from_iterable(tokens), repeat(unknown)), (unknown,)),
-            dtype=np.int64,
-            count=int(lengths.sum()) + 1,
+            chain(features, (unknown,)), dtype=np.int64, count=int(lengths.sum()) + 1
         )
         out = np.add.reduceat(self.state[rows], np.cumsum(lengths) - lengths, axis=0)
         out[lengths == 0] = 0

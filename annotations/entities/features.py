@@ -2,11 +2,12 @@
 
 A feature is `name=value` (`k=مصر`, `-1:c=17`) or a bare name (`bias`). With a model, features
 are looked up by name and value among the model's attributes, so features the model never weighs
-are never built.
+are never built; given the attributes' row ids (`CrfWeights.index`), a feature is its row id.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -59,9 +60,13 @@ _NEAR_NAMES = tuple(
 PHRASE_KINDS = ("LOC", "PER", "ORG", "TITLE")
 NAME_KINDS = ("LOC", "PER", "ORG")
 
-#: Features as the tagger takes them: UTF-8 bytes (pycrfsuite need not encode them) in a tuple
-#: (which the garbage collector stops tracking).
-Features = tuple[bytes, ...]
+#: A feature as the tagger takes it: UTF-8 bytes (pycrfsuite need not encode them), or the
+#: attribute's row id in the numpy CRF's weights.
+Feature = bytes | int
+#: A token's features in a tuple (which the garbage collector stops tracking).
+Features = tuple[Feature, ...]
+#: The attributes a model weighs: their names, or each name's row id.
+Known = frozenset[str] | Mapping[str, int]
 
 
 #: A token's own features, its key, and its features as the neighbour at each of `OFFSETS`: a
@@ -80,18 +85,23 @@ class _AnyValue(dict[str, bytes]):
         return f"{self.name}={value}".encode()
 
 
-class _Tables(dict[str, dict[str, bytes]]):
+def _code(feature: str, known: Known | None) -> Feature:
+    """A kept feature as the tagger takes it: its row id in `known`, or else its bytes."""
+    return known[feature] if isinstance(known, Mapping) else feature.encode()
+
+
+class _Tables(dict[str, dict[str, Feature]]):
     """Feature name -> value -> encoded feature; a name the model lacks has no values."""
 
-    def __init__(self, known: frozenset[str] | None) -> None:
+    def __init__(self, known: Known | None) -> None:
         super().__init__()
         self.training = known is None
         for feature in known or ():
             name, equals, value = feature.partition("=")
             if equals:
-                self[name][value] = feature.encode()
+                self[name][value] = _code(feature, known)
 
-    def __missing__(self, name: str) -> dict[str, bytes]:
+    def __missing__(self, name: str) -> dict[str, Feature]:
         table = _AnyValue(name) if self.training else {}
         self[name] = table
         return table
@@ -101,17 +111,18 @@ class _Tables(dict[str, dict[str, bytes]]):
 class Resources:
     """What the features look words up in: gazetteer, word clusters (key -> ids), name lexicon.
 
-    With `known` (the model's attributes) features the model never weighs are left out.
+    With `known` (the model's attributes) features the model never weighs are left out; if it
+    maps them to row ids, features are row ids.
     """
 
     gazetteer: Gazetteer
     clusters: dict[str, tuple[str, str]] = field(default_factory=dict)
     names: Gazetteer = field(default_factory=lambda: Gazetteer({}, {}))
-    known: frozenset[str] | None = None
+    known: Known | None = None
     cache: dict[str, Own] = field(default_factory=dict, compare=False)
 
     #: The `name=value` features kept, by name and value (see `_Tables`).
-    tables: dict[str, dict[str, bytes]] = field(init=False, compare=False, repr=False)
+    tables: dict[str, dict[str, Feature]] = field(init=False, compare=False, repr=False)
     #: The `bias` feature, and the neighbour features at each of `OFFSETS` past either end of a
     #: sentence, if kept.
     bias: Features = field(init=False, compare=False, repr=False)
@@ -124,7 +135,7 @@ class Resources:
 
     def _bare(self, name: str) -> Features:
         """A feature without value, if kept."""
-        return (name.encode(),) if self.known is None or name in self.known else ()
+        return (_code(name, self.known),) if self.known is None or name in self.known else ()
 
     def own_features(self, surface: str) -> Own:
         """`_own_features` of a surface, remembered (the cache is emptied when it grows large)."""
@@ -149,9 +160,9 @@ def shape(surface: str) -> str:
     return "mix" if surface[0].isalnum() else "punct"
 
 
-def _kept(features: list[bytes | None]) -> Features:
-    """The features found (a lookup gives None for the others)."""
-    return tuple([f for f in features if f])
+def _kept(features: list[Feature | None]) -> Features:
+    """The features found (a lookup gives None for the others; row id 0 is found)."""
+    return tuple([f for f in features if f is not None])
 
 
 def _own_features(surface: str, res: Resources) -> Own:
@@ -227,7 +238,7 @@ def _phrase_tags(keys: list[str], gazetteer: Gazetteer, kinds: tuple[str, ...]) 
     return tags
 
 
-def tagger_features(surfaces: list[str], res: Resources) -> list[list[bytes]]:
+def tagger_features(surfaces: list[str], res: Resources) -> list[list[Feature]]:
     """One feature list per token of a sentence, encoded for the tagger."""
     cache = res.cache
     own = [cache.get(surface) or res.own_features(surface) for surface in surfaces]
@@ -243,13 +254,13 @@ def tagger_features(surfaces: list[str], res: Resources) -> list[list[bytes]]:
     out = []
     for i, (feats, _, _) in enumerate(own):
         context = bias.copy()
-        if phrases[i] and (f := phrase_table.get(phrases[i])):
+        if phrases[i] and (f := phrase_table.get(phrases[i])) is not None:
             context.append(f)
-        if names[i] and (f := name_table.get(names[i])):
+        if names[i] and (f := name_table.get(names[i])) is not None:
             context.append(f)
-        if i > 0 and (f := before.get(bigrams[i - 1])):
+        if i > 0 and (f := before.get(bigrams[i - 1])) is not None:
             context.append(f)
-        if i < len(bigrams) and (f := after.get(bigrams[i])):
+        if i < len(bigrams) and (f := after.get(bigrams[i])) is not None:
             context.append(f)
         out.append(
             [*feats, *context, *near[i][0], *near[i + 1][1], *near[i + 3][2], *near[i + 4][3]]
@@ -258,5 +269,6 @@ def tagger_features(surfaces: list[str], res: Resources) -> list[list[bytes]]:
 
 
 def sentence_features(surfaces: list[str], res: Resources) -> list[list[str]]:
-    """One feature list per token of a sentence."""
-    return [[f.decode() for f in feats] for feats in tagger_features(surfaces, res)]
+    """One feature list per token of a sentence (`res.known` must not map to row ids)."""
+    features = tagger_features(surfaces, res)
+    return [[f.decode() for f in feats] for feats in features]  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
 from annotations.entities.crf import CrfWeights
 from annotations.entities.features import Resources, tagger_features
@@ -20,19 +20,17 @@ META_FILE = "model.json"
 CLUSTERS_FILE = "clusters.json"
 LEXICON_FILE = "lexicon.json"
 NAMES_FILE = "names.json"
-ATTRIBUTES_FILE = "attributes.txt"
 
 
 @dataclass(frozen=True)
 class Model:
-    """A CRF (crfsuite's tagger, and its weights for numpy), optionally a neural tagger, and the
-    training-data word lists the rules consult.
+    """A CRF (crfsuite's weights, run in numpy), optionally a neural tagger, and the training-data
+    word lists the rules consult.
 
     `entity_words` maps keys tagged as an entity in most of their training occurrences to that
     type; `common_words` are keys almost always outside entities.
     """
 
-    tagger: pycrfsuite.Tagger
     crf: CrfWeights
     resources: Resources
     entity_words: dict[str, str]
@@ -44,35 +42,32 @@ class Model:
         alone); with a neural tagger, the best path through the mean of both models' marginals."""
         features = [tagger_features(s, self.resources) for s in sentences]
         if self.neural is None:
-            return [_tag(self.tagger, f) for f in features]
-        return mix(self.crf.marginals(features), [p for p, _ in self.neural.tag(sentences)])
+            return [_tagged(probs, tags, self.crf.tags) for probs, tags in self.crf.tag(features)]
+        return mix(self.crf.marginals(features), self.neural.marginals(sentences))
 
 
-def _tag(tagger: pycrfsuite.Tagger, features: list[list[bytes]]) -> list[tuple[str, float]]:
-    """Tags of one sentence's feature lists with their marginals (1 for O)."""
-    if not features:
-        return []
-    tagger.set(features)
-    marginal = tagger.marginal
-    return [(tag, 1.0 if tag == "O" else marginal(tag, i)) for i, tag in enumerate(tagger.tag())]
+def _tagged(probs: np.ndarray, tags: list[str], names: tuple[str, ...]) -> list[tuple[str, float]]:
+    """One sentence's best tags with their marginals (1 for O)."""
+    column = {name: i for i, name in enumerate(names)}
+    return [
+        (tag, 1.0 if tag == "O" else float(probs[i, column[tag]])) for i, tag in enumerate(tags)
+    ]
 
 
 @cache
 def load_model(directory: Path = DATA_DIR) -> Model:
     """Open the model in `directory` (the package's data by default); cached per directory."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(directory / MODEL_FILE))
+    crf = CrfWeights.read(directory / MODEL_FILE)
     clusters = json.loads((directory / CLUSTERS_FILE).read_text(encoding="utf-8"))
     lexicon = json.loads((directory / LEXICON_FILE).read_text(encoding="utf-8"))
     names = json.loads((directory / NAMES_FILE).read_text(encoding="utf-8"))
     return Model(
-        tagger,
-        CrfWeights.read(directory / MODEL_FILE),
+        crf,
         Resources(
             load_gazetteer(),
             {key: tuple(ids) for key, ids in clusters.items()},
             gazetteer_from_lists(names),
-            frozenset((directory / ATTRIBUTES_FILE).read_text(encoding="utf-8").splitlines()),
+            {attribute.decode(): row for attribute, row in crf.index.items()},
         ),
         lexicon["entity"],
         frozenset(lexicon["common"]),

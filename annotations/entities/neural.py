@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -80,32 +81,9 @@ class Packing:
 
     @classmethod
     def of(cls, lengths: list[int]) -> Packing:
-        """Pack sentences of these lengths (all at least 1)."""
-        width = max(lengths)
-        used: list[int] = []
-        starts = [(0, 0)] * len(lengths)
-        for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
-            row = next((r for r, n in enumerate(used) if n + lengths[i] <= width), len(used))
-            if row == len(used):
-                used.append(0)
-            starts[i] = (used[row], row)
-            used[row] += lengths[i]
-        rows = len(used)
-        cells = [
-            (column + np.arange(n)) * rows + row
-            for (column, row), n in zip(starts, lengths, strict=True)
-        ]
-        first = np.zeros(width * rows, dtype=bool)
-        last = np.zeros(width * rows, dtype=bool)
-        first[[c[0] for c in cells]] = True
-        last[[c[-1] for c in cells]] = True
-        flat = np.concatenate(cells)
-        empty = np.ones(width * rows, dtype=bool)
-        empty[flat] = False
-        shape = (width, rows)
-        return cls(
-            rows, width, flat, first.reshape(shape), last.reshape(shape), empty.reshape(shape)
-        )
+        """Pack sentences of these lengths (all at least 1); the last few packings are kept, as
+        both taggers and their mix pack the same sentences."""
+        return _pack(tuple(lengths))
 
     def grid(self, values: np.ndarray) -> np.ndarray:
         """Token rows (tokens, ...) laid on the (width, rows, ...) grid, zeros elsewhere."""
@@ -113,9 +91,48 @@ class Packing:
         out[self.flat] = values
         return out.reshape(self.width, self.rows, *values.shape[1:])
 
+    def spread(self, values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """`grid(values[rows])` in one gather."""
+        index = np.zeros(self.width * self.rows, dtype=np.intp)
+        index[self.flat] = rows
+        out = values[index].reshape(self.width, self.rows, *values.shape[1:])
+        out[self.empty] = 0
+        return out
+
     def tokens(self, grid: np.ndarray) -> np.ndarray:
         """The inverse of `grid`: (tokens, ...) rows in sentence order."""
         return grid.reshape(self.width * self.rows, *grid.shape[2:])[self.flat]
+
+
+@lru_cache(maxsize=4)
+def _pack(lengths: tuple[int, ...]) -> Packing:
+    """`Packing.of` (read-only arrays, as packings are shared)."""
+    width = max(lengths)
+    used: list[int] = []
+    starts = [(0, 0)] * len(lengths)
+    for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
+        row = next((r for r, n in enumerate(used) if n + lengths[i] <= width), len(used))
+        if row == len(used):
+            used.append(0)
+        starts[i] = (used[row], row)
+        used[row] += lengths[i]
+    rows = len(used)
+    cells = [
+        (column + np.arange(n)) * rows + row
+        for (column, row), n in zip(starts, lengths, strict=True)
+    ]
+    first = np.zeros(width * rows, dtype=bool)
+    last = np.zeros(width * rows, dtype=bool)
+    first[[c[0] for c in cells]] = True
+    last[[c[-1] for c in cells]] = True
+    flat = np.concatenate(cells)
+    empty = np.ones(width * rows, dtype=bool)
+    empty[flat] = False
+    shape = (width, rows)
+    arrays = (flat, first.reshape(shape), last.reshape(shape), empty.reshape(shape))
+    for array in arrays:
+        array.flags.writeable = False
+    return Packing(rows, width, *arrays)
 
 
 def viterbi(
@@ -131,20 +148,31 @@ def viterbi(
     grid[packing.first] += start
     if end is not None:
         grid[packing.last] += end
-    back = np.zeros((width, rows, n), dtype=np.int64)
-    delta = np.zeros((width, rows, n), dtype=np.float32)
+    back = np.zeros((width, rows, n), dtype=np.intp)
+    delta = np.empty((width, rows, n), dtype=np.float32)
     delta[0] = grid[0]
-    restart = packing.first[:, :, None]
+    keep = ~packing.first[:, :, None]
+    restarts = packing.first.any(1).tolist()
+    # (rows, to, from): the best predecessor is an argmax over the contiguous last axis.
+    through = np.empty((rows, n, n), dtype=np.float32)
+    flat = through.reshape(-1)
+    cells = np.arange(rows * n) * n
+    moves = np.ascontiguousarray(transitions.T)
     for t in range(1, width):
-        through = delta[t - 1][:, :, None] + transitions
-        back[t] = through.argmax(1)
-        delta[t] = np.where(restart[t], 0, through.max(1)) + grid[t]
+        np.add(delta[t - 1][:, None, :], moves, out=through)
+        back[t] = came = through.argmax(2)
+        kept = flat[cells + came.reshape(-1)].reshape(rows, n)
+        if restarts[t]:
+            kept *= keep[t]
+        np.add(kept, grid[t], out=delta[t])
     finals = delta.argmax(2)
     best = np.zeros((width, rows), dtype=np.int64)
     current = finals[width - 1]
     row_ids = np.arange(rows)
+    ends = packing.last.any(1).tolist()
     for t in range(width - 1, -1, -1):
-        current = np.where(packing.last[t], finals[t], current)
+        if ends[t]:
+            current = np.where(packing.last[t], finals[t], current)
         best[t] = current
         current = back[t, row_ids, current]
     return best.reshape(-1)[packing.flat]
@@ -169,13 +197,16 @@ def marginals(
     step = np.exp(np.stack([transitions, transitions.T]))
     emitted = np.stack([emit, emit[::-1]], 1)
     restart = np.stack([packing.first, packing.last[::-1]], 1)[..., None]
+    restarts = restart.any((1, 2, 3)).tolist()
     messages = np.empty_like(emitted)
-    current = emitted[0] / emitted[0].sum(2, keepdims=True)
-    messages[0] = current
+    np.divide(emitted[0], emitted[0].sum(2, keepdims=True), out=messages[0])
     for t in range(1, packing.width):
-        current = np.where(restart[t], 1, current @ step) * emitted[t]
+        current = messages[t]
+        np.matmul(messages[t - 1], step, out=current)
+        if restarts[t]:
+            np.copyto(current, 1, where=restart[t])
+        current *= emitted[t]
         current /= current.sum(2, keepdims=True)
-        messages[t] = current
     posterior = messages[:, 0] * messages[::-1, 1] / np.maximum(emit, 1e-30)
     return packing.tokens(posterior / posterior.sum(2, keepdims=True))
 
@@ -206,9 +237,10 @@ def mix(
     lengths = [len(crf[i]) for i in kept]
     best = viterbi(Packing.of(lengths), scores, *bio_constraints(tags))
     chosen = mean[np.arange(len(best)), best].tolist()
+    names = [tags[j] for j in best.tolist()]
     at = 0
     for i, n in zip(kept, lengths, strict=True):
-        out[i] = [(tags[j], p) for j, p in zip(best[at : at + n], chosen[at : at + n], strict=True)]
+        out[i] = list(zip(names[at : at + n], chosen[at : at + n], strict=True))
         at += n
     return out
 
@@ -317,7 +349,7 @@ class NeuralTagger:
         packing = Packing.of([len(sentence) for sentence in sentences])
         vectors, rows = self.inputs(sentences)
         projected = [
-            packing.grid(part[rows])
+            packing.spread(part, rows)
             for part in _project(vectors, w["gates_w0"], w["gates_b0"].size)
         ]
         states = _layer(packing, projected, w["gates_b0"])
@@ -332,24 +364,32 @@ class NeuralTagger:
             layer += 1
         return packing, packing.tokens(states) @ w["out_w"] + w["out_b"]
 
-    def tag(self, sentences: list[list[str]]) -> list[tuple[np.ndarray, list[str]]]:
-        """Per sentence: (tokens, tags) marginals over `self.tags` and the tags of the highest ones
-        (an I- not continuing its type read as B-)."""
+    def marginals(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """Per sentence its (tokens, tags) marginals over `self.tags`."""
         keep = [s for s in sentences if s]
         if not keep:
-            return [(np.zeros((0, len(self.tags)), dtype=np.float32), []) for _ in sentences]
+            return [np.zeros((0, len(self.tags)), dtype=np.float32) for _ in sentences]
         w = self.weights
         packing, scores = self.scores(keep)
         probs = marginals(packing, scores, w["transitions"], w["start"], w["end"])
+        ends = np.cumsum([len(sentence) for sentence in sentences]).tolist()
+        return [probs[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+    def tag(self, sentences: list[list[str]]) -> list[tuple[np.ndarray, list[str]]]:
+        """Per sentence: (tokens, tags) marginals over `self.tags` and the tags of the highest ones
+        (an I- not continuing its type read as B-)."""
+        out = self.marginals(sentences)
+        if not any(len(probs) for probs in out):
+            return [(probs, []) for probs in out]
+        probs = np.concatenate(out)
         starts = np.zeros(len(probs), dtype=bool)
-        starts[np.cumsum([0, *map(len, keep[:-1])])] = True
-        best = repair(probs.argmax(1), starts, self.tags)
-        out, at = [], 0
-        for sentence in sentences:
-            n = len(sentence)
-            out.append((probs[at : at + n], [self.tags[i] for i in best[at : at + n]]))
-            at += n
-        return out
+        starts[np.cumsum([0, *[len(p) for p in out if len(p)][:-1]])] = True
+        best = [self.tags[i] for i in repair(probs.argmax(1), starts, self.tags).tolist()]
+        tagged, at = [], 0
+        for sentence in out:
+            tagged.append((sentence, best[at : at + len(sentence)]))
+            at += len(sentence)
+        return tagged
 
 
 def load_neural(directory: Path) -> NeuralTagger:

@@ -22,7 +22,6 @@ from annotations.entities.clusters import learn_clusters
 from annotations.entities.features import Resources, sentence_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
 from annotations.entities.model import (
-    ATTRIBUTES_FILE,
     CLUSTERS_FILE,
     DATA_DIR,
     LEXICON_FILE,
@@ -82,15 +81,6 @@ def word_lists(sentences: list[conll.Sentence]) -> dict:
     return {"entity": dict(sorted(entity.items())), "common": sorted(common)}
 
 
-def write_attributes(out: Path) -> None:
-    """List the attributes the trained model weighs, so tagging can skip the others."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(out / MODEL_FILE))
-    attributes = sorted({attribute for attribute, _ in tagger.info().state_features})
-    tagger.close()
-    (out / ATTRIBUTES_FILE).write_text("\n".join(attributes) + "\n", encoding="utf-8")
-
-
 def train_crf(examples: list[tuple[list[list[str]], list[str]]], params: dict, path: Path) -> None:
     """Train a CRF on (features, tags) sentences and write it to `path`."""
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -128,7 +118,6 @@ def train(args: argparse.Namespace) -> None:
     }
     print(f"features ready for {len(examples)} sentences ({time.time() - started:.0f} s)")
     train_crf(examples, params, out / MODEL_FILE)
-    write_attributes(out)
     meta = {
         **PROVENANCE,
         "params": params,

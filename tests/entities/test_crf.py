@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+from functools import cache
+
 import numpy as np
+import pycrfsuite
 import pytest
 
 from annotations.entities import conll
 from annotations.entities.crf import CrfWeights
-from annotations.entities.features import tagger_features
+from annotations.entities.features import Resources, tagger_features
+from annotations.entities.gazetteer import Gazetteer
 from annotations.entities.model import DATA_DIR, MODEL_FILE, load_model
 from annotations.entities.neural import TAGS
 
@@ -25,13 +30,27 @@ def weights() -> CrfWeights:
     return CrfWeights.read(DATA_DIR / MODEL_FILE)
 
 
-def _features(sentences: list[list[str]]) -> list[list[list[bytes]]]:
+@cache
+def _tagger() -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(DATA_DIR / MODEL_FILE))
+    return tagger
+
+
+@cache
+def _encoded() -> Resources:
+    """The shipped model's resources with features as bytes (pycrfsuite's), not row ids."""
     resources = load_model().resources
-    return [tagger_features(sentence, resources) for sentence in sentences]
+    known = frozenset(resources.known or ())
+    return dataclasses.replace(resources, known=known, cache={})
+
+
+def _features(sentences: list[list[str]]) -> list[list[list[bytes]]]:
+    return [tagger_features(sentence, _encoded()) for sentence in sentences]  # type: ignore[misc]
 
 
 def _check(weights: CrfWeights, sentences: list[list[list[bytes]]]) -> None:
-    tagger = load_model().tagger
+    tagger = _tagger()
     labels = set(tagger.labels())
     for features, (probs, best) in zip(sentences, weights.tag(sentences), strict=True):
         tagger.set(features)
@@ -79,8 +98,39 @@ def test_tag_order_and_missing_tags(weights: CrfWeights) -> None:
 
 def test_read_equals_info(weights: CrfWeights) -> None:
     """The file reader gives the weights `tagger.info()` lists (rounded there to 6 decimals)."""
-    slow = CrfWeights.from_tagger(load_model().tagger)
+    slow = CrfWeights.from_tagger(_tagger())
     assert slow.index.keys() == weights.index.keys()
     rows = [weights.index[attribute] for attribute in slow.index]
     np.testing.assert_allclose(weights.state[rows], slow.state[:-1], atol=1e-6)
     np.testing.assert_allclose(weights.transitions, slow.transitions, atol=1e-6)
+
+
+def test_row_ids_equal_bytes(weights: CrfWeights) -> None:
+    """The shipped model's features are row ids; as bytes they score the same."""
+    sentences = [line.split() for line in TEXT] + [[]]
+    rows = [tagger_features(sentence, load_model().resources) for sentence in sentences]
+    assert all(isinstance(f, int) for sentence in rows for token in sentence for f in token)
+    flat = [token for sentence in rows for token in sentence]
+    encoded = [token for sentence in _features(sentences) for token in sentence]
+    assert [len(token) for token in flat] == [len(token) for token in encoded]
+    np.testing.assert_array_equal(weights.scores(flat), weights.scores(encoded))
+
+
+def test_row_id_zero_is_kept() -> None:
+    known = {"bias": 0, "k=مصر": 1, "w=مصر": 2, "-1:k=مصر": 3, "-1:edge": 4, "b-=مصر|مصر": 5}
+    resources = Resources(Gazetteer({}, {}), known=known)
+    assert tagger_features(["مصر", "مصر"], resources) == [[2, 1, 0, 4], [2, 1, 0, 5, 3]]
+
+
+def test_crf_alone_matches_pycrfsuite() -> None:
+    """Without a neural tagger, `Model.tag` gives pycrfsuite's tags, marginals and 1 for O."""
+    model = dataclasses.replace(load_model(), neural=None)
+    sentences = [line.split() for line in TEXT] + [[]]
+    tagger = _tagger()
+    for features, tagged in zip(_features(sentences), model.tag(sentences), strict=True):
+        tagger.set(features)
+        assert [tag for tag, _ in tagged] == (tagger.tag() if features else [])
+        expected = [
+            1.0 if tag == "O" else tagger.marginal(tag, i) for i, (tag, _) in enumerate(tagged)
+        ]
+        np.testing.assert_allclose([p for _, p in tagged], expected, atol=1e-4)

@@ -27,6 +27,22 @@ def test_packing_places_every_token_once_and_reads_back(sizes: list[int]) -> Non
     assert packing.width == max(sizes)
 
 
+@given(lengths, st.integers(0, 2**32 - 1))
+def test_spread_equals_grid_of_gathered_rows(sizes: list[int], seed: int) -> None:
+    packing = Packing.of(sizes)
+    rng = np.random.default_rng(seed)
+    values = rng.normal(size=(5, 3)).astype(np.float32)
+    rows = rng.integers(0, 5, sum(sizes))
+    assert np.array_equal(packing.spread(values, rows), packing.grid(values[rows]))
+
+
+def test_packings_are_shared_and_read_only() -> None:
+    packing = Packing.of([3, 1, 2])
+    assert Packing.of([3, 1, 2]) is packing
+    with pytest.raises(ValueError, match="read-only"):
+        packing.first[0, 0] = False
+
+
 def _paths(n: int, tags: int) -> list[tuple[int, ...]]:
     return list(product(range(tags), repeat=n))
 
@@ -101,6 +117,9 @@ def test_shipped_tagger_finds_names_and_handles_empty_input() -> None:
     }
     assert empty_probs.shape == (0, len(TAGS)) and empty_tags == []
     assert tagger.tag([]) == []
+    alone = tagger.marginals([[], sentence, [], ["باريس"]])
+    assert [len(p) for p in alone] == [0, len(sentence), 0, 1]
+    np.testing.assert_allclose(alone[1], probs, atol=1e-6)
 
 
 def test_model_mixes_both_taggers() -> None:
