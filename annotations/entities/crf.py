@@ -15,7 +15,6 @@ from itertools import chain, pairwise, repeat
 from pathlib import Path
 
 import numpy as np
-import pycrfsuite
 
 from annotations.entities.neural import FORBIDDEN, TAGS, Packing, marginals, viterbi
 
@@ -56,12 +55,6 @@ def _records(data: bytes, at: int, kind: int) -> Weights:
         raise ValueError("not a first-order CRF: unknown feature types")
     chosen = features[features["type"] == kind]
     return chosen["src"].astype(np.int64), chosen["dst"].astype(np.int64), chosen["weight"]
-
-
-def _columns(rows: list[tuple[int, int, float]]) -> Weights:
-    """(source, target, weight) tuples as three columns."""
-    table = np.array(rows, dtype=np.float64).reshape(-1, 3)
-    return table[:, 0].astype(np.int64), table[:, 1].astype(np.int64), table[:, 2]
 
 
 def _split(values: np.ndarray | list, sentences: list[Sentence]) -> list:
@@ -123,24 +116,6 @@ class CrfWeights:
             tags,
         )
 
-    @classmethod
-    def from_tagger(cls, tagger: pycrfsuite.Tagger, tags: tuple[str, ...] = TAGS) -> CrfWeights:
-        """The weights of an open tagger through `tagger.info()`: slow (~0.2 s for the shipped
-        model) and rounded to 6 decimals; `read` is exact."""
-        info = tagger.info()
-        labels = tagger.labels()
-        label_id = {label: i for i, label in enumerate(labels)}
-        attribute_id: dict[str, int] = {}
-        for attribute, _ in info.state_features:
-            attribute_id.setdefault(attribute, len(attribute_id))
-        state = [
-            (attribute_id[attribute], label_id[label], weight)
-            for (attribute, label), weight in info.state_features.items()
-        ]
-        moves = [(label_id[a], label_id[b], w) for (a, b), w in info.transitions.items()]
-        attributes = [attribute.encode() for attribute in attribute_id]
-        return cls.build(labels, attributes, _columns(state), _columns(moves), tags)
-
     def scores(self, tokens: Sentence) -> np.ndarray:
         """(tokens, tags) emission scores: each token's attributes' state rows, summed (a
         token's attributes are the rows, or bytes looked up in `index`)."""
@@ -176,10 +151,6 @@ class CrfWeights:
     def marginals(self, sentences: list[Sentence]) -> list[np.ndarray]:
         """Per sentence its (tokens, tags) posterior marginals."""
         return _split(self._marginals(*self._prepare(sentences)), sentences)
-
-    def viterbi(self, sentences: list[Sentence]) -> list[list[str]]:
-        """Per sentence its best tags."""
-        return _split(self._best(*self._prepare(sentences)), sentences)
 
     def tag(self, sentences: list[Sentence]) -> list[tuple[np.ndarray, list[str]]]:
         """Per sentence its marginals and best tags, from one computation of the scores."""
