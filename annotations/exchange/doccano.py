@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotations.exchange.foreign import native_relation, native_span, text_id
-from annotations.exchange.links import ATTRIBUTION_LINKS, rebuild_attributions, relation_links
+from annotations.exchange.foreign import native_span, split_relations, text_id
+from annotations.exchange.links import rebuild_attributions, relation_links
 from annotations.exchange.native import NativeRecord
 
 
@@ -56,15 +56,12 @@ def from_doccano(line: dict[str, Any], annotator: str) -> NativeRecord:
         native_span(article_id, annotator, label, start, end) for _, start, end, label in places
     ]
     ids = {place[0]: span["id"] for place, span in zip(places, spans, strict=True)}
-    relations, links = [], []
+    triples = []
     for relation in line.get("relations", ()):
         if not {relation["from_id"], relation["to_id"]} <= ids.keys():
             raise ValueError(f"relation {relation.get('id')} points at an unknown entity id")
-        head, child, label = ids[relation["from_id"]], ids[relation["to_id"]], relation["type"]
-        if label in ATTRIBUTION_LINKS:
-            links.append((head, child, label))
-        else:
-            relations.append(native_relation(article_id, annotator, head, child, label))
+        triples.append((ids[relation["from_id"]], ids[relation["to_id"]], relation["type"]))
+    relations, links = split_relations(triples, article_id, annotator)
     record: NativeRecord = {
         "article_id": article_id,
         "annotator": annotator,

@@ -7,8 +7,10 @@ offsets), so importing the same file twice adds nothing.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from typing import Any
 
+from annotations.exchange.links import ATTRIBUTION_LINKS
 from annotations.model import LAYER_OF, key_id
 
 
@@ -33,3 +35,17 @@ def native_relation(
     """A native relation dict with a derived id."""
     relation_id = key_id("relation", article_id, annotator, head, child, label)
     return {"id": relation_id, "head": head, "child": child, "label": label}
+
+
+def split_relations(
+    triples: Iterable[tuple[str, str, str]], article_id: str, annotator: str
+) -> tuple[list[dict[str, str]], list[tuple[str, str, str]]]:
+    """(head, child, label) links between span ids as native relations, and the attribution
+    links kept apart for `rebuild_attributions`."""
+    relations, links = [], []
+    for head, child, label in triples:
+        if label in ATTRIBUTION_LINKS:
+            links.append((head, child, label))
+        else:
+            relations.append(native_relation(article_id, annotator, head, child, label))
+    return relations, links

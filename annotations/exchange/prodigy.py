@@ -14,8 +14,8 @@ from typing import Any
 
 import orjson
 
-from annotations.exchange.foreign import native_relation, native_span, text_id
-from annotations.exchange.links import ATTRIBUTION_LINKS, rebuild_attributions, relation_links
+from annotations.exchange.foreign import native_span, split_relations, text_id
+from annotations.exchange.links import rebuild_attributions, relation_links
 from annotations.exchange.native import NativeRecord
 from annotations.exchange.tokens import TokenIndex, prodigy_tokens
 
@@ -95,13 +95,15 @@ def from_prodigy(task: dict[str, Any], annotator: str) -> NativeRecord | None:
         for s in task.get("spans", ())
     ]
     by_place = {(s["start"], s["end"], s["label"]): s["id"] for s in spans}
-    relations, links = [], []
-    for relation in task.get("relations", ()):
-        head, child = (_known(by_place, relation[end]) for end in ("head_span", "child_span"))
-        if relation["label"] in ATTRIBUTION_LINKS:
-            links.append((head, child, relation["label"]))
-            continue
-        relations.append(native_relation(article_id, annotator, head, child, relation["label"]))
+    triples = [
+        (
+            _known(by_place, relation["head_span"]),
+            _known(by_place, relation["child_span"]),
+            relation["label"],
+        )
+        for relation in task.get("relations", ())
+    ]
+    relations, links = split_relations(triples, article_id, annotator)
     attributions = task.get("attributions")
     if attributions is None:
         attributions = rebuild_attributions(links, spans, article_id, annotator)
