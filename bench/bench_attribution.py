@@ -1,7 +1,7 @@
 """Speed of `suggest_attributions`: milliseconds per 1,000-word article (target: <= 20 ms).
 
 Run by hand: `.venv/bin/python bench/bench_attribution.py`. Entities are recognised once,
-outside the timing, so only the recogniser is measured.
+outside the timing, so only the suggester is measured.
 """
 
 from __future__ import annotations

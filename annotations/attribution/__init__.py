@@ -5,18 +5,18 @@ cues is data in `lexicon_data.py`. Nothing here imports Textual, Rich or `tui`.
 """
 
 from annotations.attribution.evaluation import Score, load_gold, score
-from annotations.attribution.model import (
+from annotations.attribution.suggester import suggest_attributions
+from annotations.attribution.suggestion import (
     CUE_CLASSES,
     SOURCE_TYPES,
     Cue,
     CueClass,
     EntityLink,
+    Excerpt,
     Source,
     SourceType,
-    Span,
     Suggestion,
 )
-from annotations.attribution.recogniser import suggest_attributions
 
 __all__ = [
     "CUE_CLASSES",
@@ -24,10 +24,10 @@ __all__ = [
     "Cue",
     "CueClass",
     "EntityLink",
+    "Excerpt",
     "Score",
     "Source",
     "SourceType",
-    "Span",
     "Suggestion",
     "load_gold",
     "score",

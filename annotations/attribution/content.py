@@ -10,16 +10,16 @@ from typing import Literal
 from annotations.arabic import match_key
 from annotations.attribution import lexicon_data as data
 from annotations.attribution.context import SentenceContext
+from annotations.attribution.keyed_words import Words, plain
 from annotations.attribution.lexicon import CueMatch
-from annotations.attribution.model import Span
 from annotations.attribution.segments import Quotation
-from annotations.attribution.words import Words, plain
+from annotations.attribution.suggestion import Excerpt
 
-COMPLEMENTISERS = frozenset(
+COMPLEMENTISER_KEYS = frozenset(
     match_key(word + suffix) for word in data.COMPLEMENTISERS for suffix in data.PRONOUN_SUFFIXES
 )
 _BARE_COMPLEMENTISERS = frozenset(map(match_key, data.COMPLEMENTISERS))
-PREPOSITIONS = frozenset(map(plain, data.PREPOSITIONS))
+PREPOSITION_FORMS = frozenset(map(plain, data.PREPOSITIONS))
 _CUE_PREPOSITIONS = {match_key(cue): plain(p) for cue, p in data.CONTENT_PREPOSITIONS.items()}
 _WINDOW = 14
 _WEAK_WINDOW = 6
@@ -49,37 +49,37 @@ def find_introducer(
     for at in range(after, limit):
         previous = words.plain[at - 1]
         # the source region stops before a preposition that leads into the content
-        token = at - 1 if at > after and previous in PREPOSITIONS else at
+        token = at - 1 if at > after and previous in PREPOSITION_FORMS else at
         quotation = words.quotation_before(at, sentence)
         if quotation is not None and (
-            at == after or previous in PREPOSITIONS or words.words_in(quotation) >= 4
+            at == after or previous in PREPOSITION_FORMS or words.words_in(quotation) >= 4
         ):
             return Intro("quote", token, quotation.inner[0], quotation)
         gap_start, gap_end = words.gap(at)
         if ":" in words.text[gap_start:gap_end]:
             return Intro("colon", at, gap_end, None)
         key = words.keys[at]
-        if key in COMPLEMENTISERS:
+        if key in COMPLEMENTISER_KEYS:
             start = words.tokens[at].end if key in _BARE_COMPLEMENTISERS else words.tokens[at].start
             return Intro("complementiser", token, start, words.quotation_after(at, sentence))
-        before_complementiser = at + 1 < limit and words.keys[at + 1] in COMPLEMENTISERS
+        before_complementiser = at + 1 < limit and words.keys[at + 1] in COMPLEMENTISER_KEYS
         if words.plain[at] == preposition and at - after <= 2 and not before_complementiser:
             quotation = words.quotation_after(at, sentence)
             return Intro("preposition", at, words.tokens[at].end, quotation)
     return None
 
 
-def introduced_content(words: Words, intro: Intro, context: SentenceContext) -> Span | None:
+def introduced_content(words: Words, intro: Intro, context: SentenceContext) -> Excerpt | None:
     """The content an introducer opens: its quotation, else the rest of the clause."""
     if intro.quotation is None:
-        return words.span(intro.content_start, context.end_from(intro.content_start))
+        return words.excerpt(intro.content_start, context.end_from(intro.content_start))
     start, end = intro.quotation.inner
     if not intro.quotation.closed:
         end = min(end, context.end_from(start))
-    return words.span(start, end)
+    return words.excerpt(start, end)
 
 
-def clause_from(words: Words, token: int, context: SentenceContext) -> Span | None:
+def clause_from(words: Words, token: int, context: SentenceContext) -> Excerpt | None:
     """The rest of the clause from token `token` (a direct object: أكد السيسي موقف مصر ...)."""
     start = words.tokens[token].start if token < context.hi else context.sentence.end
-    return words.span(start, context.end_from(start))
+    return words.excerpt(start, context.end_from(start))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotations.attribution.model import Cue, Source, Span, Suggestion
+from annotations.attribution.suggestion import Cue, Excerpt, Source, Suggestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +48,17 @@ def from_record(record: dict[str, Any]) -> Suggestion:
         None if source is None else Source(
             source["start"], source["end"], source["text"], source["type"]
         ),
-        tuple(Span(s["start"], s["end"], s["text"]) for s in record["content"]),
+        tuple(Excerpt(s["start"], s["end"], s["text"]) for s in record["content"]),
         nested_in=record.get("nested_in"),
         confidence=record.get("confidence", 1.0),
     )
 
 
-def _overlap(a: Span | Cue | Source, b: Span | Cue | Source) -> bool:
+def _overlap(a: Excerpt | Cue | Source, b: Excerpt | Cue | Source) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _spans_overlap(a: Iterable[Span], b: Sequence[Span]) -> bool:
+def _excerpts_overlap(a: Iterable[Excerpt], b: Sequence[Excerpt]) -> bool:
     return any(_overlap(x, y) for x in a for y in b)
 
 
@@ -66,7 +66,7 @@ def matches(suggestion: Suggestion, gold: Suggestion) -> bool:
     """Whether `suggestion` finds the attribution `gold` (cue, content and source overlap)."""
     if not _overlap(suggestion.cue, gold.cue):
         return False
-    if not _spans_overlap(suggestion.content, gold.content):
+    if not _excerpts_overlap(suggestion.content, gold.content):
         return False
     if suggestion.source is None or gold.source is None:
         return suggestion.source is gold.source

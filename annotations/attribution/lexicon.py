@@ -12,7 +12,7 @@ from typing import Literal
 
 from annotations.arabic import match_key
 from annotations.attribution import lexicon_data as data
-from annotations.attribution.model import CueClass
+from annotations.attribution.suggestion import CueClass
 
 CueKind = Literal["verb", "participle", "noun", "source_first", "verb_first", "pronoun", "frame",
                   "narrator"]
@@ -81,8 +81,8 @@ def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
     return table
 
 
-WORDS = _word_table()
-PHRASES = _phrase_table()
+WORD_CUES = _word_table()
+PHRASE_CUES = _phrase_table()
 
 
 def key_set(words: Iterable[str]) -> frozenset[str]:
@@ -101,10 +101,10 @@ def cue_at(keys: Sequence[str], first: int) -> CueMatch | None:
     for candidate in (head, without_proclitic(head)):
         if candidate is None:
             continue
-        for phrase, phrase_entry in PHRASES.get(candidate, ()):
+        for phrase, phrase_entry in PHRASE_CUES.get(candidate, ()):
             rest = phrase[1:]
             if tuple(keys[first + 1 : first + 1 + len(rest)]) == rest:
                 return CueMatch(first, len(phrase), phrase_entry)
-        if word_entry := WORDS.get(candidate):
+        if word_entry := WORD_CUES.get(candidate):
             return CueMatch(first, 1, word_entry)
     return None

@@ -7,7 +7,7 @@ count only when followed by أن/إن, a colon, or a quotation right after them.
 
 from __future__ import annotations
 
-from annotations.attribution.model import CueClass
+from annotations.attribution.suggestion import CueClass
 
 #: (perfect 3rd masc. sing., imperfect 3rd masc. sing. or "", class, weak).
 VERBS: tuple[tuple[str, str, CueClass, bool], ...] = (

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 QUOTE_MARKS = '"“”«»'
-_SENTENCE_END = re.compile(r"[.!?؟](?!\d)")
+_SENTENCE_BREAK = re.compile(r"[.!?؟](?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def sentences(text: str) -> list[Sentence]:
     for par_start, par_end in paragraphs(text):
         quotes = quotations(text, par_start, par_end)
         start = par_start
-        for match in _SENTENCE_END.finditer(text, par_start, par_end):
+        for match in _SENTENCE_BREAK.finditer(text, par_start, par_end):
             at = match.end()
             if any(q.start < at <= q.inner[1] for q in quotes):
                 continue

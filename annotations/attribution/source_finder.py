@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from annotations.arabic import NAME_LINKS
 from annotations.attribution import lexicon_data as data
-from annotations.attribution.content import COMPLEMENTISERS, PREPOSITIONS
+from annotations.attribution.content import COMPLEMENTISER_KEYS, PREPOSITION_FORMS
 from annotations.attribution.context import SentenceContext
+from annotations.attribution.keyed_words import Words, plain
 from annotations.attribution.lexicon import cue_at, key_set
-from annotations.attribution.model import Source
 from annotations.attribution.sources import ROLE_KEYS, make_source
-from annotations.attribution.words import Words, plain
+from annotations.attribution.suggestion import Source
 
 _STOP = key_set(data.SOURCE_STOP_WORDS)
 _SKIP = key_set(data.SOURCE_SKIP_WORDS)
@@ -38,12 +38,14 @@ def forward_source(
     limit = min(end, context.hi)
     while first < limit and words.keys[first] in _SKIP:
         first += 1
-    if first < limit and (words.plain[first] in PREPOSITIONS or words.plain[first] in _FUNCTION):
+    if first < limit and (
+        words.plain[first] in PREPOSITION_FORMS or words.plain[first] in _FUNCTION
+    ):
         return None  # a subject does not start with في، من، على ...
     last = first
     while last < min(limit, first + _MAX_FORWARD):
         key = words.keys[last]
-        if last in context.cue_tokens or key in _STOP or key in COMPLEMENTISERS:
+        if last in context.cue_tokens or key in _STOP or key in COMPLEMENTISER_KEYS:
             break
         if last > first and stop_at_comma and (
             words.comma_before(last) is not None
@@ -52,7 +54,7 @@ def forward_source(
             break
         last += 1
     while last > first and (
-        words.plain[last - 1] in PREPOSITIONS or words.plain[last - 1] in _FUNCTION
+        words.plain[last - 1] in PREPOSITION_FORMS or words.plain[last - 1] in _FUNCTION
     ):
         last -= 1
     return source_over(words, first, last)
@@ -89,7 +91,7 @@ def subject_after(words: Words, after: int, hi: int) -> int | None:
         while at < hi and at - after < 4 and _is_nisba(words.keys[at]):
             at += 1
         at = _name_end(words, at, hi)
-    elif at < hi and words.plain[at] not in _FUNCTION and words.keys[at] not in COMPLEMENTISERS:
+    elif at < hi and words.plain[at] not in _FUNCTION and words.keys[at] not in COMPLEMENTISER_KEYS:
         at += 1
         if words.keys[at - 1] in NAME_LINKS and at < hi:
             at += 1
@@ -129,7 +131,7 @@ def _is_name_part(words: Words, at: int) -> bool:
         not key.startswith("ال")
         and not key.endswith("ه")
         and words.plain[at] not in _FUNCTION
-        and key not in COMPLEMENTISERS
+        and key not in COMPLEMENTISER_KEYS
         and words.text[start:end].isspace()
         and cue_at(words.keys, at) is None
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from annotations.attribution import lexicon_data as data
+from annotations.attribution.keyed_words import quote_marks
 from annotations.attribution.lexicon import key_set, without_proclitic
-from annotations.attribution.model import EntityLink, Source, SourceType
 from annotations.attribution.segments import QUOTE_MARKS
-from annotations.attribution.words import quote_marks
+from annotations.attribution.suggestion import EntityLink, Source, SourceType
 
 _HEADS: tuple[tuple[frozenset[str], SourceType], ...] = (
     (key_set(data.ANONYMOUS_HEADS), "anonymous"),

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from annotations.arabic import Token, tokenize
 from annotations.attribution import Suggestion, suggest_attributions
 from annotations.model import LAYER_OF, Attribution, Relation, Span
-from annotations.session.attributes import attributes_of, save_attributes
+from annotations.session.annotation_attributes import attributes_of, save_attributes
 from annotations.session.entity_marks import (
     EntityLike,
     Recogniser,

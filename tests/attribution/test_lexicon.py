@@ -6,7 +6,7 @@ import pytest
 
 from annotations.arabic import match_key
 from annotations.attribution import CUE_CLASSES
-from annotations.attribution.lexicon import PHRASES, WORDS, cue_at
+from annotations.attribution.lexicon import PHRASE_CUES, WORD_CUES, cue_at
 
 
 @pytest.mark.parametrize(
@@ -61,6 +61,7 @@ def test_common_words_are_not_cues(word: str) -> None:
 
 
 def test_every_entry_has_a_known_class() -> None:
-    entries = [*WORDS.values(), *(entry for group in PHRASES.values() for _, entry in group)]
+    phrases = (entry for group in PHRASE_CUES.values() for _, entry in group)
+    entries = [*WORD_CUES.values(), *phrases]
     assert {entry.cls for entry in entries} <= set(CUE_CLASSES)
-    assert len(WORDS) > 400
+    assert len(WORD_CUES) > 400

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from annotations.attribution.model import SOURCE_TYPES
-from annotations.session.attributes import CLAIM_FLAGS, STANCES
+from annotations.attribution import SOURCE_TYPES
+from annotations.session.annotation_attributes import CLAIM_FLAGS, STANCES
 
 FLAG_LABELS = {"verifiable": "Verifiable", "check_worthy": "Check-worthy", "harmful": "Harmful"}
 

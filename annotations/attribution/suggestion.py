@@ -1,4 +1,4 @@
-"""What the recogniser suggests: a PARC-style triple of cue, source and content, in offsets.
+"""What the suggester proposes: a PARC-style triple of cue, source and content, in offsets.
 
 Offsets are code points into the text given, half-open [start, end).
 """
@@ -22,15 +22,15 @@ SOURCE_TYPES: tuple[SourceType, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of the text: `text[start:end] == span.text`."""
+class Excerpt:
+    """A stretch of the text: `text[start:end] == excerpt.text`."""
 
     start: int
     end: int
     text: str
 
     def record(self) -> dict[str, Any]:
-        """The span as a JSON-ready dict."""
+        """The excerpt as a JSON-ready dict."""
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
@@ -71,7 +71,7 @@ class Suggestion:
 
     cue: Cue
     source: Source | None
-    content: tuple[Span, ...]
+    content: tuple[Excerpt, ...]
     nested_in: int | None = None
     confidence: float = 0.5
     key: str = field(init=False)
@@ -93,15 +93,15 @@ class Suggestion:
                 "type": source.type, "inherited": source.inherited,
                 "entities": [[e.start, e.end, e.label] for e in source.entities],
             },
-            "content": [span.record() for span in self.content],
+            "content": [excerpt.record() for excerpt in self.content],
             "nested_in": self.nested_in,
             "confidence": self.confidence,
         }
 
 
-def suggestion_key(cue: Cue, source: Source | None, content: tuple[Span, ...]) -> str:
+def suggestion_key(cue: Cue, source: Source | None, content: tuple[Excerpt, ...]) -> str:
     """A short id that stays the same while the offsets do (to remember rejections)."""
     parts = [f"{cue.start}-{cue.end}"]
     parts.append("-" if source is None else f"{source.start}-{source.end}")
-    parts.extend(f"{span.start}-{span.end}" for span in content)
+    parts.extend(f"{excerpt.start}-{excerpt.end}" for excerpt in content)
     return hashlib.sha1("|".join(parts).encode("ascii")).hexdigest()[:16]

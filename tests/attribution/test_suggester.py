@@ -1,4 +1,4 @@
-"""The recogniser on short sentences written for the purpose (not taken from the seeds)."""
+"""The attribution suggester on short sentences written for the purpose (not from the seeds)."""
 
 from __future__ import annotations
 

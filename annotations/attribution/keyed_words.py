@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from annotations.arabic import Token, match_key, strip_marks, tokenize
-from annotations.attribution.model import EntityLink, Span
 from annotations.attribution.segments import QUOTE_MARKS, Quotation, Sentence
+from annotations.attribution.suggestion import EntityLink, Excerpt
 
 COMMAS = "،,"
 _TRIM = " \t\n.،,؛;:!?؟-–—()"
@@ -73,7 +73,7 @@ class Words:
                 start = at
         return segments
 
-    def span(self, start: int, end: int) -> Span | None:
+    def excerpt(self, start: int, end: int) -> Excerpt | None:
         """`text[start:end]` without outer spaces, punctuation and unpaired quote marks."""
         text = self.text
         while start < end and text[start] in _TRIM:
@@ -86,7 +86,7 @@ class Words:
                 end -= 1
             elif inner[0] in QUOTE_MARKS:
                 start += 1
-        return Span(start, end, text[start:end]) if start < end else None
+        return Excerpt(start, end, text[start:end]) if start < end else None
 
     # -- quotations -----------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Suggest attributions (cue, source, content) in an Arabic news text, sentence by sentence.
 
-Rule-based: cues come from the lexicon; after each cue the recogniser looks for what opens its
+Rule-based: cues come from the lexicon; after each cue the suggester looks for what opens its
 content (`content.py`) and takes the words in between as the source, else the words before the
 verb (`source_finder.py`). Participles and subjectless verbs inherit the previous source.
 """
@@ -19,8 +19,8 @@ from annotations.attribution.content import (
     introduced_content,
 )
 from annotations.attribution.context import SentenceContext
+from annotations.attribution.keyed_words import Words
 from annotations.attribution.lexicon import CueMatch, cue_at
-from annotations.attribution.model import Cue, EntityLink, Source, Span, Suggestion
 from annotations.attribution.segments import Sentence, sentences
 from annotations.attribution.source_finder import (
     back_source,
@@ -28,7 +28,7 @@ from annotations.attribution.source_finder import (
     source_over,
     subject_after,
 )
-from annotations.attribution.words import Words
+from annotations.attribution.suggestion import Cue, EntityLink, Excerpt, Source, Suggestion
 
 _CLAUSE_CUES = frozenset({"participle", "source_first", "verb_first", "pronoun"})
 _PREDICATES = frozenset({"verb", "noun", "participle"})
@@ -44,8 +44,8 @@ def _opens_weak_cue(intro: Intro | None, after: int) -> bool:
     return quoted_at_once or intro.kind in ("complementiser", "colon")
 
 
-class EntityLike(Protocol):
-    """What the recogniser reads from an entity of `annotations.entities.recognise`."""
+class LabelledRange(Protocol):
+    """What the suggester reads from an entity of `annotations.entities.recognise`."""
 
     @property
     def start(self) -> int: ...
@@ -56,7 +56,7 @@ class EntityLike(Protocol):
 
 
 def suggest_attributions(
-    text: str, entities: Sequence[EntityLike] | None = None
+    text: str, entities: Sequence[LabelledRange] | None = None
 ) -> list[Suggestion]:
     """The attributions suggested in `text`, in text order; `entities` sharpen the sources."""
     links = sorted(
@@ -173,7 +173,7 @@ class _Reader:
         if opening is not None:  # “أكدا تصميمهما ...”: the source stands before the quotation
             source = back_source(words, cue.first, context)
             start = intro.content_start if intro else words.start_or(after, sentence.end)
-            content, confidence = words.span(start, opening.inner[1]), 0.85
+            content, confidence = words.excerpt(start, opening.inner[1]), 0.85
         elif intro is not None:
             source = forward_source(words, after, intro.token, context)
             source = source or back_source(words, cue.first, context)
@@ -188,7 +188,7 @@ class _Reader:
 
     def _subject_and_object(
         self, after: int, cue: CueMatch, context: SentenceContext
-    ) -> tuple[Source | None, Span | None]:
+    ) -> tuple[Source | None, Excerpt | None]:
         """With no introducer: the subject before or right after the verb, the object after it."""
         source = back_source(self.words, cue.first, context)
         if source is not None:
@@ -224,7 +224,7 @@ class _Reader:
             return None
         comma = words.comma_before(cue.first)
         end = comma if comma is not None else words.tokens[cue.first].start
-        before = words.span(context.sentence.start, end)
+        before = words.excerpt(context.sentence.start, end)
         leads = cue.first == context.lo or (cue.first - context.lo <= 4 and comma is not None)
         if not leads:
             return self._finish(cue, source, [before], 0.8)
@@ -233,25 +233,25 @@ class _Reader:
         reported_verb = any(
             context.lo <= c.first < cue.first and c.entry.kind in _PREDICATES for c in context.cues
         )
-        spans = [before, after_source] if reported_verb else [after_source]
-        return self._finish(cue, source, spans, 0.8)
+        excerpts = [before, after_source] if reported_verb else [after_source]
+        return self._finish(cue, source, excerpts, 0.8)
 
     def _pronoun(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
         """…، على حد قوله: the clause before, said by the previous source."""
         comma = self.words.comma_before(cue.first)
         end = comma if comma is not None else self.words.tokens[cue.first].start
-        return self._finish(cue, None, [self.words.span(context.sentence.start, end)], 0.5)
+        return self._finish(cue, None, [self.words.excerpt(context.sentence.start, end)], 0.5)
 
     def _finish(
         self,
         cue: CueMatch,
         source: Source | None,
-        content: Sequence[Span | None],
+        content: Sequence[Excerpt | None],
         confidence: float,
     ) -> Suggestion | None:
         """The suggestion, once it has content; a missing source is inherited when possible."""
-        spans = tuple(span for span in content if span is not None)
-        if not spans:
+        excerpts = tuple(excerpt for excerpt in content if excerpt is not None)
+        if not excerpts:
             return None
         previous = None if self.last is None else self.suggestions[self.last].source
         if source is None and previous is not None and self.last is not None:
@@ -269,6 +269,6 @@ class _Reader:
         return Suggestion(
             Cue(start, end, words.text[start:end], cue.entry.cls),
             source,
-            spans,
+            excerpts,
             confidence=round(confidence, 2),
         )
