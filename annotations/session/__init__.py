@@ -1,8 +1,9 @@
 """The annotation workflow without a display: what each reader key does.
 
 `ReadingSession` holds one article open for one annotator; the app only maps keys to its methods
-and draws what it exposes (`marks()`, `cursor_range()`, `selection()`, `counts()`,
-`pending_suggestions()`). `SuggestionReview` reviews the suggested attributions of an article.
+and to those of its `WordCursor` (`session.cursor`), and draws what they expose (`marks()`,
+`cursor.word_range()`, `cursor.selection()`, `counts()`, `pending_suggestions()`).
+`SuggestionReview` reviews the suggested attributions of an article.
 """
 
 from annotations.session.article_stats import StoreStats, store_stats
@@ -12,6 +13,7 @@ from annotations.session.proposal import AttributionSequence, Proposal
 from annotations.session.reading import PanelItem, ReadingSession
 from annotations.session.suggestions import SuggestionReview
 from annotations.session.text_units import clause_around, quotation_around, sentence_ranges
+from annotations.session.word_cursor import WordCursor
 
 __all__ = [
     "AttributionSequence",
@@ -22,6 +24,7 @@ __all__ = [
     "Recogniser",
     "StoreStats",
     "SuggestionReview",
+    "WordCursor",
     "clause_around",
     "default_recogniser",
     "entity_decisions",

@@ -1,16 +1,15 @@
 """`ReadingSession`: one article open for one annotator, and what every reader key does.
 
-The cursor is a word (an index into the article's tokens); a selection is a logical range. Every
-change goes to the store at once; the session keeps a copy of the article's spans for drawing.
+The cursor and the selection are a `WordCursor` (`session.cursor`), which moves on its own; the
+session adds what needs the entities or the store. Every change goes to the store at once; the
+session keeps a copy of the article's spans for drawing.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from annotations.arabic import Token, tokenize
 from annotations.attribution import Suggestion, suggest_attributions
 from annotations.model import LAYER_OF, Attribution, Relation, Span
 from annotations.session.annotation_attributes import attributes_of, save_attributes
@@ -25,7 +24,8 @@ from annotations.session.entity_marks import (
 from annotations.session.mark import Mark
 from annotations.session.proposal import AttributionSequence, Proposal
 from annotations.session.suggestions import SuggestionReview
-from annotations.session.text_units import Range, clause_around, quotation_around, sentence_ranges
+from annotations.session.text_units import Range
+from annotations.session.word_cursor import WordCursor
 from annotations.store import Action, Store
 
 
@@ -39,7 +39,7 @@ class PanelItem(NamedTuple):
 
 
 class ReadingSession:
-    """An article, its spans in the store, a word cursor and a selection."""
+    """An article, its spans in the store, and a `WordCursor` over its words."""
 
     def __init__(
         self,
@@ -53,13 +53,7 @@ class ReadingSession:
         self.store = store
         self.annotator = annotator
         self.recogniser = recogniser
-        self.words: list[Token] = tokenize(self.text) or [Token(0, len(self.text), self.text)]
-        self._starts = [word.start for word in self.words]
-        self._sentences = sentence_ranges(self.text)
-        self.cursor = 0
-        self._anchor: int | None = None
-        self._sticky = False
-        self._fixed: Range | None = None
+        self.cursor = WordCursor(self.text)
         self.entities: list[EntityLike] = []
         self.spans: list[Span] = []
         self.attributions: list[Attribution] = []
@@ -122,97 +116,30 @@ class ReadingSession:
 
         Mentions already highlighted change at once; `recognise_entities` finds the others.
         """
-        start, end = self.selection() or self.cursor_range()
-        entity = None if self.selection() else self.entity_at(start)
+        selection = self.cursor.selection()
+        start, end = selection or self.cursor.word_range()
+        entity = None if selection else self.entity_at(start)
         name = self.text[entity.name_start : entity.end] if entity else self.text[start:end]
         key = decision_key(name)
         self.store.decide_entity(key, label, self.annotator)
         self.entities = apply_decision(self.entities, self.text, key, label)
-        self.clear_selection()
+        self.cursor.clear_selection()
         return key
-
-    # -- cursor ----------------------------------------------------------------------------
-
-    def word_at(self, index: int) -> int:
-        """The word holding logical `index`, else the nearest one before it."""
-        return max(bisect_right(self._starts, index) - 1, 0)
-
-    def cursor_range(self) -> Range:
-        word = self.words[self.cursor]
-        return word.start, word.end
-
-    def move(self, delta: int, *, extend: bool = False) -> None:
-        """Move the cursor `delta` words in logical order; `extend` grows the selection."""
-        self.go(self.cursor + delta, extend=extend)
-
-    def go(self, word: int, *, extend: bool = False) -> None:
-        """Put the cursor on word number `word` (clamped)."""
-        if extend and self._anchor is None:
-            self._anchor, self._fixed = self.cursor, None
-        elif not extend and not self._sticky:
-            self._anchor = None
-        self.cursor = min(max(word, 0), len(self.words) - 1)
-
-    def go_to_index(self, index: int, *, extend: bool = False) -> None:
-        self.go(self.word_at(index), extend=extend)
-
-    def sentence(self, delta: int) -> None:
-        """To the start of the next (`delta` 1) or this/previous (-1) sentence."""
-        here = self.words[self.cursor].start
-        starts = [self.word_at(start) for start, _ in self._sentences]
-        current = max(bisect_right([s for s, _ in self._sentences], here) - 1, 0)
-        if delta > 0:
-            target = starts[current + 1] if current + 1 < len(starts) else self.cursor
-        elif starts and starts[current] < self.cursor:
-            target = starts[current]
-        else:
-            target = starts[current - 1] if current > 0 else 0
-        self.go(target)
-
-    # -- selection -------------------------------------------------------------------------
-
-    def selection(self) -> Range | None:
-        if self._anchor is not None:
-            first, last = sorted((self._anchor, self.cursor))
-            return self.words[first].start, self.words[last].end
-        return self._fixed
-
-    def toggle_mark(self) -> None:
-        """`v`: start a selection that follows the cursor, or end it (it stays selected)."""
-        if self._sticky:
-            self._fixed, self._anchor, self._sticky = self.selection(), None, False
-        else:
-            self._anchor, self._sticky, self._fixed = self.cursor, True, None
-
-    def clear_selection(self) -> None:
-        self._anchor, self._sticky, self._fixed = None, False, None
-
-    def select(self, stretch: Range | None) -> bool:
-        """Select a given range (False, nothing changed, when None)."""
-        if stretch is None:
-            return False
-        self._anchor, self._sticky, self._fixed = None, False, stretch
-        return True
 
     def select_entity(self) -> bool:
         """`e`: select the entity under the cursor."""
-        entity = self.entity_at(self.cursor_range()[0])
-        return self.select(None if entity is None else (entity.start, entity.end))
+        entity = self.entity_at(self.cursor.word_range()[0])
+        return self.cursor.select(None if entity is None else (entity.start, entity.end))
 
-    def select_quotation(self) -> bool:
-        """`)`: select the quotation around the cursor, else its clause."""
-        index = self.cursor_range()[0]
-        return self.select(quotation_around(self.text, index) or clause_around(self.text, index))
+    # -- tagging ---------------------------------------------------------------------------
 
     def target(self) -> Range:
         """What a tag applies to: the selection, else the entity under the cursor, else the word."""
-        if (selection := self.selection()) is not None:
+        if (selection := self.cursor.selection()) is not None:
             return selection
-        start, end = self.cursor_range()
+        start, end = self.cursor.word_range()
         entity = self.entity_at(start)
         return (entity.start, entity.end) if entity else (start, end)
-
-    # -- tagging ---------------------------------------------------------------------------
 
     def tag(self, label: str) -> Span:
         """Save `label` (SOURCE, CUE, CONTENT, CLAIM) on the target; may propose an attribution."""
@@ -226,14 +153,14 @@ class ReadingSession:
                 self.store.add_claim(span.id, annotator=self.annotator)
             if first:
                 self.store.set_status(self.article.id, self.annotator, "in progress")
-        self.clear_selection()
+        self.cursor.clear_selection()
         self.reload()
         self.proposal = self.sequence.feed(span) or self.proposal
         return span
 
     def annotation_at_cursor(self) -> Span | None:
         """The shortest of the annotator's spans under the cursor."""
-        start, end = self.cursor_range()
+        start, end = self.cursor.word_range()
         under = [s for s in self.spans if s.start < end and start < s.end]
         return min(under, key=lambda s: s.end - s.start, default=None)
 
@@ -314,7 +241,7 @@ class ReadingSession:
     def suggestion_at_cursor(self) -> Suggestion | None:
         """The pending suggestion under the cursor (the focused one), if shown."""
         review = self._shown_review()
-        return review.at(*self.cursor_range()) if review else None
+        return review.at(*self.cursor.word_range()) if review else None
 
     def go_to_suggestion(self, step: int) -> Suggestion | None:
         """`Tab` (1) / `shift+Tab` (-1): the cursor to the cue of the next / previous pending
@@ -322,10 +249,10 @@ class ReadingSession:
         review = self._shown_review()
         if review is None:
             return None
-        start, end = self.cursor_range()
+        start, end = self.cursor.word_range()
         found = review.next(end) if step > 0 else review.previous(start)
         if found is not None:
-            self.go_to_index(found.cue.start)
+            self.cursor.go_to_index(found.cue.start)
         return found
 
     def accept_suggestion(self) -> Attribution | None:

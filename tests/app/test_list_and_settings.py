@@ -216,10 +216,10 @@ def test_render_mode_and_harakat_keep_the_reader_where_it_was(build, drive) -> N
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await pilot.press("enter", "w", "w", "w")
         await pilot.pause()
-        screen, cursor = app.screen, app.screen.session.cursor
+        screen, cursor = app.screen, app.screen.session.cursor.position
         await pilot.press("f2", "f3")
         await pilot.pause()
-        assert app.screen is screen and screen.session.cursor == cursor
+        assert app.screen is screen and screen.session.cursor.position == cursor
         assert screen.view.layout_engine.mode == "terminal"
         assert screen.hide_harakat and app.config.hide_harakat
 

@@ -22,7 +22,7 @@ def reader(app: RawiApp) -> ReaderScreen:
 
 def cursor_word(app: RawiApp) -> str:
     session = reader(app).session
-    return session.text[slice(*session.cursor_range())]
+    return session.text[slice(*session.cursor.word_range())]
 
 
 def saved(db_path: Path, layer: str | None = None) -> list[tuple[str, str]]:
@@ -60,20 +60,20 @@ def test_arrows_follow_reading_order_and_other_moves(build, db_path, drive) -> N
         await pilot.press("right", "l", "b")
         assert cursor_word(app) == "السيسي"
         await pilot.press("G")
-        assert reader(app).session.cursor == len(reader(app).session.words) - 1
+        assert reader(app).session.cursor.position == len(reader(app).session.cursor.words) - 1
         await pilot.press("g", "right_square_bracket")
         assert cursor_word(app) == "تلقى"
         await pilot.press("right_square_bracket", "left_square_bracket")
         assert cursor_word(app) == "تلقى"
         await pilot.press("g", "down")
-        assert reader(app).session.cursor > 0
+        assert reader(app).session.cursor.position > 0
         await pilot.press("up")
         assert cursor_word(app) in reader(app).session.text.split("\n")[0]
         await pilot.press("pagedown")
-        far = reader(app).session.cursor
+        far = reader(app).session.cursor.position
         assert far > 20
         await pilot.press("pageup")
-        assert reader(app).session.cursor < far
+        assert reader(app).session.cursor.position < far
         await pilot.press("g", "w", "w", "shift+left", "shift+right", "shift+right", "k")
 
     drive(build(), scenario, open_reader=True)
@@ -88,7 +88,7 @@ def test_selection_keys(build, db_path, drive) -> None:
         await pilot.press("g", "w", "e", "k")  # e: the entity لماكرون
         text = reader(app).session.text
         start = text.index("“") if "“" in text else text.index('"')
-        reader(app).session.go_to_index(start + 2)
+        reader(app).session.cursor.go_to_index(start + 2)
         await pilot.press("right_parenthesis", "m")
 
     drive(build(), scenario, open_reader=True)

@@ -28,7 +28,7 @@ def in_cue_order(seeds: Corpus) -> list[Suggestion]:
 
 
 def cursor_start(app: RawiApp) -> int:
-    return reader(app).session.cursor_range()[0]
+    return reader(app).session.cursor.word_range()[0]
 
 
 def status(app: RawiApp) -> str:
@@ -44,23 +44,23 @@ def test_tab_and_shift_tab_go_to_the_next_and_previous_pending_cue(build, seeds,
 
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         session, view = reader(app).session, reader(app).view
-        word_of = session.word_at
+        word_of = session.cursor.word_at
         assert session.suggestion_at_cursor() is None  # the first word is in no suggestion
         await pilot.press("tab")
-        assert session.cursor == word_of(order[0].cue.start)
+        assert session.cursor.position == word_of(order[0].cue.start)
         assert session.suggestion_at_cursor() == order[0]  # focused
         await pilot.press("tab", "tab")
-        assert session.cursor == word_of(order[2].cue.start)
+        assert session.cursor.position == word_of(order[2].cue.start)
         await pilot.press("shift+tab")
-        assert session.cursor == word_of(order[1].cue.start)
+        assert session.cursor.position == word_of(order[1].cue.start)
         await pilot.press("shift+tab", "shift+tab")  # before the first: wraps to the last
-        assert session.cursor == word_of(order[-1].cue.start)
+        assert session.cursor.position == word_of(order[-1].cue.start)
         await pilot.pause()
         line = view.locate(cursor_start(app))[0]  # scrolled into view
         top = view.scroll_offset.y
         assert top > 0 and top <= line < top + view.scrollable_content_region.height
         await pilot.press("tab")  # after the last: wraps to the first
-        assert session.cursor == word_of(order[0].cue.start)
+        assert session.cursor.position == word_of(order[0].cue.start)
 
     drive(build(), scenario, open_reader=True)
 
@@ -147,7 +147,7 @@ def test_backspace_and_delete_reject_and_the_rejections_survive_a_restart(
         assert [s.key for s in session.pending_suggestions()] == [s.key for s in order[2:]]
         assert f"suggestions {len(order) - 2}" in status(app)
         await pilot.press("tab")  # the rejected ones are skipped
-        assert session.cursor == session.word_at(order[2].cue.start)
+        assert session.cursor.position == session.cursor.word_at(order[2].cue.start)
         await pilot.press("u")  # undo brings the last rejection back
         assert order[1] in session.pending_suggestions()
 
@@ -166,7 +166,7 @@ def test_f4_hides_suggestions_and_the_setting_persists(
         assert not any(m.kind.startswith("suggested") for m in session.marks())
         assert "suggestions hidden" in status(app)
         await pilot.press("tab", "y", "enter", "backspace")  # hidden ones are left alone
-        assert session.cursor == 0
+        assert session.cursor.position == 0
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "Show suggestions" in titles and "Hide suggestions" not in titles
 

@@ -66,8 +66,8 @@ def session(store: Store) -> ReadingSession:
 
 
 def _go_to(session: ReadingSession, word: str, occurrence: int = 0) -> None:
-    hits = [i for i, token in enumerate(session.words) if token.text == word]
-    session.go(hits[occurrence])
+    hits = [i for i, token in enumerate(session.cursor.words) if token.text == word]
+    session.cursor.go(hits[occurrence])
 
 
 @pytest.fixture

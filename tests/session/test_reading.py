@@ -15,23 +15,23 @@ def labels(store: Store) -> list[tuple[str, str]]:
 
 
 def test_cursor_starts_on_the_first_word_and_moves_by_words(session: ReadingSession, text) -> None:
-    assert session.cursor_range() == (0, len("وقال"))
-    session.move(1)
-    assert text[slice(*session.cursor_range())] == "المتحدث"
-    session.move(-5)
-    assert session.cursor == 0
-    session.go(10_000)
-    assert session.cursor == len(session.words) - 1
+    assert session.cursor.word_range() == (0, len("وقال"))
+    session.cursor.move(1)
+    assert text[slice(*session.cursor.word_range())] == "المتحدث"
+    session.cursor.move(-5)
+    assert session.cursor.position == 0
+    session.cursor.go(10_000)
+    assert session.cursor.position == len(session.cursor.words) - 1
 
 
 def test_sentence_keys_jump_to_sentence_starts(session: ReadingSession, text) -> None:
-    session.sentence(1)
-    assert text[slice(*session.cursor_range())] == "وأكد"
-    session.move(2)
-    session.sentence(-1)
-    assert text[slice(*session.cursor_range())] == "وأكد"
-    session.sentence(-1)
-    assert session.cursor == 0
+    session.cursor.sentence(1)
+    assert text[slice(*session.cursor.word_range())] == "وأكد"
+    session.cursor.move(2)
+    session.cursor.sentence(-1)
+    assert text[slice(*session.cursor.word_range())] == "وأكد"
+    session.cursor.sentence(-1)
+    assert session.cursor.position == 0
 
 
 def test_tag_word_then_entity_then_selection(session: ReadingSession, store: Store, go_to) -> None:
@@ -39,7 +39,7 @@ def test_tag_word_then_entity_then_selection(session: ReadingSession, store: Sto
     go_to(session, "راضي")
     session.tag("SOURCE")
     go_to(session, "مصر")
-    session.move(2, extend=True)
+    session.cursor.move(2, extend=True)
     session.tag("CONTENT")
     assert labels(store) == [
         ("CUE", "وقال"),
@@ -47,7 +47,7 @@ def test_tag_word_then_entity_then_selection(session: ReadingSession, store: Sto
         ("CONTENT", "مصر تساند الجيش"),
     ]
     assert store.status("a1", "ana") == "in progress"
-    assert session.selection() is None
+    assert session.cursor.selection() is None
 
 
 def test_entity_under_cursor_is_the_target_with_its_clitic(
@@ -56,28 +56,28 @@ def test_entity_under_cursor_is_the_target_with_its_clitic(
     go_to(session, "لماكرون")
     assert text[slice(*session.target())] == "لماكرون"
     assert session.select_entity()
-    assert text[slice(*session.selection())] == "لماكرون"
+    assert text[slice(*session.cursor.selection())] == "لماكرون"
 
 
 def test_v_starts_and_ends_a_selection(session: ReadingSession, text) -> None:
-    session.toggle_mark()
-    session.move(2)
-    session.toggle_mark()
-    session.move(3)
-    assert text[slice(*session.selection())] == "وقال المتحدث باسم"
-    session.clear_selection()
-    assert session.selection() is None
+    session.cursor.toggle_mark()
+    session.cursor.move(2)
+    session.cursor.toggle_mark()
+    session.cursor.move(3)
+    assert text[slice(*session.cursor.selection())] == "وقال المتحدث باسم"
+    session.cursor.clear_selection()
+    assert session.cursor.selection() is None
 
 
 def test_quotation_key_selects_the_quote_or_the_clause(
     session: ReadingSession, go_to, text
 ) -> None:
     go_to(session, "تساند")
-    assert session.select_quotation()
-    assert text[slice(*session.selection())] == "مصر تساند الجيش الليبي"
+    assert session.cursor.select_quotation()
+    assert text[slice(*session.cursor.selection())] == "مصر تساند الجيش الليبي"
     go_to(session, "حسبما")
-    session.select_quotation()
-    assert text[slice(*session.selection())] == "حسبما أعلن."[:-1]
+    session.cursor.select_quotation()
+    assert text[slice(*session.cursor.selection())] == "حسبما أعلن."[:-1]
 
 
 def test_claim_key_saves_a_claim_record(session: ReadingSession, store: Store, go_to) -> None:
@@ -106,7 +106,7 @@ def test_source_cue_content_propose_an_attribution(
 
 def test_out_of_order_tags_propose_nothing(session: ReadingSession) -> None:
     session.tag("CUE")
-    session.move(1)
+    session.cursor.move(1)
     session.tag("CONTENT")
     assert session.proposal is None
 
@@ -192,20 +192,20 @@ def test_any_key_sequence_keeps_cursor_and_target_inside_the_text(store, text, k
     """Whatever the keys, the cursor is a word, and a tag's target a non-empty range in the text."""
     session = ReadingSession(Article(id="h", text=text, title=""), store, "ana", lambda *_: [])
     actions = {
-        "w": lambda: session.move(1),
-        "b": lambda: session.move(-1),
-        "W": lambda: session.move(1, extend=True),
-        "B": lambda: session.move(-1, extend=True),
-        "v": session.toggle_mark,
+        "w": lambda: session.cursor.move(1),
+        "b": lambda: session.cursor.move(-1),
+        "W": lambda: session.cursor.move(1, extend=True),
+        "B": lambda: session.cursor.move(-1, extend=True),
+        "v": session.cursor.toggle_mark,
         "e": session.select_entity,
-        ")": session.select_quotation,
-        "]": lambda: session.sentence(1),
-        "[": lambda: session.sentence(-1),
-        "esc": session.clear_selection,
+        ")": session.cursor.select_quotation,
+        "]": lambda: session.cursor.sentence(1),
+        "[": lambda: session.cursor.sentence(-1),
+        "esc": session.cursor.clear_selection,
     }
     for key in keys:
         actions[key]()
-        assert 0 <= session.cursor < len(session.words)
+        assert 0 <= session.cursor.position < len(session.cursor.words)
         start, end = session.target()
         assert 0 <= start <= end <= len(text)
 

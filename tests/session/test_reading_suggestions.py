@@ -10,7 +10,7 @@ SUGGESTED = {*STYLE_KEYS.values(), FOCUS_STYLE}
 
 
 def cursor_word(session: ReadingSession) -> str:
-    return session.text[slice(*session.cursor_range())]
+    return session.text[slice(*session.cursor.word_range())]
 
 
 def suggested_marks(session: ReadingSession) -> set[tuple[int, int, str]]:
@@ -90,6 +90,6 @@ def test_hidden_suggestions_are_neither_drawn_nor_reviewed(
     session.show_suggestions = False
     assert not suggested_marks(session) and session.pending_suggestions() == []
     assert session.suggestion_at_cursor() is None
-    assert session.go_to_suggestion(1) is None and session.cursor == 0
+    assert session.go_to_suggestion(1) is None and session.cursor.position == 0
     assert session.accept_suggestion() is None and session.reject_suggestion() is None
     assert store.spans("a1") == [] and store.rejected_suggestions("a1", "ana") == frozenset()

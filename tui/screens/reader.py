@@ -137,9 +137,9 @@ class ReaderScreen(Screen[None]):
         """Marks, cursor, selection and status bar from the session."""
         session, view = self.session, self.view
         view.show_marks(session.marks())
-        start, end = session.cursor_range()
+        start, end = session.cursor.word_range()
         view.set_cursor(start, end)
-        view.set_selection(*(session.selection() or (None, None)))
+        view.set_selection(*(session.cursor.selection() or (None, None)))
         if view.line_count:
             view.scroll_to_index(start)
         self.query_one("#status", Static).update(self.status_line(), layout=False)
@@ -248,12 +248,12 @@ class ReaderScreen(Screen[None]):
     # -- cursor and selection --------------------------------------------------------------
 
     def _move(self, delta: int, extend: bool = False) -> None:
-        self.session.move(delta, extend=extend)
+        self.session.cursor.move(delta, extend=extend)
         self.redraw()
 
     def _step_left(self) -> int:
         """Words to move for ←: forward in a right-to-left paragraph."""
-        return 1 if self.view.is_rtl_at(self.session.cursor_range()[0]) else -1
+        return 1 if self.view.is_rtl_at(self.session.cursor.word_range()[0]) else -1
 
     def action_cursor_left(self) -> None:
         self._move(self._step_left())
@@ -271,38 +271,38 @@ class ReaderScreen(Screen[None]):
         self._move(delta)
 
     def action_line(self, lines: int) -> None:
-        box = self.view.word_beside(self.session.cursor_range()[0], lines)
+        box = self.view.word_beside(self.session.cursor.word_range()[0], lines)
         if box is not None:
-            self.session.go_to_index(box.start)
+            self.session.cursor.go_to_index(box.start)
             self.redraw()
 
     def action_page(self, direction: int) -> None:
         height = max(self.view.scrollable_content_region.height - 1, 1)
-        box = self.view.word_beside(self.session.cursor_range()[0], direction * height)
+        box = self.view.word_beside(self.session.cursor.word_range()[0], direction * height)
         if box is None:
-            self.session.go(0 if direction < 0 else len(self.session.words) - 1)
+            self.session.cursor.go(0 if direction < 0 else len(self.session.cursor.words) - 1)
         else:
-            self.session.go_to_index(box.start)
+            self.session.cursor.go_to_index(box.start)
         self.redraw()
 
     def action_start(self) -> None:
-        self.session.go(0)
+        self.session.cursor.go(0)
         self.redraw()
 
     def action_end(self) -> None:
-        self.session.go(len(self.session.words) - 1)
+        self.session.cursor.go(len(self.session.cursor.words) - 1)
         self.redraw()
 
     def action_sentence(self, delta: int) -> None:
-        self.session.sentence(delta)
+        self.session.cursor.sentence(delta)
         self.redraw()
 
     def action_mark(self) -> None:
-        self.session.toggle_mark()
+        self.session.cursor.toggle_mark()
         self.redraw()
 
     def action_clear(self) -> None:
-        self.session.clear_selection()
+        self.session.cursor.clear_selection()
         self.session.dismiss_proposal()
         self.session.cancel_link()
         self.message = ""
@@ -313,7 +313,8 @@ class ReaderScreen(Screen[None]):
         self.redraw()
 
     def action_select_quotation(self) -> None:
-        self.message = "" if self.session.select_quotation() else "no quotation or clause here"
+        found = self.session.cursor.select_quotation()
+        self.message = "" if found else "no quotation or clause here"
         self.redraw()
 
     # -- tags and links --------------------------------------------------------------------
@@ -428,7 +429,7 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationsPanel.Jump)
     def jump(self, event: AnnotationsPanel.Jump) -> None:
-        self.session.go_to_index(event.index)
+        self.session.cursor.go_to_index(event.index)
         self.view.focus()
         self.redraw()
 
