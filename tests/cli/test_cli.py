@@ -83,13 +83,13 @@ def test_bad_files_warn_on_stderr_and_keep_stdout_clean(tmp_path: Path) -> None:
 def test_global_option_after_command_wins(tmp_path: Path) -> None:
     import click
 
-    from tui.cli.settings import Settings, global_options, pass_settings
+    from tui.cli.options import GlobalOptions, global_options, pass_options
 
     @click.command()
     @global_options
-    @pass_settings
-    def probe(settings: Settings) -> None:
-        click.echo(f"{settings.db_path}|{settings.annotator_name}")
+    @pass_options
+    def probe(options: GlobalOptions) -> None:
+        click.echo(f"{options.db_path}|{options.annotator_name}")
 
     cli.add_command(probe)
     try:
@@ -100,18 +100,18 @@ def test_global_option_after_command_wins(tmp_path: Path) -> None:
 
 
 def test_db_and_annotator_defaults_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.cli.settings import Settings
+    from tui.cli.options import GlobalOptions
 
     monkeypatch.setenv("RAWI_DB", "/tmp/x.json")
     monkeypatch.setenv("RAWI_ANNOTATOR", "salma")
-    settings = Settings()
-    assert str(settings.db_path) == "/tmp/x.json" and settings.annotator_name == "salma"
+    options = GlobalOptions()
+    assert str(options.db_path) == "/tmp/x.json" and options.annotator_name == "salma"
 
 
 def test_default_db_is_in_the_user_data_directory(isolated_user_dirs: Path) -> None:
-    from tui.cli.settings import Settings
+    from tui.cli.options import GlobalOptions
 
-    assert str(Settings().db_path).startswith(str(isolated_user_dirs))
+    assert str(GlobalOptions().db_path).startswith(str(isolated_user_dirs))
 
 
 def test_every_command_has_help() -> None:

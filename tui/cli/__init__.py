@@ -9,7 +9,7 @@ from tui.cli.corpus_commands import list_command, show_command
 from tui.cli.entities_command import entities_command
 from tui.cli.export_command import export_command
 from tui.cli.open_command import open_command
-from tui.cli.settings import Settings, global_options
+from tui.cli.options import GlobalOptions, global_options
 from tui.cli.stats_command import stats_command
 from tui.cli.store_commands import doctor_command, import_command
 from tui.cli.suggest_command import suggest_command
@@ -27,7 +27,7 @@ def cli(ctx: click.Context) -> None:
 
     Without a command, opens the app on the corpus (the bundled seeds by default).
     """
-    ctx.ensure_object(Settings)
+    ctx.ensure_object(GlobalOptions)
     if ctx.invoked_subcommand is None:
         ctx.invoke(open_command)
 

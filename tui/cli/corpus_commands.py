@@ -9,19 +9,19 @@ import sys
 import click
 
 from tui.cli.entities_command import analyst_decisions
-from tui.cli.settings import Settings, global_options, pass_settings
+from tui.cli.options import GlobalOptions, global_options, pass_options
 from tui.layout.terminal_output import terminal_text
 
 
 @click.command("list")
 @global_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
-@pass_settings
-def list_command(settings: Settings, as_json: bool) -> None:
+@pass_options
+def list_command(options: GlobalOptions, as_json: bool) -> None:
     """List the articles of the corpus."""
     rows = [
         {"id": a.id, "title": a.title, "outlet": a.outlet, "words": a.words, "sha256": a.sha256}
-        for a in settings.corpus()
+        for a in options.corpus()
     ]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -51,9 +51,9 @@ def list_command(settings: Settings, as_json: bool) -> None:
     "--hide-harakat", is_flag=True, help="Leave out vowel marks (for terminals that misplace them)."
 )
 @click.option("--raw", is_flag=True, help="Show what cleaning removed from the page instead.")
-@pass_settings
+@pass_options
 def show_command(
-    settings: Settings,
+    options: GlobalOptions,
     article_id: str,
     bidi: str,
     width: int | None,
@@ -65,7 +65,7 @@ def show_command(
 
     `--bidi terminal --no-color` prints the plain logical canonical text, whatever else is asked.
     """
-    article = settings.article(article_id)
+    article = options.article(article_id)
     if raw:
         for removal in article.removed:
             click.echo(f"[{removal.reason}] {removal.text}")
@@ -76,7 +76,7 @@ def show_command(
         click.echo(article.text)
         return
     width = width or shutil.get_terminal_size().columns
-    spans = entity_spans(article.text, analyst_decisions(settings)) if color else ()
+    spans = entity_spans(article.text, analyst_decisions(options)) if color else ()
     output = terminal_text(article.text, spans, width, bidi, color, tty, hide_harakat=hide_harakat)
     click.echo(output, color=color)
 

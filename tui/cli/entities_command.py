@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tui.cli.settings import Settings, article_listing, global_options, pass_settings
+from tui.cli.options import GlobalOptions, article_listing, global_options, pass_options
 
 TABLE_COLUMNS = ("article", "start", "end", "label", "origin", "confidence", "text")
 
@@ -22,9 +22,9 @@ TABLE_COLUMNS = ("article", "start", "end", "label", "origin", "confidence", "te
     "the annotator's decisions in the database always apply.",
 )
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence shown.")
-@pass_settings
+@pass_options
 def entities_command(
-    settings: Settings,
+    options: GlobalOptions,
     article_ids: tuple[str, ...],
     output_format: str,
     decisions: Path | None,
@@ -33,8 +33,8 @@ def entities_command(
     """List the named entities of the given articles (all articles by default)."""
     from annotations.entities import DEFAULT_MIN_CONFIDENCE, load_decisions, recognise
 
-    articles = settings.articles(article_ids)
-    chosen = [*analyst_decisions(settings), *(load_decisions(decisions) if decisions else [])]
+    articles = options.articles(article_ids)
+    chosen = [*analyst_decisions(options), *(load_decisions(decisions) if decisions else [])]
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
@@ -55,11 +55,11 @@ def entities_command(
                 click.echo("\t".join(str(row[column]) for column in TABLE_COLUMNS))
 
 
-def analyst_decisions(settings: Settings) -> list:
+def analyst_decisions(options: GlobalOptions) -> list:
     """The annotator's entity decisions from the database (none when there is no database yet)."""
-    if not settings.db_path.exists():
+    if not options.db_path.exists():
         return []
     from annotations.session.entity_marks import entity_decisions
 
-    with settings.open_store() as store:
-        return entity_decisions(store, settings.annotator_name)
+    with options.open_store() as store:
+        return entity_decisions(store, options.annotator_name)

@@ -20,7 +20,7 @@ from annotations.exchange import FORMATS, ExportReport, native_records, write_br
 from annotations.exchange.writing import atomic_file
 from annotations.model import LABELS, LAYERS, ArticleRecord
 from annotations.store import Store, StoreError
-from tui.cli.settings import Settings, global_options, pass_settings
+from tui.cli.options import GlobalOptions, global_options, pass_options
 
 
 def utc_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -58,9 +58,9 @@ def utc_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     help="Only (article, annotator) records changed since DATE (ISO; UTC unless a zone is given).",
 )
 @click.option("--no-entities", is_flag=True, help="Leave the entity layer out.")
-@pass_settings
+@pass_options
 def export_command(
-    settings: Settings,
+    options: GlobalOptions,
     output: str,
     fmt: str,
     article_id: str | None,
@@ -77,17 +77,17 @@ def export_command(
     """
     if fmt == "brat" and output == "-":
         raise click.UsageError("brat writes a directory: name it with -o DIR")
-    if not settings.db_path.exists():
-        raise click.ClickException(f"no annotation database at {settings.db_path}")
+    if not options.db_path.exists():
+        raise click.ClickException(f"no annotation database at {options.db_path}")
     report = ExportReport()
     try:
-        with settings.open_store() as store:
+        with options.open_store() as store:
             store.compact()
             ids = [article_id] if article_id else store.article_ids()
             with _progress(ids) as shown:
-                records = _records(store, shown, settings.annotator, layer, label)
+                records = _records(store, shown, options.annotator, layer, label)
                 natives = native_records(
-                    records, settings.corpus().get, report, since=since, no_entities=no_entities
+                    records, options.corpus().get, report, since=since, no_entities=no_entities
                 )
                 if fmt == "brat":
                     report.items = write_brat(natives, Path(output))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from annotations.corpus import iter_articles
-from tui.cli.settings import Settings, global_options, pass_settings
+from tui.cli.options import GlobalOptions, global_options, pass_options
 
 
 @click.command("open")
@@ -19,8 +19,8 @@ from tui.cli.settings import Settings, global_options, pass_settings
     envvar="RAWI_BIDI",
     help="Render mode for this run (default: the saved setting, else visual).",
 )
-@pass_settings
-def open_command(settings: Settings, paths: tuple[Path, ...], bidi: str | None) -> None:
+@pass_options
+def open_command(options: GlobalOptions, paths: tuple[Path, ...], bidi: str | None) -> None:
     """Open the reader on PATHS (default: the corpus).
 
     Articles stream into the list while they load; warnings about bad files are printed when the
@@ -29,8 +29,8 @@ def open_command(settings: Settings, paths: tuple[Path, ...], bidi: str | None) 
     from tui.app import RawiApp
 
     warnings: list[str] = []
-    articles = iter_articles(paths or settings.corpus_paths or None, on_warning=warnings.append)
-    app = RawiApp(articles, db_path=settings.db_path, annotator=settings.annotator_name, bidi=bidi)
+    articles = iter_articles(paths or options.corpus_paths or None, on_warning=warnings.append)
+    app = RawiApp(articles, db_path=options.db_path, annotator=options.annotator_name, bidi=bidi)
     app.run()
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)

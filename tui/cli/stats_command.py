@@ -7,7 +7,7 @@ import json
 import click
 
 from annotations.model import LABELS
-from tui.cli.settings import Settings, global_options, pass_settings
+from tui.cli.options import GlobalOptions, global_options, pass_options
 
 #: Columns after the span labels: linked records and orphans.
 LINKS = ("attributions", "relations", "orphans")
@@ -19,11 +19,11 @@ LINKS = ("attributions", "relations", "orphans")
 @click.option(
     "--all-annotators", is_flag=True, help="Count every annotator's work, not just yours."
 )
-@pass_settings
-def stats_command(settings: Settings, as_json: bool, all_annotators: bool) -> None:
+@pass_options
+def stats_command(options: GlobalOptions, as_json: bool, all_annotators: bool) -> None:
     """Annotations per article: status, spans per label, attributions, relations, orphans."""
-    annotator = None if all_annotators else settings.annotator_name
-    with settings.open_store() as store:
+    annotator = None if all_annotators else options.annotator_name
+    with options.open_store() as store:
         counts = store.counts_by_article(annotator)
         rows = [
             {
@@ -32,7 +32,7 @@ def stats_command(settings: Settings, as_json: bool, all_annotators: bool) -> No
                 "status": store.status(article.id, annotator) if annotator else None,
                 **{name: counts.get(article.id, {}).get(name, 0) for name in LABELS + LINKS},
             }
-            for article in settings.corpus()
+            for article in options.corpus()
         ]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

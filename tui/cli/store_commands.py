@@ -11,7 +11,7 @@ from annotations.exchange import IMPORT_FORMATS, ConversionError, to_native_line
 from annotations.store import StoreError
 from annotations.store.doctor import check
 from annotations.store.importer import import_native
-from tui.cli.settings import Settings, global_options, pass_settings
+from tui.cli.options import GlobalOptions, global_options, pass_options
 
 
 @click.command("import")
@@ -25,18 +25,18 @@ from tui.cli.settings import Settings, global_options, pass_settings
     show_default=True,
     help="Input format; lines without an annotator get --annotator's.",
 )
-@pass_settings
-def import_command(settings: Settings, source: IO[str], fmt: str) -> None:
+@pass_options
+def import_command(options: GlobalOptions, source: IO[str], fmt: str) -> None:
     """Merge annotation records (JSONL) into the database.
 
     Importing the same file twice adds nothing. Bad lines are reported by number (exit code 1);
     the good lines are kept.
     """
     conversion_errors: list[ConversionError] = []
-    lines = to_native_lines(source, fmt, settings.annotator_name, conversion_errors)
-    with settings.open_store() as store:
+    lines = to_native_lines(source, fmt, options.annotator_name, conversion_errors)
+    with options.open_store() as store:
         try:
-            report = import_native(store, lines, settings.corpus().get)
+            report = import_native(store, lines, options.corpus().get)
         except StoreError as error:
             raise click.ClickException(str(error)) from None
     errors = sorted([*report.errors, *conversion_errors])
@@ -55,19 +55,19 @@ def import_command(settings: Settings, source: IO[str], fmt: str) -> None:
 
 @click.command("doctor")
 @global_options
-@pass_settings
-def doctor_command(settings: Settings) -> None:
+@pass_options
+def doctor_command(options: GlobalOptions) -> None:
     """Check the annotation database and its journal; print counts; exit 1 on a problem."""
-    path = settings.db_path
+    path = options.db_path
     click.echo(f"database\t{path}")
     if not path.exists():
         click.echo("no database yet: it is created on the first save")
         return
-    with settings.open_store() as store:
+    with options.open_store() as store:
         click.echo(f"journal\t{store.journal_bytes} byte(s) not yet compacted")
         for name, count in sorted(store.counts().items()):
             click.echo(f"{name}\t{count}")
-        checkup = check(store, settings.corpus().get)
+        checkup = check(store, options.corpus().get)
     for note in checkup.notes:
         click.echo(f"note: {note}", err=True)
     for problem in checkup.problems:

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from tui.cli.entities_command import analyst_decisions
-from tui.cli.settings import Settings, article_listing, global_options, pass_settings
+from tui.cli.options import GlobalOptions, article_listing, global_options, pass_options
 
 TABLE_COLUMNS = (
     "article",
@@ -33,15 +33,15 @@ TABLE_COLUMNS = (
     show_default=True,
     help="Run entity recognition first and link sources to the entities inside them.",
 )
-@pass_settings
+@pass_options
 def suggest_command(
-    settings: Settings, article_ids: tuple[str, ...], output_format: str, entities: bool
+    options: GlobalOptions, article_ids: tuple[str, ...], output_format: str, entities: bool
 ) -> None:
     """Suggest attributions in the given articles (all articles by default)."""
     from annotations.attribution import suggest_attributions
 
-    articles = settings.articles(article_ids)
-    decisions = analyst_decisions(settings) if entities else []
+    articles = options.articles(article_ids)
+    decisions = analyst_decisions(options) if entities else []
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
     for article in articles:

@@ -12,7 +12,7 @@ from bidi.mirror import MIRRORED
 
 from tui.layout.bidi_levels import bidi_class, bidi_classes, paragraph_levels
 from tui.layout.bidi_reorder import line_levels, visual_order
-from tui.layout.clusters import BREAKING_SPACES, logical_clusters, shaped_clusters
+from tui.layout.graphemes import BREAKING_SPACES, logical_clusters, shaped_clusters
 
 Mode = Literal["visual", "terminal"]
 _SPACE_RUN = re.compile("[" + re.escape("".join(sorted(BREAKING_SPACES))) + "]+")

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from tui.layout.article_layout import ScreenLine
 
 #: A styled span: logical [start, end) and a style key ("entity", "cursor", ...).
-Span = tuple[int, int, str]
+StyledSpan = tuple[int, int, str]
 #: A piece of a screen line and the keys of the spans over it, in the order the spans were given.
 Run = tuple[str, tuple[str, ...]]
 
 
-def styled_runs(line: ScreenLine, spans: Sequence[Span]) -> list[Run]:
+def styled_runs(line: ScreenLine, spans: Sequence[StyledSpan]) -> list[Run]:
     """The line left to right (padding first) cut where the set of covering spans changes.
 
     A glyph takes a span's key when the span covers any of the characters it shows, so a span

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from tui.layout.article_layout import ArticleLayout
 from tui.layout.paragraph import Mode
-from tui.layout.styled_runs import Span, styled_runs
+from tui.layout.styled_runs import StyledSpan, styled_runs
 
 #: `CSI 8 l`: tell a bidi-capable terminal (VTE, mlterm) not to reorder what visual mode wrote.
 BIDI_EXPLICIT = "\x1b[8l"
@@ -30,7 +30,9 @@ DEFAULT_STYLES: dict[str, str] = {
 
 
 def rich_lines(
-    layout: ArticleLayout, spans: Sequence[Span] = (), styles: Mapping[str, str] = DEFAULT_STYLES
+    layout: ArticleLayout,
+    spans: Sequence[StyledSpan] = (),
+    styles: Mapping[str, str] = DEFAULT_STYLES,
 ) -> list[Text]:
     """One Rich `Text` per screen line of a wrapped layout (plain text, never markup)."""
     lines = []
@@ -44,7 +46,7 @@ def rich_lines(
 
 def render_article(
     text: str,
-    spans: Sequence[Span] = (),
+    spans: Sequence[StyledSpan] = (),
     width: int = 80,
     mode: Mode = "visual",
     color: bool = False,
@@ -74,7 +76,7 @@ def _combined(keys: Sequence[str], styles: Mapping[str, str]) -> Style:
 
 def terminal_text(
     text: str,
-    spans: Sequence[Span],
+    spans: Sequence[StyledSpan],
     width: int,
     mode: Mode,
     color: bool,

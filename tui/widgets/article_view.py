@@ -15,7 +15,15 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.layout import ArticleLayout, Mode, Span, WordBox, nearest_word, styled_runs, words_on_line
+from tui.layout import (
+    ArticleLayout,
+    Mode,
+    StyledSpan,
+    WordBox,
+    nearest_word,
+    styled_runs,
+    words_on_line,
+)
 
 #: Span keys drawn by this widget; each has a component class `article-view--KEY`.
 STYLE_KEYS = ("entity", "person", "place", "organization", "claim", "source", "selection", "cursor")
@@ -41,7 +49,7 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(
         self,
         text: str = "",
-        spans: Sequence[Span] = (),
+        spans: Sequence[StyledSpan] = (),
         *,
         mode: Mode = "visual",
         hide_harakat: bool = False,
@@ -52,14 +60,14 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._mode: Mode = mode
         self._hide_harakat = hide_harakat
-        self._spans: tuple[Span, ...] = tuple(spans)
+        self._spans: tuple[StyledSpan, ...] = tuple(spans)
         self._cursor: tuple[int, int] | None = None
         self._selection: tuple[int, int] | None = None
         self._layout = ArticleLayout(text, mode, hide_harakat)
 
     # What the app sets.
 
-    def set_text(self, text: str, spans: Sequence[Span] = ()) -> None:
+    def set_text(self, text: str, spans: Sequence[StyledSpan] = ()) -> None:
         """Show another text (its layout is prepared once, whatever the width)."""
         self._layout = ArticleLayout(text, self._mode, self._hide_harakat)
         self._spans = tuple(spans)
@@ -72,7 +80,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._mode, self._hide_harakat = mode, hide_harakat
         self.set_text(self._layout.text, self._spans)
 
-    def set_spans(self, spans: Sequence[Span]) -> None:
+    def set_spans(self, spans: Sequence[StyledSpan]) -> None:
         """Replace the styled spans (logical offsets, keys from `STYLE_KEYS`)."""
         self._spans = tuple(spans)
         self.refresh()

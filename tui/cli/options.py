@@ -42,8 +42,8 @@ def default_annotator() -> str:
 
 
 @dataclass
-class Settings:
-    """What the global options chose; read by the commands through `pass_settings`."""
+class GlobalOptions:
+    """What the global options chose; read by the commands through `pass_options`."""
 
     corpus_paths: tuple[Path, ...] = ()
     db: Path | None = None
@@ -98,17 +98,17 @@ def _setter(attribute: str) -> Callable[[click.Context, click.Parameter, Any], N
     def remember(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
         if value in (None, ()):
             return
-        settings = ctx.ensure_object(Settings)
+        options = ctx.ensure_object(GlobalOptions)
         if attribute == "corpus_paths":
             value = tuple(Path(v) for v in value)
-        setattr(settings, attribute, value)
+        setattr(options, attribute, value)
 
     return remember
 
 
 def global_options(command: F) -> F:
     """Add `--corpus`, `--db` and `--annotator` to a group or command."""
-    options = [
+    decorators = [
         click.option(
             "--corpus",
             multiple=True,
@@ -131,7 +131,7 @@ def global_options(command: F) -> F:
             help="Who is annotating. Default: $RAWI_ANNOTATOR or the login name.",
         ),
     ]
-    for option in reversed(options):
+    for option in reversed(decorators):
         command = option(command)
     return command
 
@@ -153,4 +153,4 @@ def article_listing(noun: str) -> Callable[[F], F]:
     return decorate
 
 
-pass_settings = click.make_pass_decorator(Settings, ensure=True)
+pass_options = click.make_pass_decorator(GlobalOptions, ensure=True)

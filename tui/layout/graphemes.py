@@ -1,4 +1,4 @@
-"""Cutting a paragraph into clusters (a base character and its combining marks) and shaping them.
+"""Cutting a paragraph into grapheme clusters (a base character and its marks) and shaping them.
 
 A cluster is what one screen position shows: harakat stay in their base letter's cell, and in
 visual mode a lam followed by an alef becomes one lam-alef ligature covering both letters.
@@ -59,7 +59,7 @@ BREAKING_SPACES = frozenset(
 
 
 @dataclass(slots=True)
-class Clusters:
+class GraphemeClusters:
     """Parallel lists, one entry per cluster of a paragraph, in logical order."""
 
     starts: list[int]
@@ -101,14 +101,14 @@ def cluster_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
     return starts
 
 
-def logical_clusters(text: str, hide_harakat: bool = False) -> Clusters:
+def logical_clusters(text: str, hide_harakat: bool = False) -> GraphemeClusters:
     """Clusters written as they are stored (terminal mode); only control characters are dropped."""
     runs = mark_runs(text)
     starts = cluster_starts(text, runs)
     shapes = [_safe_glyph(text[start]) for start in starts]
     glyphs = [glyph for glyph, _ in shapes]
     _attach_marks(text, runs, starts, glyphs, hide_harakat)
-    return Clusters(starts, glyphs, [width for _, width in shapes])
+    return GraphemeClusters(starts, glyphs, [width for _, width in shapes])
 
 
 def _attach_marks(
@@ -119,12 +119,12 @@ def _attach_marks(
         glyphs[bisect_left(starts, start - 1)] += _marks(text[start:end], hide)
 
 
-def shaped_clusters(text: str, hide_harakat: bool = False) -> Clusters:
+def shaped_clusters(text: str, hide_harakat: bool = False) -> GraphemeClusters:
     """Clusters in contextual Arabic forms, lam-alef ligatures merged; format characters vanish."""
     runs = mark_runs(text)
     starts = cluster_starts(text, runs)
     if not starts:
-        return Clusters([], [], [])
+        return GraphemeClusters([], [], [])
     bases = [text[s] for s in starts]
     joins = [a in _JOINS_AFTER and b in _JOINS_BEFORE for a, b in pairwise(bases)]
     after = [*joins, False]
@@ -138,11 +138,13 @@ def shaped_clusters(text: str, hide_harakat: bool = False) -> Clusters:
     _attach_marks(text, runs, starts, glyphs, hide_harakat)
     ligatures = [m.start() for m in _LAM_ALEF_RE.finditer("".join(bases))]
     if not ligatures:
-        return Clusters(starts, glyphs, widths)
+        return GraphemeClusters(starts, glyphs, widths)
     for n in ligatures:
         glyphs[n] = LAM_ALEF[bases[n + 1]][int(before[n])] + glyphs[n][1:] + glyphs[n + 1][1:]
     alefs = [n + 1 for n in ligatures]
-    return Clusters(_without(starts, alefs), _without(glyphs, alefs), _without(widths, alefs))
+    return GraphemeClusters(
+        _without(starts, alefs), _without(glyphs, alefs), _without(widths, alefs)
+    )
 
 
 def _without(items: list, dropped: list[int]) -> list:
