@@ -6,9 +6,13 @@ from typing import NamedTuple
 
 
 class Mark(NamedTuple):
-    """A stretch to draw and what it is: an entity label, an annotation label, a suggestion
-    style key (`suggested-*`) or a state (proposal, link)."""
+    """A stretch to draw and what it is: its `label` (an entity label PER ..., an annotation
+    label SOURCE ...) and its `state`: None for an entity or a saved annotation, "suggested" for
+    a span of a pending suggestion, "focused" for a span of the suggestion under the cursor,
+    "proposed" for a span of the proposed attribution, "linking" for the annotation a link starts
+    from. How each looks is the display's business."""
 
     start: int
     end: int
-    kind: str
+    label: str
+    state: str | None = None

@@ -298,11 +298,11 @@ class ReadingSession:
         marks += [Mark(s.start, s.end, s.label) for s in self.spans if s.layer != "entity"]
         if review := self._shown_review():
             marks += review.spans_for_display(self.suggestion_at_cursor())
-        if self.proposal:
-            p = self.proposal
-            marks += [Mark(s.start, s.end, "proposal") for s in (p.source, p.cue, p.content)]
-        if self.link_head:
-            marks.append(Mark(self.link_head.start, self.link_head.end, "link"))
+        if proposal := self.proposal:
+            parts = (proposal.source, proposal.cue, proposal.content)
+            marks += [Mark(s.start, s.end, s.label, "proposed") for s in parts]
+        if head := self.link_head:
+            marks.append(Mark(head.start, head.end, head.label, "linking"))
         return marks
 
     def counts(self) -> dict[str, int]:

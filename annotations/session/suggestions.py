@@ -16,9 +16,6 @@ from annotations.model import Attribution, Rejection, TextSource
 from annotations.session.mark import Mark
 from annotations.store import Store
 
-#: Style key of each label of a pending suggestion, and of every span of the focused one.
-STYLE_KEYS = {"SOURCE": "suggested-source", "CUE": "suggested-cue", "CONTENT": "suggested-content"}
-FOCUS_STYLE = "suggested-focus"
 #: Drawing order (later on top): contents, then sources, then cues, so nested ones stay visible.
 DRAW_ORDER = ("CONTENT", "SOURCE", "CUE")
 
@@ -153,19 +150,19 @@ class SuggestionReview:
 
     def spans_for_display(self, focused: Suggestion | None = None) -> list[Mark]:
         """Marks of the pending suggestions' spans not yet in the store (contents, then sources,
-        then cues), then `suggested-focus` over every span of `focused`, if given."""
+        then cues; state "suggested"), then every span of `focused`, if given (state "focused")."""
         existing = self._span_ids()
         new = [
             p for i in self._pending_positions() for p in self._parts[i] if p.place not in existing
         ]
         marks = [
-            Mark(p.start, p.end, STYLE_KEYS[p.label])
+            Mark(p.start, p.end, p.label, "suggested")
             for label in DRAW_ORDER
             for p in new
             if p.label == label
         ]
         if focused is not None:
-            marks += [Mark(p.start, p.end, FOCUS_STYLE) for p in parts(focused)]
+            marks += [Mark(p.start, p.end, p.label, "focused") for p in parts(focused)]
         return marks
 
     # -- internals -------------------------------------------------------------------------

@@ -17,7 +17,7 @@ SISI = TEXT.index("السيسي")
 
 class _ViewApp(App):
     def compose(self) -> ComposeResult:
-        yield ArticleView(TEXT, [(SISI, SISI + 6, "person")])
+        yield ArticleView(TEXT, [(SISI, SISI + 6, "per")])
 
 
 def test_lines_spans_cursor_and_resize() -> None:
@@ -33,7 +33,7 @@ async def _drive() -> None:
         first = view.render_line(0)
         assert first.cell_length == 40
         assert first.text.rstrip() == layout.line(0).plain.rstrip()
-        person = view.get_component_rich_style("article-view--person", partial=True)
+        person = view.get_component_rich_style("article-view--per", partial=True)
         line, x0, x1 = layout.span_cells(SISI, SISI + 6)[0]
         cells = _styled_cells(view.render_line(line), person)
         assert cells == set(range(x0, x1))

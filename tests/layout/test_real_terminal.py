@@ -126,7 +126,7 @@ def test_highlighted_words_sit_on_their_cells_without_spill(tmp_path: Path) -> N
     spans = _test_spans(text)
     script = (
         "import json, sys; from tui.layout.terminal_output import terminal_text;"
-        "text, spans = json.load(sys.stdin); spans = [(s, e, 'entity') for s, e in spans];"
+        "text, spans = json.load(sys.stdin); spans = [(s, e, 'misc') for s, e in spans];"
         f"print(terminal_text(text, spans, {WIDTH}, 'visual', True, True))"
     )
     payload = tmp_path / "spans.json"
@@ -146,7 +146,7 @@ def test_article_view_widget_draws_highlights_on_their_cells(tmp_path: Path) -> 
     spans = _test_spans(text)
     payload = tmp_path / "view.json"
     payload.write_text(
-        json.dumps([text, [(s, e, "entity") for s, e in spans]], ensure_ascii=False),
+        json.dumps([text, [(s, e, "misc") for s, e in spans]], ensure_ascii=False),
         encoding="utf-8",
     )
     app = Path(__file__).with_name("article_view_app.py")

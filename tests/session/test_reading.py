@@ -175,7 +175,7 @@ def test_attributes_of_a_claim(session: ReadingSession, store: Store) -> None:
 def test_marks_put_annotations_over_entities(session: ReadingSession, go_to, text) -> None:
     go_to(session, "راضي")
     session.tag("SOURCE")
-    kinds = [m.kind for m in session.marks() if text[m.start : m.end] == "راضي"]
+    kinds = [m.label for m in session.marks() if text[m.start : m.end] == "راضي"]
     assert kinds[-1] == "SOURCE" and "PER" in kinds
     assert session.counts()["SOURCE"] == 1
     assert [item.kind for item in session.panel_items()] == ["SOURCE"]

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from annotations.session import ReadingSession
-from annotations.session.suggestions import FOCUS_STYLE, STYLE_KEYS
 from annotations.store import Store
 
-SUGGESTED = {*STYLE_KEYS.values(), FOCUS_STYLE}
+SUGGESTED = {"suggested", "focused"}
 
 
 def cursor_word(session: ReadingSession) -> str:
     return session.text[slice(*session.cursor.word_range())]
 
 
-def suggested_marks(session: ReadingSession) -> set[tuple[int, int, str]]:
-    return {tuple(m) for m in session.marks() if m.kind in SUGGESTED}
+def suggested_marks(session: ReadingSession) -> set[tuple[int, int, str, str]]:
+    return {tuple(m) for m in session.marks() if m.state in SUGGESTED}
 
 
 def test_nothing_is_suggested_until_the_suggestions_arrive(session: ReadingSession) -> None:
@@ -40,14 +39,18 @@ def test_the_focused_suggestion_is_drawn_over_the_pending_ones(
     session.set_suggestions(session.suggest())
     go_to(session, "اليوم")  # in no suggestion: nothing focused
     pending = suggested_marks(session)
-    assert {kind for *_, kind in pending} == set(STYLE_KEYS.values())
+    assert {(label, state) for *_, label, state in pending} == {
+        ("SOURCE", "suggested"),
+        ("CUE", "suggested"),
+        ("CONTENT", "suggested"),
+    }
     go_to(session, "لماكرون")  # inside the second one's CONTENT
     focused = suggested_marks(session) - pending
     stressed = session.pending_suggestions()[1]
     assert focused == {
-        (stressed.source.start, stressed.source.end, FOCUS_STYLE),
-        (stressed.cue.start, stressed.cue.end, FOCUS_STYLE),
-        (stressed.content[0].start, stressed.content[0].end, FOCUS_STYLE),
+        (stressed.source.start, stressed.source.end, "SOURCE", "focused"),
+        (stressed.cue.start, stressed.cue.end, "CUE", "focused"),
+        (stressed.content[0].start, stressed.content[0].end, "CONTENT", "focused"),
     }
 
 

@@ -212,18 +212,18 @@ def test_display_marks_pending_spans_by_label_and_the_focused_suggestion(
     stressed, praising = find(review, "شدد"), find(review, "مشيدا")
     marks = review.spans_for_display(focused=praising)
     source = stressed.source
-    assert Mark(source.start, source.end, "suggested-source") in marks
-    assert Mark(stressed.cue.start, stressed.cue.end, "suggested-cue") in marks
+    assert Mark(source.start, source.end, "SOURCE", "suggested") in marks
+    assert Mark(stressed.cue.start, stressed.cue.end, "CUE", "suggested") in marks
     content = stressed.content[0]
-    assert Mark(content.start, content.end, "suggested-content") in marks
-    layers = ["suggested-content", "suggested-source", "suggested-cue", "suggested-focus"]
-    kinds = [m.kind for m in marks]
+    assert Mark(content.start, content.end, "CONTENT", "suggested") in marks
+    layers = ["CONTENT", "SOURCE", "CUE", "focused"]
+    kinds = [m.label if m.state == "suggested" else m.state for m in marks]
     assert kinds == sorted(kinds, key=layers.index)  # drawn in this order, later on top
-    assert [m for m in marks if m.kind == "suggested-focus"] == [
-        Mark(p.start, p.end, "suggested-focus") for p in parts(praising)
+    assert [m for m in marks if m.state == "focused"] == [
+        Mark(p.start, p.end, p.label, "focused") for p in parts(praising)
     ]
     review.accept(stressed)
     after = review.spans_for_display()
-    assert Mark(source.start, source.end, "suggested-source") not in after  # already saved
+    assert Mark(source.start, source.end, "SOURCE", "suggested") not in after  # already saved
     praised = praising.cue
-    assert Mark(praised.start, praised.end, "suggested-cue") in after
+    assert Mark(praised.start, praised.end, "CUE", "suggested") in after

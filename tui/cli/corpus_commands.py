@@ -10,7 +10,9 @@ import click
 
 from tui.cli.entities_command import analyst_decisions
 from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.layout.styled_runs import StyledSpan
 from tui.layout.terminal_output import terminal_text
+from tui.marks import style_key
 
 
 @click.command("list")
@@ -81,12 +83,8 @@ def show_command(
     click.echo(output, color=color)
 
 
-#: Display style key of each entity label.
-ENTITY_STYLE_KEYS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "entity"}
-
-
-def entity_spans(text: str, decisions: list) -> list[tuple[int, int, str]]:
+def entity_spans(text: str, decisions: list) -> list[StyledSpan]:
     """The entities of `text`, after the analyst's decisions, as (start, end, style key) spans."""
     from annotations.entities import recognise
 
-    return [(e.start, e.end, ENTITY_STYLE_KEYS[e.label]) for e in recognise(text, decisions)]
+    return [(e.start, e.end, style_key(e.label)) for e in recognise(text, decisions)]

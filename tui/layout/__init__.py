@@ -10,7 +10,6 @@ from tui.layout.styled_runs import Run, StyledSpan, styled_runs
 from tui.layout.terminal_output import (
     BIDI_EXPLICIT,
     BIDI_IMPLICIT,
-    DEFAULT_STYLES,
     render_article,
     rich_lines,
 )
@@ -19,7 +18,6 @@ from tui.layout.word_geometry import WordBox, nearest_word, words_on_line
 __all__ = [
     "BIDI_EXPLICIT",
     "BIDI_IMPLICIT",
-    "DEFAULT_STYLES",
     "ArticleLayout",
     "Glyph",
     "Mode",

@@ -11,28 +11,18 @@ from rich.text import Text
 from tui.layout.article_layout import ArticleLayout
 from tui.layout.paragraph import Mode
 from tui.layout.styled_runs import StyledSpan, styled_runs
+from tui.marks import TERMINAL_STYLES
 
 #: `CSI 8 l`: tell a bidi-capable terminal (VTE, mlterm) not to reorder what visual mode wrote.
 BIDI_EXPLICIT = "\x1b[8l"
 #: `CSI 8 h`: give the terminal its own (implicit) reordering back.
 BIDI_IMPLICIT = "\x1b[8h"
-#: Rich styles of the span keys that the display layer knows by default.
-DEFAULT_STYLES: dict[str, str] = {
-    "entity": "bold yellow",
-    "person": "bold cyan",
-    "place": "bold green",
-    "organization": "bold magenta",
-    "claim": "underline",
-    "source": "italic blue",
-    "selection": "reverse",
-    "cursor": "black on white",
-}
 
 
 def rich_lines(
     layout: ArticleLayout,
     spans: Sequence[StyledSpan] = (),
-    styles: Mapping[str, str] = DEFAULT_STYLES,
+    styles: Mapping[str, str] = TERMINAL_STYLES,
 ) -> list[Text]:
     """One Rich `Text` per screen line of a wrapped layout (plain text, never markup)."""
     lines = []
@@ -51,7 +41,7 @@ def render_article(
     mode: Mode = "visual",
     color: bool = False,
     hide_harakat: bool = False,
-    styles: Mapping[str, str] = DEFAULT_STYLES,
+    styles: Mapping[str, str] = TERMINAL_STYLES,
 ) -> list[str]:
     """The article wrapped to `width`: shaped, ordered and right-aligned in visual mode, logical in
     terminal mode; with ANSI colours for the spans when `color`."""

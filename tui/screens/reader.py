@@ -13,19 +13,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Footer, Header, Static
 
 from annotations.session import ReadingSession
 from annotations.store import StoreError
 from tui.layout import Mode
+from tui.marks import ANNOTATIONS
 from tui.screens.attributes import AttributesScreen
 from tui.widgets.annotations_panel import AnnotationsPanel
-from tui.widgets.reader_view import ANNOTATION_KINDS, ENTITY_KINDS, ReaderView
+from tui.widgets.legend import Legend
+from tui.widgets.reader_view import ReaderView
 from tui.widgets.shaped import shaped_line
 
 ENTITY_KEYS = {"1": "PER", "2": "ORG", "3": "LOC", "4": "MISC"}
-#: Labels a suggestion is made of, as the legend shows them.
-SUGGESTED_KINDS = ("SOURCE", "CUE", "CONTENT")
 
 
 def _bindings() -> list[Binding]:
@@ -102,16 +102,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="legend"):
-            yield Label("Entities:", classes="legend-heading")
-            for kind in ENTITY_KINDS:
-                yield Label(f" {kind} ", classes=f"legend legend-{kind.lower()}")
-            yield Label("  Annotations:", classes="legend-heading")
-            for kind in ANNOTATION_KINDS:
-                yield Label(f" {kind} ", classes=f"legend legend-{kind.lower()}")
-            yield Label("  Suggested:", classes="legend-heading")
-            for kind in SUGGESTED_KINDS:
-                yield Label(f" {kind} ", classes=f"legend legend-suggested-{kind.lower()}")
+        yield Legend(id="legend")
         with Horizontal(id="reader-body"):
             yield ReaderView(
                 self.session.text, mode=self.mode, hide_harakat=self.hide_harakat, id="article"
@@ -155,7 +146,7 @@ class ReaderScreen(Screen[None]):
         elif self.message:
             parts.append(self.message)
         parts += [
-            " ".join(f"{label} {counts[label]}" for label in ANNOTATION_KINDS),
+            " ".join(f"{label} {counts.get(label, 0)}" for label in ANNOTATIONS),
             f"attributions {counts['attributions']}",
             f"entities {counts['entities']}",
             self.suggestions_count(),

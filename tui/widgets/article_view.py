@@ -24,27 +24,17 @@ from tui.layout import (
     styled_runs,
     words_on_line,
 )
-
-#: Span keys drawn by this widget; each has a component class `article-view--KEY`.
-STYLE_KEYS = ("entity", "person", "place", "organization", "claim", "source", "selection", "cursor")
+from tui.marks import MARK_STYLES, css_rules
 
 
 class ArticleView(ScrollView, can_focus=True):
     """A scrollable, right-aligned article that re-wraps on resize."""
 
-    COMPONENT_CLASSES = {f"article-view--{key}" for key in STYLE_KEYS}
+    COMPONENT_CLASSES = {f"article-view--{key}" for key in MARK_STYLES}
 
-    DEFAULT_CSS = """
-    ArticleView { background: $surface; color: $foreground; }
-    ArticleView > .article-view--entity { text-style: bold; color: $warning; }
-    ArticleView > .article-view--person { text-style: bold; color: $accent; }
-    ArticleView > .article-view--place { text-style: bold; color: $success; }
-    ArticleView > .article-view--organization { text-style: bold; color: $secondary; }
-    ArticleView > .article-view--claim { text-style: underline; }
-    ArticleView > .article-view--source { text-style: italic; color: $primary; }
-    ArticleView > .article-view--selection { background: $primary 50%; }
-    ArticleView > .article-view--cursor { text-style: reverse; }
-    """
+    DEFAULT_CSS = "ArticleView { background: $surface; color: $foreground; }\n" + css_rules(
+        "ArticleView > .article-view--{key}"
+    )
 
     def __init__(
         self,
@@ -64,6 +54,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._cursor: tuple[int, int] | None = None
         self._selection: tuple[int, int] | None = None
         self._layout = ArticleLayout(text, mode, hide_harakat)
+        self._styles: dict[tuple[str, ...], Style] = {}
 
     # What the app sets.
 
@@ -81,7 +72,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.set_text(self._layout.text, self._spans)
 
     def set_spans(self, spans: Sequence[StyledSpan]) -> None:
-        """Replace the styled spans (logical offsets, keys from `STYLE_KEYS`)."""
+        """Replace the styled spans (logical offsets, keys of `tui.marks.MARK_STYLES`)."""
         self._spans = tuple(spans)
         self.refresh()
 
@@ -166,18 +157,20 @@ class ArticleView(ScrollView, can_focus=True):
         ]
         return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
 
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
     def span_style(self, keys: tuple[str, ...]) -> Style:
         """The style of a run covered by spans with these keys (in the order the spans were
-        given, "selection" and "cursor" last; later ones on top), drawn over the widget's style.
-
-        The hook for subclasses with keys of their own: this one combines the component classes
-        `article-view--KEY` of the keys in `STYLE_KEYS` and ignores other keys. It is called for
-        every run of every line drawn, so an override should cache by `keys` (and clear its cache
-        in `notify_style_update`).
-        """
-        styles = [
-            self.get_component_rich_style(f"article-view--{key}", partial=True)
-            for key in keys
-            if key in STYLE_KEYS
-        ]
-        return Style.combine([Style(), *styles])
+        given, "selection" and "cursor" last; later ones on top): the component classes
+        `article-view--KEY` combined; keys without a style add nothing. Cached by `keys`."""
+        style = self._styles.get(keys)
+        if style is None:
+            styles = [
+                self.get_component_rich_style(f"article-view--{key}", partial=True)
+                for key in keys
+                if key in MARK_STYLES
+            ]
+            style = self._styles[keys] = Style.combine([Style(), *styles])
+        return style
