@@ -9,24 +9,37 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-TATWEEL = "\u0640"
-#: Combining Arabic marks: harakat, Quranic annotation signs, superscript alef.
-HARAKAT = frozenset(
-    chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE))
-)
+from pyarabic import araby
+
+TATWEEL = araby.TATWEEL
+#: Combining Arabic marks: harakat, Quranic annotation signs, superscript alef (U+0610-061A,
+#: U+064B-065F, U+0670, U+06D6-06ED). pyarabic's `DIACRITICS` (every Mn of the block) and `SMALL`
+#: (small alef, waw, yeh) hold all but three Quranic signs that are not Mn, which rawi has always
+#: dropped with the others: end of ayah U+06DD, rub el hizb U+06DE, place of sajdah U+06E9.
+HARAKAT = frozenset(araby.DIACRITICS).union(araby.SMALL, "\u06dd\u06de\u06e9")
 #: What a match key folds (no target is itself folded, so the order of replacing does not matter).
-_ALEF_FORMS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
+#: rawi's own fold: pyarabic's `normalize_hamza` turns every hamza into ء (or, "tasheel", also ؤ ئ
+#: into و ي), and its `normalize_alef` turns ى into ا (على -> علا).
+_ALEF_FORMS = (
+    (araby.ALEF_HAMZA_ABOVE, araby.ALEF),
+    (araby.ALEF_HAMZA_BELOW, araby.ALEF),
+    (araby.ALEF_MADDA, araby.ALEF),
+    (araby.ALEF_WASLA, araby.ALEF),
+    (araby.ALEF_MAKSURA, araby.YEH),
+    (araby.TEH_MARBUTA, araby.HEH),
+)
 #: Presentation forms of the harakat (U+FE70-FE7F): NFKC would turn them into space + mark.
 _SPACING_MARKS = frozenset(map(chr, range(0xFE70, 0xFE80)))
-#: What `strip_marks` drops (a regex is faster than `str.translate` on Arabic text).
-_DROP_RE = re.compile(
-    "[" + "".join(map(re.escape, sorted(HARAKAT | _SPACING_MARKS | {TATWEEL}))) + "]"
-)
+_MARKS = "".join(map(re.escape, sorted(HARAKAT)))
+#: What `strip_marks` drops, as one regex (faster than `str.translate` on Arabic text). Not
+#: pyarabic's functions: `strip_tashkeel` drops only the eight harakat, and `strip_diacritics`
+#: replaces one mark at a time, several times slower (`bench/bench_arabic.py`).
+_DROP_RE = re.compile(f"[{_MARKS}{re.escape(TATWEEL)}{''.join(sorted(_SPACING_MARKS))}]")
 
 #: A word: letters, digits and marks, with inner joiners (ZWJ/ZWNJ) and apostrophes kept.
-WORD_RE = re.compile(
-    r"[^\W_](?:[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d'’]*[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED])?"
-)
+#: rawi's own: pyarabic's `tokenize_with_location` splits a word at marks past U+0652 (آ written
+#: ا + U+0653) and at ZWNJ, drops Quranic signs and glues quotes and underscores to words.
+WORD_RE = re.compile(rf"[^\W_](?:[\w{_MARKS}{TATWEEL}\u200c\u200d'’]*[\w{_MARKS}])?")
 
 
 #: Match keys of the words that link the parts of an Arabic name (عبد الله، بن سلمان، أبو مازن).
@@ -48,7 +61,11 @@ def tokenize(text: str) -> list[Token]:
 
 
 def is_arabic_letter(char: str) -> bool:
-    """Whether `char` is an Arabic letter (not a mark, digit or punctuation)."""
+    """Whether `char` is an Arabic letter (not a mark, digit or punctuation).
+
+    rawi's own ranges: pyarabic's `LETTERS` are the 36 of standard Arabic, and a name written with
+    a letter of Persian or Maghrebi spelling (پ چ ڤ گ ...) is Arabic text too.
+    """
     return (
         "\u0621" <= char <= "\u064a" or "\u0671" <= char <= "\u06d3" or "\u06fa" <= char <= "\u06ff"
     )
