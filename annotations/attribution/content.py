@@ -21,6 +21,7 @@ COMPLEMENTISER_KEYS = frozenset(
 _BARE_COMPLEMENTISERS = frozenset(map(match_key, data.COMPLEMENTISERS))
 PREPOSITION_FORMS = frozenset(map(plain, data.PREPOSITIONS))
 _CUE_PREPOSITIONS = {match_key(cue): plain(p) for cue, p in data.CONTENT_PREPOSITIONS.items()}
+_NOT_OBJECTS = frozenset({"باسم", "بعد", "بين", "بدوره", "بدورها", "بشكل", "بصوره"})
 _WINDOW = 14
 _WEAK_WINDOW = 6
 
@@ -66,7 +67,21 @@ def find_introducer(
         if words.plain[at] == preposition and at - after <= 2 and not before_complementiser:
             quotation = words.quotation_after(at, sentence)
             return Intro("preposition", at, words.tokens[at].end, quotation)
+        if preposition == "ب" and _attached_object(words, at, at == after):
+            return Intro("preposition", at, words.tokens[at].start, None)
     return None
+
+
+def _attached_object(words: Words, at: int, first: bool) -> bool:
+    """Whether token `at` is ب + the object of a cue (تعهد بالتخلص، طالب الفلسطينيون بفك ...):
+    ب + the article, or, after the source, ب + a word outside any entity (باسم never)."""
+    key = words.keys[at]
+    if len(key) < 3 or key[0] != "ب" or key in _NOT_OBJECTS:
+        return False
+    if key.startswith("بال"):
+        return True
+    inside = any(e.start <= words.tokens[at].start < e.end for e in words.entities)
+    return not inside and not first
 
 
 def introduced_content(words: Words, intro: Intro, context: SentenceContext) -> Excerpt | None:

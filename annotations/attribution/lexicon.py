@@ -16,8 +16,14 @@ from annotations.attribution.suggestion import CueClass
 
 CueKind = Literal["verb", "participle", "noun", "source_first", "verb_first", "pronoun", "frame",
                   "narrator"]
-_PERFECT_SUFFIXES = ("", "ت", "ا", "تا", "وا")
-_PARTICIPLE_SUFFIXES = ("ا", "ة", "ين", "ان", "تين", "تان")
+#: Agreement is "m"/"f" (masculine/feminine singular), "d" (dual) or "p" (plural).
+Agreement = Literal["m", "f", "d", "p"]
+_PERFECT_SUFFIXES: tuple[tuple[str, Agreement], ...] = (
+    ("", "m"), ("ت", "f"), ("ا", "d"), ("تا", "d"), ("وا", "p")
+)
+_PARTICIPLE_SUFFIXES: tuple[tuple[str, Agreement], ...] = (
+    ("ا", "m"), ("ة", "f"), ("ين", "p"), ("ان", "d"), ("تين", "d"), ("تان", "d")
+)
 _PROCLITICS = "وف"
 
 
@@ -29,6 +35,7 @@ class CueEntry:
     cls: CueClass
     lemma: str
     weak: bool = False
+    agreement: Agreement | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,26 +47,41 @@ class CueMatch:
     entry: CueEntry
 
 
-def _verb_forms(perfect: str, imperfect: str) -> Iterable[str]:
-    yield from (perfect + suffix for suffix in _PERFECT_SUFFIXES)
+def _verb_forms(perfect: str, imperfect: str) -> Iterable[tuple[str, Agreement]]:
+    yield from ((perfect + suffix, agreement) for suffix, agreement in _PERFECT_SUFFIXES)
     if imperfect:
         feminine = "ت" + imperfect[1:]
-        yield from (imperfect, feminine, imperfect + "ان", feminine + "ان", imperfect + "ون")
+        yield from (
+            (imperfect, "m"), (feminine, "f"), (imperfect + "ان", "d"), (feminine + "ان", "d"),
+            (imperfect + "ون", "p"),
+        )
+
+
+def _defective_agreement(form: str, forms: Sequence[str]) -> Agreement | None:
+    """The agreement of a spelled-out form of a weak-final verb (نفت، نفوا، تنفي ...)."""
+    if form.endswith(("وا", "ون")):
+        return "p"
+    if form.endswith("ان") or (form.endswith("ا") and form != forms[0]):
+        return "d"
+    if form.startswith("ت") or form.endswith("ت"):
+        return "f"
+    return "m"
 
 
 def _word_table() -> dict[str, CueEntry]:
     table: dict[str, CueEntry] = {}
     for stem, cls in data.PARTICIPLES:
-        for suffix in _PARTICIPLE_SUFFIXES:
-            table[match_key(stem + suffix)] = CueEntry("participle", cls, stem)
+        for suffix, agreement in _PARTICIPLE_SUFFIXES:
+            table[match_key(stem + suffix)] = CueEntry("participle", cls, stem, False, agreement)
     for noun, cls in data.NOUNS:
         table[match_key(noun)] = CueEntry("noun", cls, noun, weak=True)
     for forms, cls, weak in data.DEFECTIVE_VERBS:
         for form in forms:
-            table[match_key(form)] = CueEntry("verb", cls, forms[0], weak)
+            agreement = _defective_agreement(form, forms)
+            table[match_key(form)] = CueEntry("verb", cls, forms[0], weak, agreement)
     for perfect, imperfect, cls, weak in data.VERBS:
-        for form in _verb_forms(perfect, imperfect):
-            table[match_key(form)] = CueEntry("verb", cls, perfect, weak)
+        for form, agreement in _verb_forms(perfect, imperfect):
+            table[match_key(form)] = CueEntry("verb", cls, perfect, weak, agreement)
     return table
 
 

@@ -9,7 +9,7 @@ from annotations.attribution import lexicon_data as data
 from annotations.attribution.content import COMPLEMENTISER_KEYS, PREPOSITION_FORMS
 from annotations.attribution.context import SentenceContext
 from annotations.attribution.keyed_words import Words, plain
-from annotations.attribution.lexicon import cue_at, key_set
+from annotations.attribution.lexicon import WORD_CUES, cue_at, key_set
 from annotations.attribution.sources import ROLE_KEYS, make_source
 from annotations.attribution.suggestion import Source
 
@@ -17,6 +17,13 @@ _STOP = key_set(data.SOURCE_STOP_WORDS)
 _SKIP = key_set(data.SOURCE_SKIP_WORDS)
 _OPENERS = key_set(data.CLAUSE_OPENERS)
 _PARTICLES = key_set(data.VERB_PARTICLES)
+_TIME = key_set(data.TIME_WORDS)
+_ADDRESSEES = key_set(data.ADDRESSEES)
+_HEADS = key_set(
+    (*data.ANONYMOUS_HEADS, *data.DOCUMENT_HEADS, *data.MEDIA_HEADS, *data.ORGANISATION_HEADS,
+     *data.ROLE_HEADS)
+)
+_PRONOUNS = key_set(data.PRONOUNS)
 #: Compared on the plain surface, not the match key: على must not swallow the name علي.
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
 _MAX_FORWARD = 14
@@ -32,21 +39,32 @@ def source_over(words: Words, first: int, end: int) -> Source | None:
 
 
 def forward_source(
-    words: Words, first: int, end: int, context: SentenceContext, stop_at_comma: bool = False
+    words: Words,
+    first: int,
+    end: int,
+    context: SentenceContext,
+    stop_at_comma: bool = False,
+    addressee: bool = True,
 ) -> Source | None:
-    """The source among tokens `first`..`end`: up to a time word, a channel (في بيان) or a cue."""
+    """The source among tokens `first`..`end`: up to a time word, a channel (في بيان) or a cue.
+    After a verb (`addressee`), ل + noun is whom the words are addressed to, never the source."""
     limit = min(end, context.hi)
     while first < limit and words.keys[first] in _SKIP:
         first += 1
     if first < limit and (
         words.plain[first] in PREPOSITION_FORMS or words.plain[first] in _FUNCTION
+        or words.keys[first] in _PRONOUNS or (addressee and _is_addressee(words, first))
     ):
-        return None  # a subject does not start with في، من، على ...
+        return None  # a subject does not start with في، من، على ... nor with لـ (قال لرويترز)
     last = first
     while last < min(limit, first + _MAX_FORWARD):
         key = words.keys[last]
         if last in context.cue_tokens or key in _STOP or key in COMPLEMENTISER_KEYS:
             break
+        if addressee and last > first and (
+            key in _ADDRESSEES or (key[:1] == "ل" and _ends_name(words.keys[last - 1]))
+        ):
+            break  # قال مون للصحافيين، فواز جرجس لـCNN: the addressee after a name
         if last > first and stop_at_comma and (
             words.comma_before(last) is not None
             or words.quotation_before(last, context.sentence) is not None
@@ -61,10 +79,18 @@ def forward_source(
 
 
 def back_source(words: Words, cue_first: int, context: SentenceContext) -> Source | None:
-    """The source standing before its verb, back to the start of its clause, or None."""
+    """The source standing before its verb, back to the start of its clause, or None.
+
+    A verb joined by و (وقال، وقد أكد) opens a clause of its own: nothing before it is its subject.
+    A subject never starts with a preposition, a number or a time word (في وقت لاحق، عام 2017).
+    """
+    if _joined_by_wa(words.keys[cue_first]):
+        return None
     end = cue_first
     while end > context.lo and words.keys[end - 1] in _PARTICLES:
         end -= 1
+        if words.keys[end].startswith("و"):
+            return None
     at = end - 1
     while at >= context.lo:
         if at in context.cue_tokens:
@@ -79,7 +105,37 @@ def back_source(words: Words, cue_first: int, context: SentenceContext) -> Sourc
         if end - at > _MAX_BACK:
             return None
     segments = words.comma_segments(at + 1, end)
-    return source_over(words, *segments[-1]) if segments else None
+    if not segments or not _may_start_subject(words, segments[-1][0]):
+        return None
+    return source_over(words, *segments[-1])
+
+
+def _is_addressee(words: Words, at: int) -> bool:
+    """Whether token `at` reads as ل + a noun (للصحافيين، لرويترز، لـCNN): not a name in ل."""
+    key, token = words.keys[at], words.tokens[at]
+    if len(key) < 3 or key[0] != "ل" or any(e.start == token.start for e in words.entities):
+        return False
+    return key.startswith("لل") or key[1:] in _HEADS or token.text[1:2] == "\u0640" or len(key) < 5
+
+
+def _ends_name(key: str) -> bool:
+    """Whether a word can end a name or a title (not a noun in construct: بيان للرئاسة)."""
+    return key not in _HEADS and not key.startswith("ال")
+
+
+def _joined_by_wa(key: str) -> bool:
+    """Whether a cue's token is و + the cue (وقال), not a cue that starts with و (وصف)."""
+    return key.startswith("و") and key not in WORD_CUES
+
+
+def _may_start_subject(words: Words, at: int) -> bool:
+    """Whether token `at` can open a subject (not في، وفي، a number or a time word)."""
+    word = words.plain[at]
+    bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
+    return not (
+        word in _FUNCTION or bare in _FUNCTION or bare in PREPOSITION_FORMS
+        or words.keys[at] in _TIME or bare[:1].isdigit() or words.keys[at] in _PRONOUNS
+    )
 
 
 def subject_after(words: Words, after: int, hi: int) -> int | None:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from annotations.arabic import surface_offset
+from annotations.attribution.agreement import agrees
 from annotations.attribution.content import (
     Intro,
     clause_from,
@@ -33,6 +34,7 @@ from annotations.attribution.suggestion import Cue, EntityLink, Excerpt, Source,
 _CLAUSE_CUES = frozenset({"participle", "source_first", "verb_first", "pronoun"})
 _PREDICATES = frozenset({"verb", "noun", "participle"})
 _SOURCE_LINKS = frozenset({"ل", "ما", "لما"})
+_ANTECEDENTS = 3  # sources a subjectless cue may look back over for one that agrees with it
 
 
 def _opens_weak_cue(intro: Intro | None, after: int) -> bool:
@@ -41,7 +43,7 @@ def _opens_weak_cue(intro: Intro | None, after: int) -> bool:
     if intro is None:
         return False
     quoted_at_once = intro.kind == "quote" and intro.token == after
-    return quoted_at_once or intro.kind in ("complementiser", "colon")
+    return quoted_at_once or intro.kind in ("complementiser", "colon", "preposition")
 
 
 class LabelledRange(Protocol):
@@ -96,6 +98,7 @@ class _Reader:
         self.words = words
         self.suggestions: list[Suggestion] = []
         self.heirs: dict[int, int] = {}  # suggestion -> the one whose source it inherits
+        self.quoted_until: dict[int, int] = {}  # suggestion -> end of the quotation holding it
         self.last: int | None = None  # the last suggestion with a source
         self.last_outer: int | None = None  # the same, among those not nested
 
@@ -113,6 +116,10 @@ class _Reader:
             if suggestion is None:
                 continue
             self.suggestions.append(suggestion)
+            at = suggestion.cue.start
+            quotation = next((q for q in sentence.quotations if q.start < at < q.inner[1]), None)
+            if quotation is not None:
+                self.quoted_until[len(self.suggestions) - 1] = quotation.end
             if suggestion.source is not None:
                 self.last = len(self.suggestions) - 1
                 if not self._is_nested(suggestion, sentence):
@@ -125,6 +132,24 @@ class _Reader:
         return any(
             s.start <= cue.start < s.end for other in earlier for s in other.content
         ) or any(q.start < cue.start < q.inner[1] for q in sentence.quotations)
+
+    def _antecedent(self, cue: CueMatch) -> int | None:
+        """The suggestion whose source a subjectless cue inherits: the latest one from `last` back
+        that agrees with the cue, skipping those inside a quotation closed before the cue."""
+        if self.last is None:
+            return None
+        at = self.words.tokens[cue.first].start
+        tried = 0
+        for index in range(self.last, -1, -1):
+            candidate = self.suggestions[index]
+            if candidate.source is None or self.quoted_until.get(index, at + 1) <= at:
+                continue
+            if self._agreeing(cue, candidate.source, before=True) is not None:
+                return index
+            tried += 1
+            if tried == _ANTECEDENTS:
+                break
+        return None
 
     def _cues(self, lo: int, hi: int) -> list[CueMatch]:
         found: list[CueMatch] = []
@@ -171,12 +196,12 @@ class _Reader:
         if quoted and (intro is None or intro.kind != "complementiser"):
             return None  # inside a quotation only «قال إن ...» is trusted
         if opening is not None:  # “أكدا تصميمهما ...”: the source stands before the quotation
-            source = back_source(words, cue.first, context)
+            source = self._agreeing(cue, back_source(words, cue.first, context), before=True)
             start = intro.content_start if intro else words.start_or(after, sentence.end)
             content, confidence = words.excerpt(start, opening.inner[1]), 0.85
         elif intro is not None:
-            source = forward_source(words, after, intro.token, context)
-            source = source or back_source(words, cue.first, context)
+            source = self._agreeing(cue, forward_source(words, after, intro.token, context), False)
+            source = source or self._agreeing(cue, back_source(words, cue.first, context), True)
             content = introduced_content(words, intro, context)
             confidence = 0.9 if intro.quotation else 0.85
         else:
@@ -190,14 +215,22 @@ class _Reader:
         self, after: int, cue: CueMatch, context: SentenceContext
     ) -> tuple[Source | None, Excerpt | None]:
         """With no introducer: the subject before or right after the verb, the object after it."""
-        source = back_source(self.words, cue.first, context)
+        source = self._agreeing(cue, back_source(self.words, cue.first, context), before=True)
         if source is not None:
             return source, clause_from(self.words, after, context)
         subject_end = subject_after(self.words, after, context.hi)
-        if subject_end is None:
+        source = None if subject_end is None else source_over(self.words, after, subject_end)
+        if source is None or self._agreeing(cue, source, before=False) is None:
             return None, None
-        source = source_over(self.words, after, subject_end)
         return source, clause_from(self.words, subject_end, context)
+
+    def _agreeing(self, cue: CueMatch, source: Source | None, before: bool) -> Source | None:
+        """`source` when it agrees with the cue's gender and number (standing `before` it)."""
+        if source is None:
+            return None
+        words = self.words
+        keys = words.keys[words.index_at(source.start) : words.index_at(source.end)]
+        return source if keys and agrees(cue.entry.agreement, keys, before) else None
 
     def _participle(
         self, cue: CueMatch, context: SentenceContext, following: int
@@ -219,7 +252,7 @@ class _Reader:
         after = cue.first + cue.length
         while after < context.hi and words.keys[after] in _SOURCE_LINKS:
             after += 1
-        source = forward_source(words, after, context.hi, context, stop_at_comma=True)
+        source = forward_source(words, after, context.hi, context, True, addressee=False)
         if source is None:
             return None
         comma = words.comma_before(cue.first)
@@ -253,10 +286,10 @@ class _Reader:
         excerpts = tuple(excerpt for excerpt in content if excerpt is not None)
         if not excerpts:
             return None
-        previous = None if self.last is None else self.suggestions[self.last].source
-        if source is None and previous is not None and self.last is not None:
-            source = replace(previous, inherited=True)
-            self.heirs[len(self.suggestions)] = self.last
+        heir_of = None if source is not None else self._antecedent(cue)
+        if heir_of is not None:
+            source = replace(self.suggestions[heir_of].source, inherited=True)
+            self.heirs[len(self.suggestions)] = heir_of
             confidence *= 0.85
         elif source is None:
             confidence *= 0.6

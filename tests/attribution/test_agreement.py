@@ -1,0 +1,99 @@
+"""Round-2 attribution rules on sentences written for the purpose: speech acts with their own
+preposition, gender and number agreement, addressees, clause-opening و, subject words."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.arabic import match_key
+from annotations.attribution import Suggestion, suggest_attributions
+from annotations.attribution.agreement import agrees, source_features
+
+
+def only(text: str) -> Suggestion:
+    found = suggest_attributions(text)
+    assert len(found) == 1, [s.cue.text for s in found]
+    return found[0]
+
+
+def source_text(suggestion: Suggestion) -> str | None:
+    return None if suggestion.source is None else suggestion.source.text
+
+
+def keys(phrase: str) -> list[str]:
+    return [match_key(word) for word in phrase.split()]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("وتعهد مرشحو المعارضة بإنهاء حالة الطوارئ.", "مرشحو المعارضة", "بإنهاء حالة الطوارئ"),
+        ("وطالب الفلسطينيون بفك الحصار عن القطاع.", "الفلسطينيون", "بفك الحصار عن القطاع"),
+        ("ودعا الوزير إلى الحوار بين الأطراف.", "الوزير", "الحوار بين الأطراف"),
+        ("وندد الحزب بالهجوم على المتظاهرين.", "الحزب", "بالهجوم على المتظاهرين"),
+    ],
+)
+def test_speech_acts_open_on_their_preposition(text: str, source: str, content: str) -> None:
+    found = only(text)
+    assert source_text(found) == source
+    assert found.content[0].text == content
+
+
+def test_a_weak_cue_without_its_preposition_is_not_suggested() -> None:
+    assert suggest_attributions("وطالب الجامعة حضر المحاضرة صباحا.") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "features"),
+    [
+        ("الرئيس ماكرون", ("m", "sg")),
+        ("الوزارة", ("f", "sg")),
+        ("بوتين والسيسي", (None, "pl")),
+        ("المسؤولون", (None, "pl")),
+        ("البروفيسور بكلية لندن للاقتصاد والعلوم", ("m", "sg")),
+        ("كيم", (None, None)),
+    ],
+)
+def test_source_features(phrase: str, features: tuple[str | None, str | None]) -> None:
+    assert source_features(keys(phrase)) == features
+
+
+def test_agreement_rules() -> None:
+    assert not agrees("f", keys("الرئيس ماكرون"), before=False)
+    assert not agrees("m", keys("الوزارة"), before=False)
+    assert not agrees("p", keys("الولاء"), before=False)  # a plural verb has its subject before
+    assert agrees("p", keys("الروس"), before=True)
+    assert not agrees("m", keys("بوتين والسيسي"), before=True)
+    assert agrees(None, keys("الرئيس"), before=False)
+
+
+def test_a_feminine_participle_inherits_the_feminine_source() -> None:
+    text = (
+        "وأعلنت الوزارة أن المفاوضات انتهت. وقال الرئيس إن الاتفاق قريب، "
+        "ثم أضاف المتحدث أن الوفد غادر. وذكرت الوزارة أن الوفد سيعود، "
+        "مشيرةً إلى أن الموعد لم يحدد."
+    )
+    participle = next(s for s in suggest_attributions(text) if s.cue.text.startswith("مشيرة"))
+    assert source_text(participle) == "الوزارة"
+
+
+def test_a_plural_verb_takes_the_subject_before_it() -> None:
+    found = only("إلا أن الروس أوضحوا وبصورة جلية أن أي هجوم سيكون له تداعيات.")
+    assert source_text(found) == "الروس"
+
+
+def test_the_addressee_is_not_the_source() -> None:
+    found = only("وقال مون للصحافيين إن القمة ستعقد.")
+    assert source_text(found) == "مون"
+    found = only("قال فواز جرجس لـCNN إن الضربة لن تكفي.")
+    assert source_text(found) == "فواز جرجس"
+
+
+def test_a_verb_joined_by_wa_has_no_subject_before_it() -> None:
+    found = only("هجوم دام على رتل للشرطة وقال أيضا إن المنفذ كان متخفيا.")
+    assert found.source is None
+
+
+def test_a_time_phrase_is_not_a_subject() -> None:
+    found = only("وفي وقت لاحق، أعلن الإفراج عن الجنرال.")
+    assert found.source is None or "وقت" not in found.source.text
