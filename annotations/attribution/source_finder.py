@@ -19,11 +19,17 @@ _OPENERS = key_set(data.CLAUSE_OPENERS)
 _PARTICLES = key_set(data.VERB_PARTICLES)
 _TIME = key_set(data.TIME_WORDS)
 _ADDRESSEES = key_set(data.ADDRESSEES)
+_ADJECTIVES = key_set(data.ADJECTIVES)
+_POSSESSIVES = ("ه", "ها", "هم", "هما")
 _HEADS = key_set(
     (*data.ANONYMOUS_HEADS, *data.DOCUMENT_HEADS, *data.MEDIA_HEADS, *data.ORGANISATION_HEADS,
-     *data.ROLE_HEADS)
+     *data.ROLE_HEADS, *data.STATE_NAMES)
+)
+_CONSTRUCT = {key for key in _HEADS if not key.startswith("ال")} - key_set(data.STATE_NAMES) | (
+    key_set(data.CONSTRUCT_NOUNS)
 )
 _PRONOUNS = key_set(data.PRONOUNS)
+RELATIVES = key_set(data.RELATIVE_PRONOUNS)
 #: Compared on the plain surface, not the match key: على must not swallow the name علي.
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
 _MAX_FORWARD = 14
@@ -91,10 +97,12 @@ def back_source(words: Words, cue_first: int, context: SentenceContext) -> Sourc
         end -= 1
         if words.keys[end].startswith("و"):
             return None
+    relative = end > context.lo and words.keys[end - 1] in RELATIVES
+    end -= relative  # قال مبابي الذي أكد ...: the noun the relative clause is about
     at = end - 1
     while at >= context.lo:
         if at in context.cue_tokens:
-            if at not in context.narrator_tokens:
+            if at not in context.narrator_tokens and not relative:
                 return None  # the words before belong to another attribution
             break
         if words.keys[at] in _OPENERS:
@@ -139,25 +147,77 @@ def _may_start_subject(words: Words, at: int) -> bool:
 
 
 def subject_after(words: Words, after: int, hi: int) -> int | None:
-    """The end of a subject right after a verb: a title and a name, or a single name."""
-    at = after
-    while at < hi and words.keys[at] in ROLE_KEYS:
-        at += 1
-    if at > after:
-        while at < hi and at - after < 4 and _is_nisba(words.keys[at]):
-            at += 1
-        at = _name_end(words, at, hi)
-    elif at < hi and words.plain[at] not in _FUNCTION and words.keys[at] not in COMPLEMENTISER_KEYS:
-        at += 1
-        if words.keys[at - 1] in NAME_LINKS and at < hi:
-            at += 1
-    if at == after:
+    """The end of a subject right after a verb, or None: a noun phrase (`noun_phrase_end`) whose
+    head is a title, a known head or a name; a name after a title."""
+    if after >= hi or not _may_start_subject(words, after) or not _is_head(words, after):
         return None
+    at = noun_phrase_end(words, after, hi)
+    if any(words.keys[t] in ROLE_KEYS for t in range(after, at)):
+        at = _name_end(words, at, hi)
     start, end = words.tokens[after].start, words.tokens[at - 1].end
     for entity in words.entities:
         if start <= entity.start < end:
             at = max(at, words.index_at(entity.end))
     return at
+
+
+def noun_phrase_end(words: Words, first: int, hi: int) -> int:
+    """The end of the noun phrase that starts at token `first`: a noun in construct state (no
+    article: رئيس، وزارة، مجلس) runs into the next noun, a noun with the article (or a name) only
+    into its adjectives (الوطني، المتحدة، السابق). Checked on UD Arabic-PUD: a noun without the
+    article is followed by its genitive `nmod` in 97% of noun pairs, one with the article by its
+    `amod` in 93% of noun-adjective pairs and almost never by an `nmod`."""
+    at = first
+    while at + 1 < hi and words.text[slice(*words.gap(at + 1))].isspace():
+        key, following = words.keys[at], at + 1
+        if not _is_noun(words, following):
+            break
+        construct = key in _CONSTRUCT or key in NAME_LINKS or (
+            key.endswith("ه") and not key.endswith("يه") and not key.startswith(("ال", "لل"))
+        )
+        if not (construct or _is_adjective(words.keys[following])):
+            break
+        at = following
+    return at + 1
+
+
+def _is_head(words: Words, at: int) -> bool:
+    """Whether token `at` can head a subject after a verb: not a function word, not أن, not a
+    verbal noun nor a noun with a possessive, which after a verb are its object (أكد التزام
+    الاتحاد، أعلن الإفراج عن، أبدى خجله)."""
+    key, word = words.keys[at], words.plain[at]
+    bare = key[2:] if key.startswith("ال") else key
+    object_like = _is_verbal_noun(key) or _is_verbal_noun(bare) or word.endswith(_POSSESSIVES)
+    return word not in _FUNCTION and key not in COMPLEMENTISER_KEYS and (
+        key in _HEADS or not object_like
+    )
+
+
+def _is_verbal_noun(key: str) -> bool:
+    """Whether `key` has the shape of a derived verbal noun: إفعال (إعلان)، تفعيل (تدمير)،
+    افتعال (التزام)، استفعال (استخدام)."""
+    size = len(key)
+    return (
+        (size == 5 and key[0] == "ا" and key[3] == "ا")
+        or (size == 5 and key[0] == "ت" and key[3] == "ي")
+        or (size == 6 and key[0] == "ا" and key[2] == "ت" and key[4] == "ا")
+        or (size == 7 and key.startswith("است") and key[5] == "ا")
+    )
+
+
+def _is_noun(words: Words, at: int) -> bool:
+    """Whether token `at` can continue a noun phrase (not بال/لل + noun, a function word, a cue)."""
+    key = words.keys[at]
+    return (
+        not key.startswith(("بال", "لل"))
+        and words.plain[at] not in _FUNCTION and words.plain[at] not in PREPOSITION_FORMS
+        and key not in COMPLEMENTISER_KEYS and key not in _STOP and cue_at(words.keys, at) is None
+    )
+
+
+def _is_adjective(key: str) -> bool:
+    """An adjective after a noun with the article: a nisba (الليبي، الأمريكية) or a common one."""
+    return key.startswith("ال") and (key.endswith(("ي", "يه", "يين", "يون")) or key in _ADJECTIVES)
 
 
 def _name_end(words: Words, at: int, hi: int) -> int:
@@ -175,17 +235,13 @@ def _name_end(words: Words, at: int, hi: int) -> int:
     return at
 
 
-def _is_nisba(key: str) -> bool:
-    """An adjective of origin after a title (الرئيس الفرنسي ...)."""
-    return key.startswith("ال") and key.endswith("ي")
-
-
 def _is_name_part(words: Words, at: int) -> bool:
     key = words.keys[at]
     start, end = words.gap(at)
     return (
         not key.startswith("ال")
         and not key.endswith("ه")
+        and not _is_verbal_noun(key)
         and words.plain[at] not in _FUNCTION
         and key not in COMPLEMENTISER_KEYS
         and words.text[start:end].isspace()

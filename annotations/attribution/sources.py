@@ -14,7 +14,7 @@ _HEADS: tuple[tuple[frozenset[str], SourceType], ...] = (
     (key_set(data.ANONYMOUS_HEADS), "anonymous"),
     (key_set(data.DOCUMENT_HEADS), "document"),
     (key_set(data.MEDIA_HEADS), "media"),
-    (key_set(data.ORGANISATION_HEADS), "organisation"),
+    (key_set((*data.ORGANISATION_HEADS, *data.STATE_NAMES)), "organisation"),
     (key_set(data.ROLE_HEADS), "official_role"),
 )
 ROLE_KEYS = key_set(data.ROLE_HEADS)

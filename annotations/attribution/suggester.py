@@ -24,6 +24,7 @@ from annotations.attribution.keyed_words import Words
 from annotations.attribution.lexicon import CueMatch, cue_at
 from annotations.attribution.segments import Sentence, sentences
 from annotations.attribution.source_finder import (
+    RELATIVES,
     back_source,
     forward_source,
     source_over,
@@ -222,7 +223,20 @@ class _Reader:
         source = None if subject_end is None else source_over(self.words, after, subject_end)
         if source is None or self._agreeing(cue, source, before=False) is None:
             return None, None
-        return source, clause_from(self.words, subject_end, context)
+        after_subject = clause_from(self.words, subject_end, context)
+        if subject_end < context.hi and self.words.keys[subject_end] not in RELATIVES:
+            return source, after_subject
+        # ...، كما قال رئيس المحكمة العليا (الذي ...).
+        return source, self._clause_before(cue, context) or after_subject
+
+    def _clause_before(self, cue: CueMatch, context: SentenceContext) -> Excerpt | None:
+        """The clause before «، قال X» or «، كما قال X» that ends its sentence: what X said."""
+        first = cue.first - (self.words.keys[cue.first - 1] == "كما")
+        comma = self.words.comma_before(first) if first > context.lo else None
+        if comma is None:
+            return None
+        start = max([context.sentence.start, *(c for c in context.cuts if c < comma)])
+        return self.words.excerpt(start, comma)
 
     def _agreeing(self, cue: CueMatch, source: Source | None, before: bool) -> Source | None:
         """`source` when it agrees with the cue's gender and number (standing `before` it)."""

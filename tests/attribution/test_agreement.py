@@ -95,5 +95,35 @@ def test_a_verb_joined_by_wa_has_no_subject_before_it() -> None:
 
 
 def test_a_time_phrase_is_not_a_subject() -> None:
-    found = only("وفي وقت لاحق، أعلن الإفراج عن الجنرال.")
-    assert found.source is None or "وقت" not in found.source.text
+    found = suggest_attributions("وفي وقت لاحق، أعلن الإفراج عن الجنرال.")
+    assert all(s.source is None or "وقت" not in s.source.text for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وأعلن الجيش الإسرائيلي تدمير نفق شمال القطاع.", "الجيش الإسرائيلي"),
+        ("وأعلن رئيس مجلس الوزراء العراقي إطلاق عملية جديدة.", "رئيس مجلس الوزراء العراقي"),
+        ("وذكرت منظمة غير حكومية إطلاق سراح المعتقلين.", "منظمة غير حكومية"),
+    ],
+)
+def test_a_subject_after_its_verb_runs_to_the_end_of_its_construct_chain(
+    text: str, source: str
+) -> None:
+    assert source_text(only(text)) == source
+
+
+def test_a_verbal_noun_after_the_verb_is_its_object() -> None:
+    assert suggest_attributions("حيث أكد التزام الاتحاد بالحل السياسي.") == []
+
+
+def test_a_clause_before_comma_and_verb_is_the_content() -> None:
+    found = only("يتعين على العمدة المثول شهريا أمام السلطات، كما قال رئيس المحكمة العليا.")
+    assert source_text(found) == "رئيس المحكمة العليا"
+    assert found.content[0].text == "يتعين على العمدة المثول شهريا أمام السلطات"
+
+
+def test_a_cue_after_a_relative_pronoun_has_the_noun_before_as_source() -> None:
+    found = suggest_attributions("وقال مبابي الذي أكد أنه سليم: نحن جاهزون.")
+    inner = next(s for s in found if s.cue.text == "أكد")
+    assert source_text(inner) == "مبابي"
