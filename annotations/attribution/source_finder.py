@@ -182,23 +182,32 @@ def noun_phrase_end(words: Words, first: int, hi: int) -> int:
 
 
 def _is_head(words: Words, at: int) -> bool:
-    """Whether token `at` can head a subject after a verb: not a function word, not أن, not a
-    verbal noun nor a noun with a possessive, which after a verb are its object (أكد التزام
-    الاتحاد، أعلن الإفراج عن، أبدى خجله)."""
-    key, word = words.keys[at], words.plain[at]
-    bare = key[2:] if key.startswith("ال") else key
-    object_like = _is_verbal_noun(key) or _is_verbal_noun(bare) or word.endswith(_POSSESSIVES)
-    return word not in _FUNCTION and key not in COMPLEMENTISER_KEYS and (
-        key in _HEADS or not object_like
+    """Whether token `at` can head a subject after a verb: not a function word, not أن, not
+    `object_like`."""
+    return (
+        words.plain[at] not in _FUNCTION
+        and words.keys[at] not in COMPLEMENTISER_KEYS
+        and not object_like(words, at)
     )
 
 
+def object_like(words: Words, at: int) -> bool:
+    """Whether token `at` is a verbal noun or a noun with a possessive, which after a verb are
+    its object (أكد التزام الاتحاد، أعلن الإفراج عن، أبدى خجله) and head no speaker."""
+    key, word = words.keys[at], words.plain[at]
+    bare = key[2:] if key.startswith("ال") else key
+    if key in _HEADS:
+        return False
+    return _is_verbal_noun(key) or _is_verbal_noun(bare) or word.endswith(_POSSESSIVES)
+
+
 def _is_verbal_noun(key: str) -> bool:
-    """Whether `key` has the shape of a derived verbal noun: إفعال (إعلان)، تفعيل (تدمير)،
-    افتعال (التزام)، استفعال (استخدام)."""
+    """Whether `key` has the shape of a derived verbal noun: إفعال (إعلان)، إفالة (إصابة)،
+    تفعيل (تدمير)، افتعال (التزام)، استفعال (استخدام)."""
     size = len(key)
     return (
         (size == 5 and key[0] == "ا" and key[3] == "ا")
+        or (size == 5 and key[0] == "ا" and key[2] == "ا" and key[4] == "ه")
         or (size == 5 and key[0] == "ت" and key[3] == "ي")
         or (size == 6 and key[0] == "ا" and key[2] == "ت" and key[4] == "ا")
         or (size == 7 and key.startswith("است") and key[5] == "ا")

@@ -20,6 +20,7 @@ from annotations.attribution.content import (
     introduced_content,
 )
 from annotations.attribution.context import SentenceContext
+from annotations.attribution.headlines import headline_colon
 from annotations.attribution.keyed_words import Words
 from annotations.attribution.lexicon import CueMatch, cue_at
 from annotations.attribution.segments import Sentence, sentences
@@ -110,6 +111,10 @@ class _Reader:
         cuts = tuple(cut for cue in cues if (cut := self._clause_cut(cue)) is not None)
         context = SentenceContext(sentence, lo, hi, tuple(cues), cuts, len(self.suggestions))
         self.last = self.last_outer
+        headline = headline_colon(self.words, context)
+        if headline is not None:
+            self.suggestions.append(headline)
+            self.last = self.last_outer = len(self.suggestions) - 1
         for index, cue in enumerate(cues):
             later = (c.first for c in cues[index + 1 :] if c.entry.kind in _PREDICATES)
             following = next(later, hi)
