@@ -25,9 +25,11 @@ _CONFIDENCE = 0.7
 
 def headline_colon(words: Words, context: SentenceContext) -> Suggestion | None:
     """The attribution of a headline «X: ...» when `context` is a whole line that is one."""
-    sentence, lo, hi = context.sentence, context.lo, context.hi
+    sentence, lo = context.sentence, context.lo
     text = words.text
-    if hi - lo > _MAX_LINE or hi - lo < 3 or not _whole_line(text, sentence.start, sentence.end):
+    line_end = _line_end(text, sentence.start)
+    hi = words.index_at(line_end)
+    if hi - lo > _MAX_LINE or hi - lo < 3 or line_end < 0:
         return None
     colon = next(
         (at for at in range(lo + 1, min(hi, lo + _MAX_SPEAKER + 1)) if _colon_before(words, at)),
@@ -40,7 +42,7 @@ def headline_colon(words: Words, context: SentenceContext) -> Suggestion | None:
     last = colon - 1
     addressed = last > lo and words.keys[last].startswith("ل")  # السيسي لماكرون: ...
     source = forward_source(words, lo, last if addressed else colon, context)
-    content = words.excerpt(words.gap(colon)[0], sentence.end)
+    content = words.excerpt(words.gap(colon)[0], line_end)
     if source is None or content is None:
         return None
     speaker_keys = words.keys[lo : words.index_at(source.end)]
@@ -50,12 +52,12 @@ def headline_colon(words: Words, context: SentenceContext) -> Suggestion | None:
     return Suggestion(Cue(mark, mark + 1, ":", "statement"), source, (content,), None, _CONFIDENCE)
 
 
-def _whole_line(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` is all of its line but spaces."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    rest = text[end:] if line_end < 0 else text[end:line_end]
-    return not text[line_start:start].strip() and not rest.strip()
+def _line_end(text: str, start: int) -> int:
+    """Where the line that starts at `start` ends, or -1 when `start` is not a line's start."""
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return -1
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _reads_as_verb(key: str) -> bool:

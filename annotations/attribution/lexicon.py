@@ -7,7 +7,7 @@ match; a leading و or ف (and, so) is tried off as well.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from annotations.arabic import match_key
@@ -25,6 +25,7 @@ _PARTICIPLE_SUFFIXES: tuple[tuple[str, Agreement], ...] = (
     ("ا", "m"), ("ة", "f"), ("ين", "p"), ("ان", "d"), ("تين", "d"), ("تان", "d")
 )
 _PROCLITICS = "وف"
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class CueEntry:
     lemma: str
     weak: bool = False
     agreement: Agreement | None = None
+    with_object: bool = False  # the word carries an object pronoun (وصفتها)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,4 +131,22 @@ def cue_at(keys: Sequence[str], first: int) -> CueMatch | None:
                 return CueMatch(first, len(phrase), phrase_entry)
         if word_entry := WORD_CUES.get(candidate):
             return CueMatch(first, 1, word_entry)
+    for candidate in (head, without_proclitic(head)):
+        entry = _verb_with_object(candidate or "")
+        if entry is not None:
+            return CueMatch(first, 1, entry)
+    return None
+
+
+def _verb_with_object(key: str) -> CueEntry | None:
+    """The verb cue of a word carrying an object pronoun (وصفتها بأنها، تتهمه بـ), weak: it needs
+    أن, a colon or its own preposition."""
+    for suffix in _OBJECT_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            entry = WORD_CUES.get(stem)
+            # a lone ه after the bare perfect may be ة (تابعة is no تابع + ه)
+            plain_perfect = suffix == "ه" and stem == match_key(entry.lemma) if entry else False
+            if entry is not None and entry.kind == "verb" and not plain_perfect:
+                return replace(entry, weak=True, with_object=True)
     return None

@@ -85,6 +85,7 @@ PARTICIPLES: tuple[tuple[str, CueClass], ...] = (
     ("مشدد", "emphasis"),
     ("مجدد", "emphasis"),
     ("مشير", "statement"),
+    ("قائل", "statement"),
     ("مضيف", "statement"),
     ("موضح", "statement"),
     ("لافت", "statement"),
@@ -157,7 +158,7 @@ PRONOUN_SUFFIXES: tuple[str, ...] = ("", "ه", "ها", "هم", "هما", "هن",
 SOURCE_STOP_WORDS: tuple[str, ...] = (
     "اليوم", "أمس", "مساء", "صباح", "خلال", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
     "الأربعاء", "الخميس", "الجمعة", "السبت", "قد", "لقد", "أيضا", "كذلك", "في", "له", "لها",
-    "بدوره", "بدورها",
+    "بدوره", "بدورها", "قائلا", "قائلة", "قائلين",
 )
 #: Words between a cue and its source that belong to neither (أكد فيه السيسي، قال بدوره ...).
 SOURCE_SKIP_WORDS: tuple[str, ...] = (

@@ -37,15 +37,19 @@ _CLAUSE_CUES = frozenset({"participle", "source_first", "verb_first", "pronoun"}
 _PREDICATES = frozenset({"verb", "noun", "participle"})
 _SOURCE_LINKS = frozenset({"ل", "ما", "لما"})
 _ANTECEDENTS = 3  # sources a subjectless cue may look back over for one that agrees with it
+_SAYING = "قائل"
+_RELATIVES = RELATIVES | {"ما", "بما", "مما", "لما"}
 
 
-def _opens_weak_cue(intro: Intro | None, after: int) -> bool:
-    """Whether a weak cue (رأى، اعتبر، ثمّن ...) is used for reporting: before أن/إن, a colon, or a
-    quotation right after it."""
+def _opens_weak_cue(intro: Intro | None, after: int, words: Words) -> bool:
+    """Whether a weak cue (رأى، اعتبر، ثمّن ...) is used for reporting: before أن/إن, a colon, its
+    own preposition, or a quotation right after it or after a colon (وتابع قائلا: "...")."""
     if intro is None:
         return False
-    quoted_at_once = intro.kind == "quote" and intro.token == after
-    return quoted_at_once or intro.kind in ("complementiser", "colon", "preposition")
+    if intro.kind == "quote" and intro.quotation is not None:
+        colon = ":" in words.text[words.tokens[after - 1].end : intro.quotation.start]
+        return intro.token == after or colon
+    return intro.kind in ("complementiser", "colon", "preposition")
 
 
 class LabelledRange(Protocol):
@@ -167,9 +171,18 @@ class _Reader:
                 continue
             if match.entry.kind == "verb_first" and at + match.length < hi:
                 match = CueMatch(at, match.length + 1, match.entry)  # حسبما + أعلن
+            if self._manner(match, found):
+                at += match.length
+                continue  # وأضاف المصدر قائلا: the verb is the cue, قائلا only says how
             found.append(match)
             at += match.length
         return found
+
+    def _manner(self, cue: CueMatch, found: list[CueMatch]) -> bool:
+        """Whether `cue` is قائلاً in the clause of a verb cue before it (no comma between)."""
+        if cue.entry.lemma != _SAYING or self.words.comma_before(cue.first) is not None:
+            return False
+        return bool(found) and found[-1].entry.kind == "verb" and cue.first - found[-1].first < 8
 
     def _clause_cut(self, cue: CueMatch) -> int | None:
         """Where a cue that opens its own clause (، مشيرا / ، حسبما ...) ends the one before."""
@@ -193,9 +206,11 @@ class _Reader:
 
     def _verb(self, cue: CueMatch, context: SentenceContext, following: int) -> Suggestion | None:
         words, sentence = self.words, context.sentence
+        if cue.entry.with_object and cue.first > 0 and words.keys[cue.first - 1] in _RELATIVES:
+            return None  # مشيدا بما وصفه بـ ...: the pronoun is the relative's, no report
         after = cue.first + cue.length
         intro = find_introducer(words, cue, context, following)
-        if cue.entry.weak and not _opens_weak_cue(intro, after):
+        if cue.entry.weak and not _opens_weak_cue(intro, after, words):
             return None
         opening = words.quotation_before(cue.first, sentence)
         quoted = opening is None and words.inside_quotation(cue.first, sentence)
@@ -213,8 +228,9 @@ class _Reader:
         else:
             source, content = self._subject_and_object(after, cue, context)
             confidence = 0.6
-        if cue.entry.weak and source is None:
-            return None
+        spoken = intro is not None and (intro.kind == "colon" or intro.quotation is not None)
+        if cue.entry.weak and source is None and not spoken:
+            return None  # a weak cue needs its speaker written, unless a quotation follows
         return self._finish(cue, source, [content], confidence * (0.8 if cue.entry.weak else 1))
 
     def _subject_and_object(

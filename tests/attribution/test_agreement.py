@@ -127,3 +127,21 @@ def test_a_cue_after_a_relative_pronoun_has_the_noun_before_as_source() -> None:
     found = suggest_attributions("وقال مبابي الذي أكد أنه سليم: نحن جاهزون.")
     inner = next(s for s in found if s.cue.text == "أكد")
     assert source_text(inner) == "مبابي"
+
+
+def test_qailan_after_a_verb_is_part_of_its_cue() -> None:
+    found = only('وأضاف المصدر الأمني قائلا: "إن عنصرا حاول تفجير نفسه".')
+    assert (found.cue.text, source_text(found)) == ("أضاف", "المصدر الأمني")
+
+
+def test_a_weak_cue_before_colon_and_quotation_inherits_its_source() -> None:
+    text = 'وأوضح جرجس: "الوضع تفاقم كثيرا".\n\nوتابع قائلا: "الصراع الآن بين قوى إقليمية".'
+    found = suggest_attributions(text)
+    assert [(s.cue.text, source_text(s)) for s in found] == [("أوضح", "جرجس"), ("تابع", "جرجس")]
+
+
+def test_a_verb_with_an_object_pronoun_is_a_cue_before_its_preposition() -> None:
+    found = only('ووصفتها وزيرة الدفاع بأنها "عملية تجسس".')
+    assert found.cue.text == "وصفتها"
+    assert source_text(found) == "وزيرة الدفاع"
+    assert suggest_attributions("مشيدا بما وصفته بالمشروعات الهامة.") == []
