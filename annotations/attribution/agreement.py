@@ -17,7 +17,7 @@ from annotations.attribution.lexicon import key_set
 #: A cue's form: masculine or feminine singular, dual, plural.
 Agreement = Literal["m", "f", "d", "p"]
 Gender = Literal["m", "f"] | None
-Number = Literal["sg", "pl"] | None
+Number = Literal["sg", "pl", "co"] | None  # "co": coordinated speakers (بوتين والسيسي)
 
 _PLURAL = key_set(data.PLURAL_HEADS)
 _MASCULINE = key_set(data.MASCULINE_HEADS) | key_set(
@@ -32,7 +32,9 @@ def source_features(keys: Sequence[str]) -> tuple[Gender, Number]:
     head = keys[0]
     if head[:1] in "لب" and len(head) > 3:
         head = head[1:]
-    if _coordinated(keys) or head in _PLURAL or head.endswith(("ون", "يين")):
+    if _coordinated(keys):
+        return None, "co"
+    if head in _PLURAL or head.endswith(("يون", "يين")):
         return None, "pl"
     if head in _MASCULINE:
         return "m", "sg"
@@ -61,6 +63,6 @@ def agrees(agreement: Agreement | None, keys: Sequence[str], before: bool) -> bo
     gender, number = source_features(keys)
     if agreement in ("d", "p"):
         return before and number != "sg"
-    if agreement == "f":
-        return not (gender == "m" and number == "sg")
-    return not (gender == "f" and number == "sg") and not (before and number == "pl")
+    if agreement == "f":  # also a plural of things before it (الدول أكدت), never of persons
+        return not (gender == "m" and number == "sg") and not (before and number == "co")
+    return not (gender == "f" and number == "sg") and not (before and number in ("pl", "co"))

@@ -109,9 +109,10 @@ class Words:
         return any(q.start < start < q.inner[1] for q in sentence.quotations)
 
     def boundary_after(self, token: int, sentence: Sentence) -> bool:
-        """Whether a semicolon, colon or opening quotation mark follows token `token`."""
+        """Whether a semicolon, colon, dash, closing bracket or opening quotation mark follows
+        token `token` (a dateline «دبي، الإمارات (CNN)— أعلن» ends there)."""
         start, end = self.gap(token + 1)
-        if any(char in "؛;:" for char in self.text[start:end]):
+        if any(char in "؛;:)—–" for char in self.text[start:end]):
             return True
         return _opening_in(start, end, sentence) is not None
 

@@ -9,7 +9,7 @@ from annotations.attribution import lexicon_data as data
 from annotations.attribution.content import COMPLEMENTISER_KEYS, PREPOSITION_FORMS
 from annotations.attribution.context import SentenceContext
 from annotations.attribution.keyed_words import Words, plain
-from annotations.attribution.lexicon import WORD_CUES, cue_at, key_set
+from annotations.attribution.lexicon import WORD_CUES, cue_at, key_set, without_proclitic
 from annotations.attribution.sources import ROLE_KEYS, make_source
 from annotations.attribution.suggestion import Source
 
@@ -105,7 +105,7 @@ def back_source(words: Words, cue_first: int, context: SentenceContext) -> Sourc
             if at not in context.narrator_tokens and not relative:
                 return None  # the words before belong to another attribution
             break
-        if words.keys[at] in _OPENERS:
+        if words.keys[at] in _OPENERS or without_proclitic(words.keys[at]) in _OPENERS:
             break
         if at < end - 1 and words.boundary_after(at, context.sentence):
             break

@@ -221,8 +221,9 @@ class _Reader:
             start = intro.content_start if intro else words.start_or(after, sentence.end)
             content, confidence = words.excerpt(start, opening.inner[1]), 0.85
         elif intro is not None:
-            source = self._agreeing(cue, forward_source(words, after, intro.token, context), False)
-            source = source or self._agreeing(cue, back_source(words, cue.first, context), True)
+            back = self._agreeing(cue, back_source(words, cue.first, context), before=True)
+            forward = self._agreeing(cue, forward_source(words, after, intro.token, context), False)
+            source = back if self._adjacent(back, cue) else forward or back
             content = introduced_content(words, intro, context)
             confidence = 0.9 if intro.quotation else 0.85
         else:
@@ -237,18 +238,28 @@ class _Reader:
         self, after: int, cue: CueMatch, context: SentenceContext
     ) -> tuple[Source | None, Excerpt | None]:
         """With no introducer: the subject before or right after the verb, the object after it."""
-        source = self._agreeing(cue, back_source(self.words, cue.first, context), before=True)
-        if source is not None:
-            return source, clause_from(self.words, after, context)
+        back = self._agreeing(cue, back_source(self.words, cue.first, context), before=True)
         subject_end = subject_after(self.words, after, context.hi)
         source = None if subject_end is None else source_over(self.words, after, subject_end)
-        if source is None or self._agreeing(cue, source, before=False) is None:
+        source = self._agreeing(cue, source, before=False)
+        if back is not None and (self._adjacent(back, cue) or source is None):
+            return back, clause_from(self.words, after, context)
+        if source is None or subject_end is None:
             return None, None
         after_subject = clause_from(self.words, subject_end, context)
         if subject_end < context.hi and self.words.keys[subject_end] not in RELATIVES:
             return source, after_subject
         # ...، كما قال رئيس المحكمة العليا (الذي ...).
         return source, self._clause_before(cue, context) or after_subject
+
+    def _adjacent(self, source: Source | None, cue: CueMatch) -> bool:
+        """Whether `source` stands right before the cue, with no comma between (الروس أوضحوا،
+        واشنطن تحذر، كانت موغيريني قد أكدت): a subject before its verb, not a clause before it."""
+        if source is None or cue.entry.kind != "verb":
+            return False  # a reporting noun's source follows it (إعلان وزير الداخلية أن)
+        words = self.words
+        between = range(words.index_at(source.end), cue.first + 1)
+        return all(words.comma_before(at) is None for at in between)
 
     def _clause_before(self, cue: CueMatch, context: SentenceContext) -> Excerpt | None:
         """The clause before «، قال X» or «، كما قال X» that ends its sentence: what X said."""

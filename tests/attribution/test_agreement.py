@@ -48,7 +48,7 @@ def test_a_weak_cue_without_its_preposition_is_not_suggested() -> None:
     [
         ("الرئيس ماكرون", ("m", "sg")),
         ("الوزارة", ("f", "sg")),
-        ("بوتين والسيسي", (None, "pl")),
+        ("بوتين والسيسي", (None, "co")),
         ("المسؤولون", (None, "pl")),
         ("البروفيسور بكلية لندن للاقتصاد والعلوم", ("m", "sg")),
         ("كيم", (None, None)),
@@ -145,3 +145,19 @@ def test_a_verb_with_an_object_pronoun_is_a_cue_before_its_preposition() -> None
     assert found.cue.text == "وصفتها"
     assert source_text(found) == "وزيرة الدفاع"
     assert suggest_attributions("مشيدا بما وصفته بالمشروعات الهامة.") == []
+
+
+def test_a_subject_right_before_its_verb_wins_over_the_object_after_it() -> None:
+    found = only("واشنطن تحذر تركيا من فرض مزيد من العقوبات.")
+    assert source_text(found) == "واشنطن"
+
+
+def test_a_dateline_is_not_a_subject() -> None:
+    found = only("دبي، الإمارات العربية المتحدة (CNN)— أعلن الجيش الإسرائيلي تدمير نفق.")
+    assert source_text(found) == "الجيش الإسرائيلي"
+
+
+def test_a_participle_after_a_closed_quotation_continues_the_outer_speaker() -> None:
+    text = 'وقال مون للصحافيين إن كيم "أعرب عن أمله في السلام"، مشيراً إلى أنه اتفق معه.'
+    participle = next(s for s in suggest_attributions(text) if s.cue.text == "مشيراً")
+    assert source_text(participle) == "مون"
