@@ -22,6 +22,11 @@ _BARE_COMPLEMENTISERS = frozenset(map(match_key, data.COMPLEMENTISERS))
 PREPOSITION_FORMS = frozenset(map(plain, data.PREPOSITIONS))
 _CUE_PREPOSITIONS = {match_key(cue): plain(p) for cue, p in data.CONTENT_PREPOSITIONS.items()}
 _NOT_OBJECTS = frozenset({"باسم", "بعد", "بين", "بدوره", "بدورها", "بشكل", "بصوره"})
+#: How many words a cue's own preposition may stand after it: إلى and على seldom open a source's
+#: modifier (دعت رودريغيز، أمام المعارضين، إلى ...), من and عن often do (مسؤول من الوزارة).
+_FAR_PREPOSITIONS = frozenset(map(plain, ("إلى", "على")))
+_FAR_REACH = 6
+_NEAR_REACH = 2
 _WINDOW = 14
 _WEAK_WINDOW = 6
 
@@ -64,10 +69,12 @@ def find_introducer(
             start = words.tokens[at].end if key in _BARE_COMPLEMENTISERS else words.tokens[at].start
             return Intro("complementiser", token, start, words.quotation_after(at, sentence))
         before_complementiser = at + 1 < limit and words.keys[at + 1] in COMPLEMENTISER_KEYS
-        if words.plain[at] == preposition and at - after <= 2 and not before_complementiser:
+        reach = _FAR_REACH if preposition in _FAR_PREPOSITIONS else _NEAR_REACH
+        if words.plain[at] == preposition and at - after <= reach and not before_complementiser:
             quotation = words.quotation_after(at, sentence)
             return Intro("preposition", at, words.tokens[at].end, quotation)
-        if preposition == "ب" and _attached_object(words, at, at == after):
+        first = at == after and cue.entry.agreement not in ("d", "p")  # يطالبون بفك: no subject
+        if preposition == "ب" and _attached_object(words, at, first):
             return Intro("preposition", at, words.tokens[at].start, None)
     return None
 

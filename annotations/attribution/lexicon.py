@@ -15,7 +15,7 @@ from annotations.attribution import lexicon_data as data
 from annotations.attribution.suggestion import CueClass
 
 CueKind = Literal["verb", "participle", "noun", "source_first", "verb_first", "pronoun", "frame",
-                  "narrator"]
+                  "narrator", "saying"]
 #: Agreement is "m"/"f" (masculine/feminine singular), "d" (dual) or "p" (plural).
 Agreement = Literal["m", "f", "d", "p"]
 _PERFECT_SUFFIXES: tuple[tuple[str, Agreement], ...] = (
@@ -75,6 +75,8 @@ def _word_table() -> dict[str, CueEntry]:
     for stem, cls in data.PARTICIPLES:
         for suffix, agreement in _PARTICIPLE_SUFFIXES:
             table[match_key(stem + suffix)] = CueEntry("participle", cls, stem, False, agreement)
+    for form in data.SAYINGS:
+        table[match_key(form)] = CueEntry("saying", "statement", form)
     for noun, cls in data.NOUNS:
         table[match_key(noun)] = CueEntry("noun", cls, noun, weak=True)
     for forms, cls, weak in data.DEFECTIVE_VERBS:

@@ -114,6 +114,9 @@ NOUNS: tuple[tuple[str, CueClass], ...] = (
     ("تحذير", "warning"),
 )
 
+#: «نقلت الوكالة عن مصدر قوله إن ...»: the saying of the one after عن, reported by the one before.
+SAYINGS: tuple[str, ...] = ("قوله", "قولها", "قولهم", "قولهما")
+
 #: Phrases whose source follows them; the content is on the other side (بحسب الوكالة، ...).
 SOURCE_FIRST_PHRASES: tuple[str, ...] = (
     "بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن", "استنادا إلى",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from annotations.arabic import surface_offset
+from annotations.arabic import HARAKAT, strip_marks, surface_offset
 from annotations.attribution.agreement import agrees
 from annotations.attribution.content import (
     Intro,
@@ -38,6 +38,9 @@ _PREDICATES = frozenset({"verb", "noun", "participle"})
 _SOURCE_LINKS = frozenset({"ل", "ما", "لما"})
 _ANTECEDENTS = 3  # sources a subjectless cue may look back over for one that agrees with it
 _SAYING = "قائل"
+_DAMMA = "\u064f"
+_SPEAKER_WORDS = 10  # words between عن and قوله
+_REPORTING = "نقل"
 _RELATIVES = RELATIVES | {"ما", "بما", "مما", "لما"}
 
 
@@ -50,6 +53,22 @@ def _opens_weak_cue(intro: Intro | None, after: int, words: Words) -> bool:
         colon = ":" in words.text[words.tokens[after - 1].end : intro.quotation.start]
         return intro.token == after or colon
     return intro.kind in ("complementiser", "colon", "preposition")
+
+
+def _passive(surface: str) -> bool:
+    """Whether a perfect verb is written with the damma of the passive on its first or second
+    letter (أُعلن، اتُهمت، وقُتل); an imperfect's damma (يُعلن) is the active's as often."""
+    letters = strip_marks(surface)
+    conjunction = int(letters[:1] in ("و", "ف") and len(letters) > 3)
+    if letters[conjunction : conjunction + 1] in ("ي", "ت"):
+        return False
+    seen = 0
+    for char in surface:
+        if char not in HARAKAT:
+            seen += 1
+        elif char == _DAMMA and 1 <= seen - conjunction <= 2:
+            return True
+    return False
 
 
 class LabelledRange(Protocol):
@@ -202,6 +221,8 @@ class _Reader:
             return self._prepositional(cue, context)
         if kind == "pronoun" and len(self.suggestions) == context.first_suggestion:
             return self._pronoun(cue, context)
+        if kind == "saying":
+            return self._saying(cue, context, following)
         return None  # channels (في بيان) and narrator formulas (يذكر أن) start nothing
 
     def _verb(self, cue: CueMatch, context: SentenceContext, following: int) -> Suggestion | None:
@@ -209,9 +230,17 @@ class _Reader:
         if cue.entry.with_object and cue.first > 0 and words.keys[cue.first - 1] in _RELATIVES:
             return None  # مشيدا بما وصفه بـ ...: the pronoun is the relative's, no report
         after = cue.first + cue.length
+        if cue.entry.lemma == _REPORTING:
+            reported = self._reported(cue, context)
+            if reported is not None:
+                return reported
         intro = find_introducer(words, cue, context, following)
         if cue.entry.weak and not _opens_weak_cue(intro, after, words):
             return None
+        if _passive(words.tokens[cue.first].text):  # اتُهمت روسيا بتدبيره: no speaker written
+            content = introduced_content(words, intro, context) if intro else None
+            content = content or clause_from(words, after, context)
+            return self._finish(cue, None, [content], 0.5, inherit=False)
         opening = words.quotation_before(cue.first, sentence)
         quoted = opening is None and words.inside_quotation(cue.first, sentence)
         if quoted and (intro is None or intro.kind != "complementiser"):
@@ -233,6 +262,42 @@ class _Reader:
         if cue.entry.weak and source is None and not spoken:
             return None  # a weak cue needs its speaker written, unless a quotation follows
         return self._finish(cue, source, [content], confidence * (0.8 if cue.entry.weak else 1))
+
+    def _saying(self, cue: CueMatch, context: SentenceContext, following: int) -> Suggestion | None:
+        """«... عن مصدر عسكري قوله إن ...»: the source stands between عن and قوله."""
+        about = self._about_before(cue.first, context)
+        if about is None:
+            return None
+        source = source_over(self.words, about + 1, cue.first)
+        intro = find_introducer(self.words, cue, context, following)
+        if intro is not None:
+            content = introduced_content(self.words, intro, context)
+        else:
+            content = clause_from(self.words, cue.first + 1, context)
+        return self._finish(cue, source, [content], 0.85)
+
+    def _reported(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
+        """«نقلت الوكالة عن مصدر قوله إن ...»: the agency reports the saying of the source; its
+        content runs from the source after عن to the end of the saying's clause."""
+        saying = next(
+            (c for c in context.cues if c.first > cue.first and c.entry.kind == "saying"), None
+        )
+        about = None if saying is None else self._about_before(saying.first, context)
+        if about is None or about <= cue.first + cue.length:
+            return None
+        source = source_over(self.words, cue.first + cue.length, about)
+        start = self.words.tokens[about + 1].start
+        content = self.words.excerpt(start, context.end_from(start))
+        return self._finish(cue, source, [content], 0.85)
+
+    def _about_before(self, token: int, context: SentenceContext) -> int | None:
+        """The عن that opens the quoted speaker before a saying (قوله) at `token`, if any."""
+        for at in range(token - 1, max(context.lo, token - _SPEAKER_WORDS) - 1, -1):
+            if at in context.cue_tokens:
+                return None
+            if self.words.keys[at] == "عن":
+                return at
+        return None
 
     def _subject_and_object(
         self, after: int, cue: CueMatch, context: SentenceContext
@@ -327,12 +392,13 @@ class _Reader:
         source: Source | None,
         content: Sequence[Excerpt | None],
         confidence: float,
+        inherit: bool = True,
     ) -> Suggestion | None:
         """The suggestion, once it has content; a missing source is inherited when possible."""
         excerpts = tuple(excerpt for excerpt in content if excerpt is not None)
         if not excerpts:
             return None
-        heir_of = None if source is not None else self._antecedent(cue)
+        heir_of = None if source is not None or not inherit else self._antecedent(cue)
         if heir_of is not None:
             source = replace(self.suggestions[heir_of].source, inherited=True)
             self.heirs[len(self.suggestions)] = heir_of

@@ -161,3 +161,22 @@ def test_a_participle_after_a_closed_quotation_continues_the_outer_speaker() -> 
     text = 'وقال مون للصحافيين إن كيم "أعرب عن أمله في السلام"، مشيراً إلى أنه اتفق معه.'
     participle = next(s for s in suggest_attributions(text) if s.cue.text == "مشيراً")
     assert source_text(participle) == "مون"
+
+
+def test_a_report_of_a_saying_is_two_nested_attributions() -> None:
+    text = "ونقلت الوكالة عن مصدر عسكري قوله إن الإنذار كان خاطئا."
+    outer, inner = suggest_attributions(text)
+    assert (outer.cue.text, source_text(outer)) == ("نقلت", "الوكالة")
+    assert outer.content[0].text == "مصدر عسكري قوله إن الإنذار كان خاطئا"
+    assert (inner.cue.text, source_text(inner), inner.nested_in) == ("قوله", "مصدر عسكري", 0)
+    assert inner.content[0].text == "الإنذار كان خاطئا"
+
+
+def test_a_cue_preposition_may_stand_after_an_inserted_phrase() -> None:
+    found = only("ودعت رودريغيز، أمام هؤلاء المعارضين، إلى حل الأزمة داخليا.")
+    assert found.content[0].text == "حل الأزمة داخليا"
+
+
+def test_a_passive_verb_has_no_source() -> None:
+    found = only("وأُعلن أن الانتخابات ستجري في موعدها.")
+    assert found.source is None
