@@ -58,7 +58,9 @@ def find_introducer(
         token = at - 1 if at > after and previous in PREPOSITION_FORMS else at
         quotation = words.quotation_before(at, sentence)
         if quotation is not None and (
-            at == after or previous in PREPOSITION_FORMS or words.words_in(quotation) >= 4
+            (at == after and words.words_in(quotation) > 2)  # أعلنت "فودافون"، حسب ...: a name
+            or previous in PREPOSITION_FORMS
+            or words.words_in(quotation) >= 4
         ):
             return Intro("quote", token, quotation.inner[0], quotation)
         gap_start, gap_end = words.gap(at)

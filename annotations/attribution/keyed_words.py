@@ -112,7 +112,7 @@ class Words:
         """Whether a semicolon, colon, dash, closing bracket or opening quotation mark follows
         token `token` (a dateline «دبي، الإمارات (CNN)— أعلن» ends there)."""
         start, end = self.gap(token + 1)
-        if any(char in "؛;:)—–" for char in self.text[start:end]):
+        if any(char in "؛;:)—–-" for char in self.text[start:end]):
             return True
         return _opening_in(start, end, sentence) is not None
 

@@ -59,7 +59,8 @@ def forward_source(
         first += 1
     if first < limit and (
         words.plain[first] in PREPOSITION_FORMS or words.plain[first] in _FUNCTION
-        or words.keys[first] in _PRONOUNS or (addressee and _is_addressee(words, first))
+        or words.keys[first] in _PRONOUNS
+        or (addressee and (_is_addressee(words, first) or not _may_start_subject(words, first)))
     ):
         return None  # a subject does not start with في، من، على ... nor with لـ (قال لرويترز)
     last = first
@@ -143,6 +144,7 @@ def _may_start_subject(words: Words, at: int) -> bool:
     return not (
         word in _FUNCTION or bare in _FUNCTION or bare in PREPOSITION_FORMS
         or words.keys[at] in _TIME or bare[:1].isdigit() or words.keys[at] in _PRONOUNS
+        or words.keys[at].startswith(("بال", "لل", "كال"))  # بالكامل، للصحافيين
     )
 
 

@@ -14,6 +14,7 @@ from typing import Protocol
 from annotations.arabic import HARAKAT, strip_marks, surface_offset
 from annotations.attribution.agreement import agrees
 from annotations.attribution.content import (
+    PREPOSITION_FORMS,
     Intro,
     clause_from,
     find_introducer,
@@ -21,7 +22,7 @@ from annotations.attribution.content import (
 )
 from annotations.attribution.context import SentenceContext
 from annotations.attribution.headlines import headline_colon
-from annotations.attribution.keyed_words import Words
+from annotations.attribution.keyed_words import Words, plain
 from annotations.attribution.lexicon import CueMatch, cue_at
 from annotations.attribution.segments import Sentence, sentences
 from annotations.attribution.source_finder import (
@@ -41,6 +42,8 @@ _SAYING = "قائل"
 _DAMMA = "\u064f"
 _SPEAKER_WORDS = 10  # words between عن and قوله
 _REPORTING = "نقل"
+#: Words after which a cue's form is a verbal noun, not a verb (من تعهد، بعد إعلان).
+_GOVERNING = PREPOSITION_FORMS | {plain(word) for word in ("بعد", "قبل", "منذ", "عقب", "إثر")}
 _RELATIVES = RELATIVES | {"ما", "بما", "مما", "لما"}
 
 
@@ -237,6 +240,13 @@ class _Reader:
         intro = find_introducer(words, cue, context, following)
         if cue.entry.weak and not _opens_weak_cue(intro, after, words):
             return None
+        if cue.first > context.lo and words.plain[cue.first - 1] in _GOVERNING:
+            # بعد أيام من تعهد زعيم ...: after a preposition the word is a verbal noun
+            if intro is None or intro.kind not in ("complementiser", "preposition"):
+                return None
+            source = forward_source(words, after, intro.token, context)
+            content = introduced_content(words, intro, context)
+            return None if source is None else self._finish(cue, source, [content], 0.6)
         if _passive(words.tokens[cue.first].text):  # اتُهمت روسيا بتدبيره: no speaker written
             content = introduced_content(words, intro, context) if intro else None
             content = content or clause_from(words, after, context)

@@ -180,3 +180,15 @@ def test_a_cue_preposition_may_stand_after_an_inserted_phrase() -> None:
 def test_a_passive_verb_has_no_source() -> None:
     found = only("وأُعلن أن الانتخابات ستجري في موعدها.")
     assert found.source is None
+
+
+def test_a_quoted_name_after_the_verb_is_not_its_content() -> None:
+    found = suggest_attributions('وأعلنت "فودافون"، حسب الوكالة، أنها ستبيع حصتها.')[0]
+    assert (found.cue.text, source_text(found)) == ("أعلنت", "فودافون")
+    assert found.content[0].text == "أنها ستبيع حصتها"
+
+
+def test_after_a_preposition_a_cue_form_is_a_verbal_noun() -> None:
+    found = only("يأتي ذلك بعد أيام من تعهد زعيم كوريا الشمالية بالتخلص من أسلحته.")
+    assert source_text(found) == "زعيم كوريا الشمالية"
+    assert suggest_attributions("يأتي ذلك بعد أيام من تعهد زعيم كوريا الشمالية.") == []
