@@ -78,7 +78,19 @@ def find_introducer(
         first = at == after and cue.entry.agreement not in ("d", "p")  # يطالبون بفك: no subject
         if preposition == "ب" and _attached_object(words, at, first):
             return Intro("preposition", at, words.tokens[at].start, None)
-    return None
+    return _colon_at(words, limit, context) if limit > after else None
+
+
+def _colon_at(words: Words, at: int, context: SentenceContext) -> Intro | None:
+    """A colon right before token `at`, where the next cue starts (وتابع مون: "أكد كيم ...")."""
+    if at >= context.hi:
+        return None
+    gap_start, gap_end = words.gap(at)
+    if ":" not in words.text[gap_start:gap_end]:
+        return None
+    quotation = words.quotation_before(at, context.sentence)
+    start = quotation.inner[0] if quotation is not None else gap_end
+    return Intro("colon", at, start, quotation)
 
 
 def _attached_object(words: Words, at: int, first: bool) -> bool:

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from annotations.arabic import HARAKAT, strip_marks, surface_offset
+from annotations.arabic import HARAKAT, match_key, strip_marks, surface_offset
 from annotations.attribution.agreement import agrees
 from annotations.attribution.content import (
+    COMPLEMENTISER_KEYS,
     PREPOSITION_FORMS,
     Intro,
     clause_from,
@@ -42,6 +43,8 @@ _SAYING = "قائل"
 _DAMMA = "\u064f"
 _SPEAKER_WORDS = 10  # words between عن and قوله
 _REPORTING = "نقل"
+#: أنه، إنها، إنهم ...: a complementiser with its pronoun, the subject of the verb after it.
+_PRONOUN_SUBJECTS = COMPLEMENTISER_KEYS - {match_key(word) for word in ("أن", "إن", "بأن")}
 #: Words after which a cue's form is a verbal noun, not a verb (من تعهد، بعد إعلان).
 _GOVERNING = PREPOSITION_FORMS | {plain(word) for word in ("بعد", "قبل", "منذ", "عقب", "إثر")}
 _RELATIVES = RELATIVES | {"ما", "بما", "مما", "لما"}
@@ -56,6 +59,10 @@ def _opens_weak_cue(intro: Intro | None, after: int, words: Words) -> bool:
         colon = ":" in words.text[words.tokens[after - 1].end : intro.quotation.start]
         return intro.token == after or colon
     return intro.kind in ("complementiser", "colon", "preposition")
+
+
+def _complementiser(intro: Intro | None) -> bool:
+    return intro is not None and intro.kind == "complementiser"
 
 
 def _passive(surface: str) -> bool:
@@ -193,12 +200,21 @@ class _Reader:
                 continue
             if match.entry.kind == "verb_first" and at + match.length < hi:
                 match = CueMatch(at, match.length + 1, match.entry)  # حسبما + أعلن
-            if self._manner(match, found):
+            if self._manner(match, found) or self._adverbial(match):
                 at += match.length
                 continue  # وأضاف المصدر قائلا: the verb is the cue, قائلا only says how
             found.append(match)
             at += match.length
         return found
+
+    def _adverbial(self, cue: CueMatch) -> bool:
+        """Whether a participle stands with neither a comma nor و before it: an adverb (أكد كيم
+        مجدداً)، not a cue that opens a clause (، مجدداً تأكيده / ومؤكداً)."""
+        if cue.entry.kind != "participle":
+            return False
+        return not self.words.keys[cue.first].startswith("و") and (
+            self.words.comma_before(cue.first) is None
+        )
 
     def _manner(self, cue: CueMatch, found: list[CueMatch]) -> bool:
         """Whether `cue` is قائلاً in the clause of a verb cue before it (no comma between)."""
@@ -253,15 +269,18 @@ class _Reader:
             return self._finish(cue, None, [content], 0.5, inherit=False)
         opening = words.quotation_before(cue.first, sentence)
         quoted = opening is None and words.inside_quotation(cue.first, sentence)
-        if quoted and (intro is None or intro.kind != "complementiser"):
-            return None  # inside a quotation only «قال إن ...» is trusted
-        if opening is not None:  # “أكدا تصميمهما ...”: the source stands before the quotation
-            source = self._agreeing(cue, back_source(words, cue.first, context), before=True)
+        if quoted and intro is None:
+            return None  # inside a quotation a cue needs what opens its content
+        back = self._agreeing(cue, back_source(words, cue.first, context), before=True)
+        pronoun = cue.first > context.lo and words.keys[cue.first - 1] in _PRONOUN_SUBJECTS
+        if opening is not None and (back is not None or not _complementiser(intro)):
+            # “أكدا تصميمهما ...”: the source stands before the quotation
             start = intro.content_start if intro else words.start_or(after, sentence.end)
-            content, confidence = words.excerpt(start, opening.inner[1]), 0.85
+            source, content, confidence = back, words.excerpt(start, opening.inner[1]), 0.85
         elif intro is not None:
-            back = self._agreeing(cue, back_source(words, cue.first, context), before=True)
-            forward = self._agreeing(cue, forward_source(words, after, intro.token, context), False)
+            # إنه حض الطرفين على ...: the subject is the pronoun, its referent is inherited
+            forward = None if pronoun else forward_source(words, after, intro.token, context)
+            forward = self._agreeing(cue, forward, before=False)
             source = back if self._adjacent(back, cue) else forward or back
             content = introduced_content(words, intro, context)
             confidence = 0.9 if intro.quotation else 0.85
@@ -269,8 +288,10 @@ class _Reader:
             source, content = self._subject_and_object(after, cue, context)
             confidence = 0.6
         spoken = intro is not None and (intro.kind == "colon" or intro.quotation is not None)
-        if cue.entry.weak and source is None and not spoken:
-            return None  # a weak cue needs its speaker written, unless a quotation follows
+        if cue.entry.weak and source is None and not (spoken or pronoun):
+            return None  # a weak cue needs its speaker written (or its pronoun: إنه حض)
+        if quoted and source is None:
+            return None  # a cue inside a quotation names its speaker (“... شكر كيم مون على ...”)
         return self._finish(cue, source, [content], confidence * (0.8 if cue.entry.weak else 1))
 
     def _saying(self, cue: CueMatch, context: SentenceContext, following: int) -> Suggestion | None:

@@ -192,3 +192,17 @@ def test_after_a_preposition_a_cue_form_is_a_verbal_noun() -> None:
     found = only("يأتي ذلك بعد أيام من تعهد زعيم كوريا الشمالية بالتخلص من أسلحته.")
     assert source_text(found) == "زعيم كوريا الشمالية"
     assert suggest_attributions("يأتي ذلك بعد أيام من تعهد زعيم كوريا الشمالية.") == []
+
+
+def test_a_cue_after_a_colon_and_a_quoted_cue_are_both_attributions() -> None:
+    found = suggest_attributions('وتابع مون: "أكد كيم مجدداً أن لديه تصميماً حازماً".')
+    assert [(s.cue.text, source_text(s), s.nested_in) for s in found] == [
+        ("تابع", "مون", None),
+        ("أكد", "كيم مجدداً", 0),
+    ]
+
+
+def test_a_verb_after_inna_with_a_pronoun_inherits_its_subject() -> None:
+    text = "وقال الرئيس الكوري الجنوبي إنه حض الطرفين على إزالة سوء التفاهم."
+    inner = next(s for s in suggest_attributions(text) if s.cue.text == "حض")
+    assert source_text(inner) == "الرئيس الكوري الجنوبي"
