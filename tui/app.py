@@ -151,6 +151,7 @@ class RawiApp(App[None]):
         session = ReadingSession(
             self.corpus[article_id], self.store, self.annotator, self.recogniser
         )
+        session.suggestion_threshold = self.config.suggestion_threshold
         screen = ReaderScreen(
             session, self.render_mode, self.config.hide_harakat, self.config.show_suggestions
         )

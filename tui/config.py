@@ -6,6 +6,7 @@ render_mode = "visual"     # or "terminal"
 hide_harakat = false
 theme = "textual-dark"
 show_suggestions = true
+suggestion_threshold = 0.5 # suggestions less confident than this are hidden
 
 [keymap]                   # binding id = "key" or "key1,key2"
 "reader.tag_source" = "S"
@@ -20,6 +21,8 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from annotations.attribution import DEFAULT_SUGGESTION_THRESHOLD
 
 RENDER_MODES = ("visual", "terminal")
 
@@ -42,6 +45,8 @@ class Config:
     theme: str = "textual-dark"
     keymap: dict[str, str] = field(default_factory=dict)
     show_suggestions: bool = True
+    #: Suggestions whose calibrated confidence is below this are hidden (docs/attribution.md).
+    suggestion_threshold: float = DEFAULT_SUGGESTION_THRESHOLD
     problem: str | None = field(default=None, compare=False)
 
 
@@ -62,6 +67,9 @@ def load_config(path: Path | None = None) -> Config:
         config.hide_harakat = settings["hide_harakat"]
     if isinstance(settings.get("show_suggestions"), bool):
         config.show_suggestions = settings["show_suggestions"]
+    threshold = settings.get("suggestion_threshold")
+    if type(threshold) in (int, float) and 0 <= threshold <= 1:
+        config.suggestion_threshold = float(threshold)
     if isinstance(settings.get("theme"), str):
         config.theme = settings["theme"]
     keymap = data.get("keymap", {})
@@ -79,6 +87,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
         f"hide_harakat = {str(config.hide_harakat).lower()}",
         f"theme = {json.dumps(config.theme)}",
         f"show_suggestions = {str(config.show_suggestions).lower()}",
+        f"suggestion_threshold = {config.suggestion_threshold}",
         "",
         "[keymap]",
         *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),

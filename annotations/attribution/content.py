@@ -22,9 +22,10 @@ _BARE_COMPLEMENTISERS = frozenset(map(match_key, data.COMPLEMENTISERS))
 PREPOSITION_FORMS = frozenset(map(plain, data.PREPOSITIONS))
 _CUE_PREPOSITIONS = {match_key(cue): plain(p) for cue, p in data.CONTENT_PREPOSITIONS.items()}
 _NOT_OBJECTS = frozenset({"باسم", "بعد", "بين", "بدوره", "بدورها", "بشكل", "بصوره"})
-#: How many words a cue's own preposition may stand after it: إلى and على seldom open a source's
-#: modifier (دعت رودريغيز، أمام المعارضين، إلى ...), من and عن often do (مسؤول من الوزارة).
-_FAR_PREPOSITIONS = frozenset(map(plain, ("إلى", "على")))
+#: How many words a cue's own preposition may stand after it: up to six for verbs that cannot do
+#: without it (دعت رودريغيز، أمام المعارضين، إلى ...; عزت الشركة هذه الخسائر إلى ...), two for
+#: the others, whose object may take the same preposition (أكد الرئيسان الحرص على ...).
+_FAR_CUES = frozenset(map(match_key, ("دعا", "حث", "حض", "عزا", "احتج", "شكر", "داعي")))
 _FAR_REACH = 6
 _NEAR_REACH = 2
 _WINDOW = 14
@@ -71,7 +72,7 @@ def find_introducer(
             start = words.tokens[at].end if key in _BARE_COMPLEMENTISERS else words.tokens[at].start
             return Intro("complementiser", token, start, words.quotation_after(at, sentence))
         before_complementiser = at + 1 < limit and words.keys[at + 1] in COMPLEMENTISER_KEYS
-        reach = _FAR_REACH if preposition in _FAR_PREPOSITIONS else _NEAR_REACH
+        reach = _FAR_REACH if match_key(cue.entry.lemma) in _FAR_CUES else _NEAR_REACH
         if words.plain[at] == preposition and at - after <= reach and not before_complementiser:
             quotation = words.quotation_after(at, sentence)
             return Intro("preposition", at, words.tokens[at].end, quotation)

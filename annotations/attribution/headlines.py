@@ -10,6 +10,7 @@ label («مصر: مقتل 4 ...») unless the words after it speak in the first 
 from __future__ import annotations
 
 from annotations.attribution import lexicon_data as data
+from annotations.attribution.confidence import confidence, evidence
 from annotations.attribution.context import SentenceContext
 from annotations.attribution.keyed_words import Words
 from annotations.attribution.lexicon import key_set
@@ -20,7 +21,6 @@ _MAX_LINE = 30  # tokens in a headline
 _MAX_SPEAKER = 8  # tokens before its colon
 _STATES = key_set(data.STATE_NAMES)
 _FIRST_PERSON = key_set(data.PRONOUNS)
-_CONFIDENCE = 0.7
 
 
 def headline_colon(words: Words, context: SentenceContext) -> Suggestion | None:
@@ -49,7 +49,9 @@ def headline_colon(words: Words, context: SentenceContext) -> Suggestion | None:
     if _is_place(words, lo, speaker_keys) and not _first_person(words, colon, hi):
         return None  # مصر: مقتل 4 ... (a topic label)
     mark = text.index(":", words.gap(colon)[0])
-    return Suggestion(Cue(mark, mark + 1, ":", "statement"), source, (content,), None, _CONFIDENCE)
+    cue = Cue(mark, mark + 1, ":", "statement")
+    key = evidence("headline", "written", False)
+    return Suggestion(cue, source, (content,), None, confidence(key), evidence=key)
 
 
 def _line_end(text: str, start: int) -> int:

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from annotations.arabic import HARAKAT, match_key, strip_marks, surface_offset
 from annotations.attribution.agreement import agrees
+from annotations.attribution.confidence import Basis, Origin, confidence, evidence
 from annotations.attribution.content import (
     COMPLEMENTISER_KEYS,
     PREPOSITION_FORMS,
@@ -262,11 +263,11 @@ class _Reader:
                 return None
             source = forward_source(words, after, intro.token, context)
             content = introduced_content(words, intro, context)
-            return None if source is None else self._finish(cue, source, [content], 0.6)
+            return None if source is None else self._finish(cue, source, [content], "verbal_noun")
         if _passive(words.tokens[cue.first].text):  # اتُهمت روسيا بتدبيره: no speaker written
             content = introduced_content(words, intro, context) if intro else None
             content = content or clause_from(words, after, context)
-            return self._finish(cue, None, [content], 0.5, inherit=False)
+            return self._finish(cue, None, [content], "passive", inherit=False)
         opening = words.quotation_before(cue.first, sentence)
         quoted = opening is None and words.inside_quotation(cue.first, sentence)
         if quoted and intro is None:
@@ -276,23 +277,23 @@ class _Reader:
         if opening is not None and (back is not None or not _complementiser(intro)):
             # “أكدا تصميمهما ...”: the source stands before the quotation
             start = intro.content_start if intro else words.start_or(after, sentence.end)
-            source, content, confidence = back, words.excerpt(start, opening.inner[1]), 0.85
+            source, content, basis = back, words.excerpt(start, opening.inner[1]), "quotation"
         elif intro is not None:
             # إنه حض الطرفين على ...: the subject is the pronoun, its referent is inherited
             forward = None if pronoun else forward_source(words, after, intro.token, context)
             forward = self._agreeing(cue, forward, before=False)
             source = back if self._adjacent(back, cue) else forward or back
             content = introduced_content(words, intro, context)
-            confidence = 0.9 if intro.quotation else 0.85
+            basis = "quotation" if intro.quotation else intro.kind
         else:
             source, content = self._subject_and_object(after, cue, context)
-            confidence = 0.6
+            basis = "object"
         spoken = intro is not None and (intro.kind == "colon" or intro.quotation is not None)
         if cue.entry.weak and source is None and not (spoken or pronoun):
             return None  # a weak cue needs its speaker written (or its pronoun: إنه حض)
         if quoted and source is None:
             return None  # a cue inside a quotation names its speaker (“... شكر كيم مون على ...”)
-        return self._finish(cue, source, [content], confidence * (0.8 if cue.entry.weak else 1))
+        return self._finish(cue, source, [content], basis)
 
     def _saying(self, cue: CueMatch, context: SentenceContext, following: int) -> Suggestion | None:
         """«... عن مصدر عسكري قوله إن ...»: the source stands between عن and قوله."""
@@ -305,7 +306,7 @@ class _Reader:
             content = introduced_content(self.words, intro, context)
         else:
             content = clause_from(self.words, cue.first + 1, context)
-        return self._finish(cue, source, [content], 0.85)
+        return self._finish(cue, source, [content], "saying")
 
     def _reported(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
         """«نقلت الوكالة عن مصدر قوله إن ...»: the agency reports the saying of the source; its
@@ -319,7 +320,7 @@ class _Reader:
         source = source_over(self.words, cue.first + cue.length, about)
         start = self.words.tokens[about + 1].start
         content = self.words.excerpt(start, context.end_from(start))
-        return self._finish(cue, source, [content], 0.85)
+        return self._finish(cue, source, [content], "saying")
 
     def _about_before(self, token: int, context: SentenceContext) -> int | None:
         """The عن that opens the quoted speaker before a saying (قوله) at `token`, if any."""
@@ -386,7 +387,7 @@ class _Reader:
             content = introduced_content(self.words, intro, context)
         else:
             content = clause_from(self.words, cue.first + cue.length, context)
-        return self._finish(cue, None, [content], 0.75 if intro else 0.6)
+        return self._finish(cue, None, [content], "participle" if intro else "object")
 
     def _prepositional(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
         """بحسب X، ... (content after) or ...، حسبما أعلن X (content before)."""
@@ -402,30 +403,31 @@ class _Reader:
         before = words.excerpt(context.sentence.start, end)
         leads = cue.first == context.lo or (cue.first - context.lo <= 4 and comma is not None)
         if not leads:
-            return self._finish(cue, source, [before], 0.8)
+            return self._finish(cue, source, [before], "prepositional")
         after_source = clause_from(words, words.index_at(source.end), context)
         # وأضاف راضي، بحسب ما نشرته الوكالة، أن ...: the verb before is reported too
         reported_verb = any(
             context.lo <= c.first < cue.first and c.entry.kind in _PREDICATES for c in context.cues
         )
         excerpts = [before, after_source] if reported_verb else [after_source]
-        return self._finish(cue, source, excerpts, 0.8)
+        return self._finish(cue, source, excerpts, "prepositional")
 
     def _pronoun(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
         """…، على حد قوله: the clause before, said by the previous source."""
         comma = self.words.comma_before(cue.first)
         end = comma if comma is not None else self.words.tokens[cue.first].start
-        return self._finish(cue, None, [self.words.excerpt(context.sentence.start, end)], 0.5)
+        return self._finish(cue, None, [self.words.excerpt(context.sentence.start, end)], "pronoun")
 
     def _finish(
         self,
         cue: CueMatch,
         source: Source | None,
         content: Sequence[Excerpt | None],
-        confidence: float,
+        basis: Basis,
         inherit: bool = True,
     ) -> Suggestion | None:
-        """The suggestion, once it has content; a missing source is inherited when possible."""
+        """The suggestion, once it has content; a missing source is inherited when possible. Its
+        confidence is the calibrated precision of its `basis` and how its source was found."""
         excerpts = tuple(excerpt for excerpt in content if excerpt is not None)
         if not excerpts:
             return None
@@ -433,9 +435,10 @@ class _Reader:
         if heir_of is not None:
             source = replace(self.suggestions[heir_of].source, inherited=True)
             self.heirs[len(self.suggestions)] = heir_of
-            confidence *= 0.85
-        elif source is None:
-            confidence *= 0.6
+        origin: Origin = "written" if heir_of is None else "inherited"
+        if source is None:
+            origin = "none"
+        found_by = evidence(basis, origin, cue.entry.weak)
         words = self.words
         start = words.tokens[cue.first].start
         key = words.keys[cue.first]
@@ -446,5 +449,6 @@ class _Reader:
             Cue(start, end, words.text[start:end], cue.entry.cls),
             source,
             excerpts,
-            confidence=round(confidence, 2),
+            confidence=confidence(found_by),
+            evidence=found_by,
         )

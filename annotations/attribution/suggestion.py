@@ -74,6 +74,7 @@ class Suggestion:
     content: tuple[Excerpt, ...]
     nested_in: int | None = None
     confidence: float = 0.5
+    evidence: str = ""  # how it was found (`confidence.evidence`), what its confidence measures
     key: str = field(init=False)
 
     def __post_init__(self) -> None:

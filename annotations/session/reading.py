@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from annotations.attribution import Suggestion, suggest_attributions
+from annotations.attribution import (
+    DEFAULT_SUGGESTION_THRESHOLD,
+    Suggestion,
+    shown,
+    suggest_attributions,
+)
 from annotations.model import LAYER_OF, Attribution, Relation, Span
 from annotations.session.annotation_attributes import attributes_of, save_attributes
 from annotations.session.entity_marks import (
@@ -64,6 +69,8 @@ class ReadingSession:
         self.review: SuggestionReview | None = None
         #: Whether suggestions are drawn and reviewed (hidden ones are left alone).
         self.show_suggestions = True
+        #: Suggestions less confident than this are not offered (`attribution.shown`).
+        self.suggestion_threshold = DEFAULT_SUGGESTION_THRESHOLD
         self._reanchor()
         self.reload()
 
@@ -224,8 +231,9 @@ class ReadingSession:
     def suggest(self) -> list[Suggestion]:
         """The article's suggested attributions, without entities so that their keys (which
         remember rejections) stay stable. A few ms per 1,000 words and no store access: call it
-        from a worker, then give the result to `set_suggestions`."""
-        return suggest_attributions(self.text)
+        from a worker, then give the result to `set_suggestions`. Those below
+        `suggestion_threshold` are left out."""
+        return shown(suggest_attributions(self.text), self.suggestion_threshold)
 
     def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
         self.review = SuggestionReview(self.store, self.article, self.annotator, suggestions)

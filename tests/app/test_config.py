@@ -29,3 +29,12 @@ def test_broken_or_wrong_values_are_ignored(tmp_path: Path) -> None:
 
 def test_default_location_is_the_user_config_dir(isolated_user_dirs: Path) -> None:
     assert config_path() == isolated_user_dirs / "xdg_config_home" / "rawi" / "config.toml"
+
+
+def test_suggestion_threshold_round_trip_and_bad_values(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    save_config(Config(suggestion_threshold=0.75), path)
+    assert load_config(path).suggestion_threshold == 0.75
+    for bad in ("1.5", "-0.1", '"high"', "true"):
+        path.write_text(f"[settings]\nsuggestion_threshold = {bad}\n", "utf-8")
+        assert load_config(path).suggestion_threshold == Config().suggestion_threshold

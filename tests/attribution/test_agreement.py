@@ -206,3 +206,13 @@ def test_a_verb_after_inna_with_a_pronoun_inherits_its_subject() -> None:
     text = "وقال الرئيس الكوري الجنوبي إنه حض الطرفين على إزالة سوء التفاهم."
     inner = next(s for s in suggest_attributions(text) if s.cue.text == "حض")
     assert source_text(inner) == "الرئيس الكوري الجنوبي"
+
+
+def test_confidence_is_the_calibrated_share_of_its_evidence() -> None:
+    from annotations.attribution.confidence import confidence
+
+    found = only("وقال المتحدث إن الوفد غادر.")
+    assert found.evidence == "complementiser/written/strong"
+    assert found.confidence == confidence(found.evidence)
+    assert confidence("complementiser/unknown/strong") == confidence("complementiser")
+    assert confidence("no-such-basis") == confidence("")

@@ -96,3 +96,9 @@ def test_hidden_suggestions_are_neither_drawn_nor_reviewed(
     assert session.go_to_suggestion(1) is None and session.cursor.position == 0
     assert session.accept_suggestion() is None and session.reject_suggestion() is None
     assert store.spans("a1") == [] and store.rejected_suggestions("a1", "ana") == frozenset()
+
+
+def test_suggestions_below_the_threshold_are_not_offered(session: ReadingSession) -> None:
+    everything = session.suggest()
+    session.suggestion_threshold = 1.01
+    assert everything and session.suggest() == []

@@ -33,12 +33,23 @@ TABLE_COLUMNS = (
     show_default=True,
     help="Run entity recognition first and link sources to the entities inside them.",
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Leave out suggestions less confident than this (confidences are calibrated).",
+)
 @pass_options
 def suggest_command(
-    options: GlobalOptions, article_ids: tuple[str, ...], output_format: str, entities: bool
+    options: GlobalOptions,
+    article_ids: tuple[str, ...],
+    output_format: str,
+    entities: bool,
+    min_confidence: float,
 ) -> None:
     """Suggest attributions in the given articles (all articles by default)."""
-    from annotations.attribution import suggest_attributions
+    from annotations.attribution import shown, suggest_attributions
 
     articles = options.articles(article_ids)
     decisions = analyst_decisions(options) if entities else []
@@ -46,7 +57,8 @@ def suggest_command(
         click.echo("\t".join(TABLE_COLUMNS))
     for article in articles:
         found = _entities(article.text, decisions) if entities else None
-        records = (s.record() for s in suggest_attributions(article.text, found))
+        suggestions = shown(suggest_attributions(article.text, found), min_confidence)
+        records = (s.record() for s in suggestions)
         for line in _lines(article.id, records, output_format):
             click.echo(line)
 
