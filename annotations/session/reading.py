@@ -258,9 +258,11 @@ class ReadingSession:
         if review is None:
             return None
         start, end = self.cursor.word_range()
+        if step < 0 and self.cursor.position > 0:  # a colon cue right before this word is here
+            start = self.cursor.words[self.cursor.position - 1].end
         found = review.next(end) if step > 0 else review.previous(start)
         if found is not None:
-            self.cursor.go_to_index(found.cue.start)
+            self.cursor.go(self.cursor.word_from(found.cue.start))
         return found
 
     def accept_suggestion(self) -> Attribution | None:

@@ -33,6 +33,14 @@ class WordCursor:
         """The word holding logical `index`, else the nearest one before it."""
         return max(bisect_right(self._starts, index) - 1, 0)
 
+    def word_from(self, index: int) -> int:
+        """The word holding logical `index`, else the next one (a cue on punctuation: the
+        headline colon of «السيسي لماكرون: ...» leads to the words after it)."""
+        word = self.word_at(index)
+        if self.words[word].end <= index and word + 1 < len(self.words):
+            return word + 1
+        return word
+
     def word_range(self) -> Range:
         """Where the word under the cursor starts and ends."""
         word = self.words[self.position]

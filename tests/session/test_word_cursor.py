@@ -35,3 +35,10 @@ def test_extending_replaces_a_given_selection() -> None:
     assert words_of(cursor, cursor.selection()) == "قال راضي"
     assert not cursor.select(None)
     assert words_of(cursor, cursor.selection()) == "قال راضي"
+
+
+def test_word_from_an_offset_between_words_is_the_next_word() -> None:
+    cursor = WordCursor("السيسي لماكرون: مصر تساند")
+    colon = cursor.text.index(":")
+    assert cursor.word_at(colon) == 1 and cursor.word_from(colon) == 2
+    assert cursor.word_from(0) == 0 and cursor.word_from(len(cursor.text)) == 3
