@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from annotations.arabic import tokenize
+from annotations.arabic import WORD_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    category: str | None = None
     source: str = ""
     removed: tuple[Removal, ...] = field(default=(), repr=False)
 
@@ -38,7 +39,7 @@ class Article:
     @cached_property
     def words(self) -> int:
         """Number of word tokens in the canonical text."""
-        return len(tokenize(self.text))
+        return len(WORD_RE.findall(self.text))
 
     def meta(self) -> dict[str, str | None]:
         """The descriptive fields, as exported."""

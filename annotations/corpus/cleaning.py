@@ -30,6 +30,7 @@ _BOILERPLATE = [
         re.compile(r"جميع الحقوق محفوظة|لا مانع من ال[إا]قتباس|تعبر عن رأي أصحابها|©"),
     ),
 ]
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _OUTLET = re.compile(r"^وكالة .+ للأنباء$|أون لاين$|نيوز$|^(صحيفة|جريدة|موقع|بوابة|قناة) \S+")
 #: A line ends a sentence: final punctuation, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»’')\]]*$")
@@ -79,6 +80,8 @@ def _ends_sentence(line: str) -> bool:
 
 def _is_ticker(line: str) -> bool:
     """A run of headlines glued together by a repeated Latin marker ("garaanews ...")."""
+    if not _LATIN_LETTER.search(line):
+        return False
     latin = Counter(word for word in line.split() if word.isascii() and word.isalpha())
     return any(count >= _TICKER_REPEATS for count in latin.values())
 

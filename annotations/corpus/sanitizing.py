@@ -18,18 +18,25 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+#: Where an escape sequence can start (searched first: most text has none).
+_ESCAPE_START = re.compile("[\x1b\x90\x98\x9b\x9d-\x9f]")
 #: C0 (but tab and newline) and C1 controls, DEL, bidi embeddings, overrides and isolates,
-#: byte-order marks and the line/paragraph separators.
+#: byte-order marks, the line/paragraph separators and lone surrogates (from JSON "\\ud800").
 _CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029\ufff9-\ufffb]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029\ufff9-\ufffb"
+    "\ud800-\udfff]"
 )
+#: The bidi marks a body may keep but a one-line field may not (ALM, LRM, RLM).
+_BIDI_MARKS = re.compile("[\u061c\u200e\u200f]")
 
 
 def sanitize(text: str) -> tuple[str, dict[str, int]]:
     """Normalise line endings, drop escapes and controls; return the text and what went."""
     removed: dict[str, int] = {}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text, count = _ESCAPES.subn("", text)
+    count = 0
+    if _ESCAPE_START.search(text):
+        text, count = _ESCAPES.subn("", text)
     if count:
         removed["terminal escape sequences"] = count
     text = text.replace("\t", " ")
@@ -37,3 +44,9 @@ def sanitize(text: str) -> tuple[str, dict[str, int]]:
     if count:
         removed["control and bidi-override characters"] = count
     return text, removed
+
+
+def clean_field(value: str) -> str:
+    """A metadata field (id, title, outlet...) as one inert line: sanitized, bidi marks dropped,
+    white space collapsed to single spaces."""
+    return " ".join(_BIDI_MARKS.sub("", sanitize(value)[0]).split())
