@@ -89,7 +89,7 @@ def test_size_limit(tmp_path: Path) -> None:
 
 def test_size_limit_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "big.txt").write_text(ARTICLE * 100, encoding="utf-8")
-    monkeypatch.setenv("RAWI_MAX_FILE_MB", "0.001")
+    monkeypatch.setenv("RAWI_MAX_ARTICLE_MB", "0.001")
     assert len(load(tmp_path)[0]) == 0
 
 
