@@ -21,7 +21,6 @@ from annotations.exchange.native import (
 )
 from annotations.exchange.prodigy import from_prodigy, to_prodigy
 from annotations.exchange.w3c import to_w3c
-from annotations.exchange.writing import atomic_file
 
 __all__ = [
     "FORMATS",
@@ -32,7 +31,6 @@ __all__ = [
     "ConversionError",
     "ExportReport",
     "annotation_conf",
-    "atomic_file",
     "from_doccano",
     "from_prodigy",
     "json_schema",

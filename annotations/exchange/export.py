@@ -10,13 +10,14 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
+from annotations.durable import atomic_write
 from annotations.exchange.brat import annotation_conf, to_brat
 from annotations.exchange.doccano import to_doccano
 from annotations.exchange.labelstudio import to_labelstudio
 from annotations.exchange.native import ExportArticle, NativeRecord, native_record, select
 from annotations.exchange.prodigy import to_prodigy
 from annotations.exchange.w3c import to_w3c
-from annotations.exchange.writing import write_array, write_file, write_lines
+from annotations.exchange.writing import write_array, write_lines
 from annotations.model import ArticleRecord, Span
 
 ArticleLookup = Callable[[str], ExportArticle | None]
@@ -91,12 +92,12 @@ def write_brat(natives: Iterable[NativeRecord], directory: Path) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         text, ann = to_brat(record)
         name = safe_name(record["article_id"])
-        write_file(folder / f"{name}.txt", text.encode("utf-8"))
-        write_file(folder / f"{name}.ann", ann.encode("utf-8"))
+        atomic_write(folder / f"{name}.txt", text.encode("utf-8"))
+        atomic_write(folder / f"{name}.ann", ann.encode("utf-8"))
         relation_labels.setdefault(folder, set()).update(r["label"] for r in record["relations"])
         count += 1
     for folder, labels in relation_labels.items():
-        write_file(folder / "annotation.conf", annotation_conf(labels).encode("utf-8"))
+        atomic_write(folder / "annotation.conf", annotation_conf(labels).encode("utf-8"))
     return count
 
 

@@ -15,10 +15,10 @@ from typing import Any, Self
 
 from filelock import FileLock, Timeout
 
+from annotations.durable import remove_stray_temps
 from annotations.model import new_id, now
-from annotations.store.database_file import corrupt, read_database, write_database
-from annotations.store.errors import StoreCorruptError, StoreError, StoreLockedError
-from annotations.store.files import disk_error, keep_aside, remove_stray_temps
+from annotations.store.database_file import corrupt, keep_aside, read_database, write_database
+from annotations.store.errors import StoreCorruptError, StoreError, StoreLockedError, disk_error
 from annotations.store.history import record_action
 from annotations.store.journal import Journal, Tail
 from annotations.store.schema import (

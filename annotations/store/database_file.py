@@ -6,13 +6,23 @@
 from __future__ import annotations
 
 import json
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from annotations.store.errors import StoreCorruptError
-from annotations.store.files import atomic_write, keep_aside
+from annotations.durable import atomic_write
+from annotations.store.errors import StoreCorruptError, disk_error
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+def keep_aside(path: Path, reason: str) -> Path:
+    """Copy `path` byte for byte to `<path>.<reason>-<UTC time>` and return the copy's path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    copy = path.with_name(f"{path.name}.{reason}-{stamp}")
+    shutil.copy2(path, copy)
+    return copy
 
 
 def corrupt(path: Path, problem: str) -> StoreCorruptError:
@@ -42,4 +52,12 @@ def read_database(path: Path) -> Tables:
 def write_database(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
     """Atomically replace `path` with `tables`, numbering each table's documents from 1."""
     layout = {name: {str(i): doc for i, doc in enumerate(docs, 1)} for name, docs in tables.items()}
-    atomic_write(path, json.dumps(layout, ensure_ascii=False, separators=(",", ":")).encode())
+    replace_file(path, json.dumps(layout, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically; a failure is a `StoreError` (nothing was lost)."""
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        raise disk_error(path, error, "it was left as it was and nothing was lost") from error

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 
 class StoreError(Exception):
     """Base class: the database could not be opened, read or written."""
@@ -21,3 +24,14 @@ class StoreFullError(StoreError):
 
 class StoreLockedError(StoreError):
     """Another process held the database lock for too long."""
+
+
+def disk_error(
+    path: Path, error: OSError, lost: str = "the last change was NOT saved"
+) -> StoreError:
+    """A `StoreError` for a failed write to `path`, `StoreFullError` when the disk is full."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StoreFullError(
+            f"{path}: disk full, {lost} (the database is intact). Free some space and try again."
+        )
+    return StoreError(f"{path}: cannot write ({error.strerror or error}); {lost}.")

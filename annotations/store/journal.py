@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotations.store.database_file import corrupt
-from annotations.store.errors import StoreError
-from annotations.store.files import atomic_write, disk_error, keep_aside, sync, write_all
+from annotations.durable import sync, write_all
+from annotations.store.database_file import corrupt, keep_aside, replace_file
+from annotations.store.errors import StoreError, disk_error
 
 JOURNAL_VERSION = 1
 _HEADER_PROBE = 4096
@@ -43,7 +43,7 @@ class Journal:
         header = _line(
             {"rawi_journal": JOURNAL_VERSION, "schema": schema, "generation": generation}
         )
-        atomic_write(self.path, header)
+        replace_file(self.path, header)
         return len(header)
 
     def read(self, offset: int, generation: str | None, *, locked: bool) -> Tail:

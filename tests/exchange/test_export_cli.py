@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from annotations.durable import atomic_file
 from annotations.exchange import json_schema
-from annotations.exchange.writing import atomic_file
 from annotations.model import new_span
 from annotations.store import Store
 from tui.cli import cli

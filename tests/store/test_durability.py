@@ -167,7 +167,7 @@ def test_a_full_disk_fails_the_save_and_keeps_the_database(
     assert journal_of(db_path).read_bytes() == journal_before
     assert db_path.read_bytes() == db_before
     assert store.counts()["spans"] == 2
-    monkeypatch.setattr("annotations.store.files.write_all", _full_disk_after(half=True))
+    monkeypatch.setattr("annotations.durable.write_all", _full_disk_after(half=True))
     with pytest.raises(StoreFullError):
         store.compact()
     assert db_path.read_bytes() == db_before

@@ -16,8 +16,8 @@ from typing import IO
 
 import click
 
+from annotations.durable import atomic_file
 from annotations.exchange import FORMATS, ExportReport, native_records, write_brat, write_export
-from annotations.exchange.writing import atomic_file
 from annotations.model import LABELS, LAYERS, ArticleRecord
 from annotations.store import Store, StoreError
 from tui.cli.options import GlobalOptions, global_options, pass_options

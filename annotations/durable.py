@@ -1,0 +1,87 @@
+"""Durable files: fsync (F_FULLFSYNC on macOS) and atomic replacement, for the store and exports.
+
+A failed write raises the `OSError` and leaves the file it was replacing as it was; callers say
+what that means for the user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+TMP_MARK = ".tmp-"
+_FULLFSYNC = getattr(fcntl, "F_FULLFSYNC", None)
+
+
+def sync(fd: int) -> None:
+    """Flush `fd` to stable storage: `F_FULLFSYNC` where the platform has it, else fsync."""
+    if _FULLFSYNC is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(fd, _FULLFSYNC)
+            return
+    os.fsync(fd)
+
+
+def sync_dir(directory: Path) -> None:
+    """Make a rename or a new file in `directory` durable (where directories can be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        sync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of `data` to `fd` (the seam tests use to inject a full disk)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file that replaces `path` only once fully written and fsync'd.
+
+    It is written as a temporary file beside `path`, then renamed over it and the folder
+    fsync'd. On any error the temporary file is removed and `path` is left as it was.
+    """
+    path = Path(path)
+    temp = path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}")
+    try:
+        with open(temp, "wb") as out:
+            yield out
+            out.flush()
+            sync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    sync_dir(path.parent)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically (see `atomic_file`)."""
+    with atomic_file(path) as out:
+        write_all(out.fileno(), data)
+
+
+def remove_stray_temps(path: Path) -> None:
+    """Delete temporary files an interrupted `atomic_file` of `path` (or a sibling) left behind."""
+    for stray in path.parent.glob(f".{path.name}*{TMP_MARK}*"):
+        with contextlib.suppress(OSError):
+            stray.unlink()
