@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol, TypeVar
@@ -27,6 +28,8 @@ LAYER_OF = {label: layer for layer, labels in LAYERS.items() for label in labels
 ORIGINS = ("manual", "suggested", "model", "import")
 ATTRIBUTION_TYPES = ("assertion", "belief", "fact", "eventuality")
 STATUSES = ("todo", "in progress", "done")
+#: A claim's three-valued attributes (true, false or not said).
+CLAIM_FLAGS = ("verifiable", "check_worthy", "harmful")
 QUOTE_CONTEXT = 32
 
 Layer = Literal["entity", "attribution", "claim"]
@@ -44,6 +47,10 @@ class TextSource(Protocol):
     def text(self) -> str: ...
     @property
     def sha256(self) -> str: ...
+
+
+#: The article with that id, or None when the corpus has none.
+ArticleLookup = Callable[[str], TextSource | None]
 
 
 def now() -> str:

@@ -1,5 +1,6 @@
 """Export and import formats: native JSONL (with a JSON Schema), Prodigy, doccano, brat,
-Label Studio and W3C Web Annotation. Pure functions over native records; no store access."""
+Label Studio and W3C Web Annotation. Pure functions over native records, except `import_native`,
+which merges native lines into a store."""
 
 from annotations.exchange.brat import annotation_conf, to_brat
 from annotations.exchange.doccano import from_doccano, to_doccano
@@ -10,11 +11,18 @@ from annotations.exchange.export import (
     write_brat,
     write_export,
 )
-from annotations.exchange.importing import IMPORT_FORMATS, ConversionError, to_native_lines
+from annotations.exchange.importing import (
+    IMPORT_FORMATS,
+    ConversionError,
+    ImportReport,
+    import_native,
+    to_native_lines,
+)
 from annotations.exchange.labelstudio import LABEL_CONFIG, to_labelstudio
 from annotations.exchange.native import (
     SCHEMA_ID,
     SCHEMA_VERSION,
+    from_native,
     json_schema,
     native_record,
     select,
@@ -30,9 +38,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "ConversionError",
     "ExportReport",
+    "ImportReport",
     "annotation_conf",
     "from_doccano",
+    "from_native",
     "from_prodigy",
+    "import_native",
     "json_schema",
     "native_record",
     "native_records",

@@ -20,7 +20,7 @@ from annotations.exchange.w3c import to_w3c
 from annotations.exchange.writing import write_array, write_lines
 from annotations.model import ArticleRecord, Span
 
-ArticleLookup = Callable[[str], ExportArticle | None]
+ExportLookup = Callable[[str], ExportArticle | None]
 
 #: Formats written as JSON lines, and how each native record becomes its lines.
 LINE_FORMATS: dict[str, Callable[[NativeRecord], Iterable[Any]]] = {
@@ -44,7 +44,7 @@ class ExportReport:
 
 def native_records(
     records: Iterable[ArticleRecord],
-    articles: ArticleLookup,
+    articles: ExportLookup,
     report: ExportReport,
     *,
     since: str | None = None,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotations.model import Span
-from annotations.store.importer import ArticleLookup
+from annotations.model import ArticleLookup, Span
 from annotations.store.store import Store
 
 

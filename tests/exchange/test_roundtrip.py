@@ -13,6 +13,7 @@ import pytest
 from annotations.exchange import (
     ConversionError,
     ExportReport,
+    import_native,
     native_records,
     to_doccano,
     to_native_lines,
@@ -21,7 +22,6 @@ from annotations.exchange import (
 )
 from annotations.model import ArticleStatus, key_id
 from annotations.store import Store
-from annotations.store.importer import import_native
 
 
 def export_lines(store: Store, articles) -> list[bytes]:

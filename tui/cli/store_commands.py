@@ -7,10 +7,9 @@ from typing import IO
 
 import click
 
-from annotations.exchange import IMPORT_FORMATS, ConversionError, to_native_lines
+from annotations.exchange import IMPORT_FORMATS, ConversionError, import_native, to_native_lines
 from annotations.store import StoreError
 from annotations.store.doctor import check
-from annotations.store.importer import import_native
 from tui.cli.options import GlobalOptions, global_options, pass_options
 
 
