@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, ClassVar, Literal, Protocol, TypeVar
 
 #: Labels allowed in each span layer.
 LAYERS: dict[str, tuple[str, ...]] = {
@@ -66,11 +66,6 @@ def new_id() -> str:
 def key_id(*parts: str) -> str:
     """A record id derived from `parts`, the same in every process."""
     return uuid.uuid5(uuid.NAMESPACE_URL, "rawi:" + "\x1f".join(parts)).hex
-
-
-def rejection_id(article_id: str, annotator: str, key: str) -> str:
-    """The id of the annotator's rejection of suggestion `key` in an article."""
-    return key_id("rejection", article_id, annotator, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,10 +219,33 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleStatus:
+class KeyedRecord:
+    """A record unique by its key: `KEY` is a tag, then the names of the fields that make the key.
+
+    Its `id` is derived from the key (not passed), the same in every process, so that concurrent
+    writers agree on it.
+    """
+
+    KEY: ClassVar[tuple[str, ...]] = ()
+    id: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "id", self.id_of(**{name: getattr(self, name) for name in self.KEY[1:]})
+        )
+
+    @classmethod
+    def id_of(cls, **values: Any) -> str:
+        """The id of the record whose key fields have these `values` (others are ignored)."""
+        tag, *names = cls.KEY
+        return key_id(tag, *(values[name] for name in names))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStatus(KeyedRecord):
     """How far one annotator got with one article."""
 
-    id: str
+    KEY = ("status", "article_id", "annotator")
     article_id: str
     annotator: str
     status: Status
@@ -235,10 +253,10 @@ class ArticleStatus:
 
 
 @dataclass(frozen=True, slots=True)
-class EntityDecision:
+class EntityDecision(KeyedRecord):
     """The analyst's rule for a matching key: always an entity of type `label`, or never (None)."""
 
-    id: str
+    KEY = ("entity", "annotator", "key")
     key: str
     label: str | None
     annotator: str
@@ -246,10 +264,10 @@ class EntityDecision:
 
 
 @dataclass(frozen=True, slots=True)
-class Rejection:
+class Rejection(KeyedRecord):
     """A suggested attribution the annotator rejected, by the suggestion's stable `key`."""
 
-    id: str
+    KEY = ("rejection", "article_id", "annotator", "key")
     article_id: str
     key: str
     annotator: str
@@ -292,12 +310,18 @@ def to_dict(record: Record) -> dict[str, Any]:
 
 
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
-    """Build a `cls` from a dict made by `to_dict`, ignoring unknown keys."""
-    known = {f.name for f in fields(cls)}
+    """Build a `cls` from a dict made by `to_dict`, ignoring unknown keys.
+
+    Raises ValueError when a keyed record's `id` is not the one its key gives.
+    """
+    known = {f.name for f in fields(cls) if f.init}
     values = {k: v for k, v in data.items() if k in known}
     if cls is Span:
         values["quote"] = Quote(**values["quote"])
         values["attrs"] = dict(values.get("attrs") or {})
     elif cls is Attribution:
         values["content"] = tuple(values.get("content") or ())
-    return cls(**values)
+    record = cls(**values)
+    if isinstance(record, KeyedRecord) and data.get("id", record.id) != record.id:
+        raise ValueError(f"{cls.__name__} {data['id']}: the id is not the one its key gives")
+    return record

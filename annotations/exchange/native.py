@@ -27,7 +27,6 @@ from annotations.model import (
     Relation,
     Span,
     TextSource,
-    key_id,
     new_span,
     now,
     to_dict,
@@ -203,8 +202,7 @@ def from_native(line: str, articles: ArticleLookup) -> tuple[str, list[Record]]:
     if status := data.get("status"):
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}")
-        status_id = key_id("status", article_id, annotator)
-        records.append(ArticleStatus(status_id, article_id, annotator, status, now()))
+        records.append(ArticleStatus(article_id, annotator, status, now()))
     return annotator, records
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from annotations.model import key_id, new_id, rejection_id
+from annotations.model import KeyedRecord, new_id
 from annotations.store.database_file import Tables
 from annotations.store.errors import StoreSchemaError
 from annotations.store.state import MODEL_TABLES
@@ -47,13 +47,8 @@ def _from_plain_tinydb(tables: Tables) -> Tables:
 
 def _id_for(table: str, document: dict[str, Any]) -> str:
     """Status, entity decisions and rejections are identified by their key; others get a new id."""
-    if table == "status":
-        return key_id("status", document["article_id"], document["annotator"])
-    if table == "entity_decisions":
-        return key_id("entity", document["annotator"], document["key"])
-    if table == "rejections":
-        return rejection_id(document["article_id"], document["annotator"], document["key"])
-    return new_id()
+    cls = MODEL_TABLES[table]
+    return cls.id_of(**document) if issubclass(cls, KeyedRecord) else new_id()
 
 
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_plain_tinydb}

@@ -29,11 +29,9 @@ from annotations.model import (
     TextSource,
     anchor,
     check_span,
-    key_id,
     new_id,
     new_span,
     now,
-    rejection_id,
     to_dict,
 )
 from annotations.store import history
@@ -277,9 +275,7 @@ class Store(Database):
     def set_status(self, article_id: str, annotator: str, status: Status) -> ArticleStatus:
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
-        record = ArticleStatus(
-            key_id("status", article_id, annotator), article_id, annotator, status, now()
-        )
+        record = ArticleStatus(article_id, annotator, status, now())
         with self._transaction(annotator, f"mark {status}") as txn:
             txn.put("status", record)
         return record
@@ -287,14 +283,16 @@ class Store(Database):
     def status(self, article_id: str, annotator: str) -> Status:
         """The annotator's status for the article ("todo" when never set)."""
         self._refresh()
-        record = self.state.get("status", key_id("status", article_id, annotator))
+        record = self.state.get(
+            "status", ArticleStatus.id_of(article_id=article_id, annotator=annotator)
+        )
         return record.status if record else "todo"
 
     def decide_entity(self, key: str, label: str | None, annotator: str) -> EntityDecision:
         """Always an entity of type `label` for this matching key, or never (None)."""
         if label is not None and label not in LAYERS["entity"]:
             raise ValueError(f"entity label must be one of {LAYERS['entity']} or None")
-        decision = EntityDecision(key_id("entity", annotator, key), key, label, annotator, now())
+        decision = EntityDecision(key, label, annotator, now())
         with self._transaction(annotator, "entity decision") as txn:
             txn.put("entity_decisions", decision)
         return decision
@@ -302,7 +300,7 @@ class Store(Database):
     def forget_entity(self, key: str, annotator: str) -> None:
         """Drop the annotator's decision about `key`."""
         with self._transaction(annotator, "forget entity decision") as txn:
-            txn.delete("entity_decisions", key_id("entity", annotator, key))
+            txn.delete("entity_decisions", EntityDecision.id_of(annotator=annotator, key=key))
 
     def entity_decisions(self, annotator: str | None = None) -> list[EntityDecision]:
         self._refresh()
@@ -314,9 +312,7 @@ class Store(Database):
 
     def reject_suggestion(self, article_id: str, key: str, *, annotator: str) -> Rejection:
         """Remember that the annotator rejected the suggestion `key` (an attribution's key)."""
-        rejection = Rejection(
-            rejection_id(article_id, annotator, key), article_id, key, annotator, now()
-        )
+        rejection = Rejection(article_id, key, annotator, now())
         with self._transaction(annotator, "reject suggestion") as txn:
             txn.put("rejections", rejection)
         return rejection

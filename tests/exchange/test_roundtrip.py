@@ -20,7 +20,7 @@ from annotations.exchange import (
     to_prodigy,
     write_export,
 )
-from annotations.model import ArticleStatus, key_id
+from annotations.model import ArticleStatus
 from annotations.store import Store
 
 
@@ -36,11 +36,7 @@ def saved(tmp_path: Path, records) -> Store:
     with Store.open(tmp_path / "saved.json") as store:
         for record in records:
             status = ArticleStatus(
-                key_id("status", record.article_id, record.annotator),
-                record.article_id,
-                record.annotator,
-                record.status,
-                record.updated,
+                record.article_id, record.annotator, record.status, record.updated
             )
             parts = [*record.spans, *record.relations, *record.attributions, *record.claims]
             store.merge([*parts, status], annotator=record.annotator)

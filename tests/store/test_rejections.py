@@ -39,5 +39,5 @@ def test_rejections_survive_the_journal_and_compaction(
     store.close()
     with Store.open(db_path) as reopened:
         assert reopened.rejected_suggestions(article.id, "mona") == {"k1"}
-        again = Rejection(rejection.id, article.id, "k1", "mona", rejection.updated)
+        again = Rejection(article.id, "k1", "mona", rejection.updated)
         assert reopened.merge([again], annotator="mona").unchanged == 1

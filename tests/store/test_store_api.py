@@ -9,7 +9,7 @@ import pytest
 from tinydb import TinyDB
 
 from annotations.corpus.article import Article
-from annotations.model import Span, from_dict, to_dict
+from annotations.model import Rejection, Span, from_dict, to_dict
 from annotations.store import Store
 
 
@@ -179,6 +179,32 @@ def test_model_documents_round_trip(word, store: Store, article: Article) -> Non
     )
     document = json.loads(json.dumps(to_dict(span), ensure_ascii=False))
     assert from_dict(Span, document) == span
+
+
+def test_keyed_records_are_stored_as_before_with_ids_from_their_keys(
+    db_path: Path, store: Store
+) -> None:
+    """Status, entity decisions and rejections: the same documents, ids and key order as ever."""
+    store.set_status("a1", "mona", "done")
+    store.decide_entity("مجلس", "ORG", "mona")
+    store.reject_suggestion("a1", "k1", annotator="mona")
+    store.compact()
+    tables = json.loads(db_path.read_text(encoding="utf-8"))
+    stored = {name: next(iter(tables[name].values())) for name in KEYED}
+    assert {name: list(document) for name, document in stored.items()} == KEYED
+    assert stored["status"]["id"] == "a970568cac235b34bcb2e16c8ca3a905"
+    assert stored["entity_decisions"]["id"] == "da046203f64350d9bc342529b457a704"
+    assert stored["rejections"]["id"] == "6ce3b55d1f725ba697a4cffc1853331b"
+    mismatched = {**stored["rejections"], "id": "0" * 32}
+    with pytest.raises(ValueError, match="not the one its key gives"):
+        from_dict(Rejection, mismatched)
+
+
+KEYED = {
+    "status": ["id", "article_id", "annotator", "status", "updated"],
+    "entity_decisions": ["id", "key", "label", "annotator", "updated"],
+    "rejections": ["id", "article_id", "key", "annotator", "updated"],
+}
 
 
 def test_two_stores_on_one_file_see_each_other_through_compactions(
