@@ -33,7 +33,7 @@ CLAIM_FLAGS = ("verifiable", "check_worthy", "harmful")
 QUOTE_CONTEXT = 32
 
 Layer = Literal["entity", "attribution", "claim"]
-Origin = Literal["manual", "suggested", "model", "import"]
+SpanOrigin = Literal["manual", "suggested", "model", "import"]
 AttributionType = Literal["assertion", "belief", "fact", "eventuality"]
 Status = Literal["todo", "in progress", "done"]
 
@@ -100,7 +100,7 @@ class Span:
     quote: Quote
     text_sha256: str
     annotator: str
-    origin: Origin = "manual"
+    origin: SpanOrigin = "manual"
     attrs: dict[str, Any] = field(default_factory=dict)
     created: str = ""
     updated: str = ""

@@ -24,7 +24,7 @@ from annotations.model import Relation, new_span
 from annotations.store import Store
 
 SPANS_PER_ARTICLE = 90
-LABELS = [("entity", "PER"), ("entity", "ORG"), ("entity", "LOC"), ("attribution", "SOURCE")]
+SPAN_KINDS = [("entity", "PER"), ("entity", "ORG"), ("entity", "LOC"), ("attribution", "SOURCE")]
 
 
 def build(path: Path, annotations: int) -> dict[str, Article]:
@@ -40,7 +40,7 @@ def build(path: Path, annotations: int) -> dict[str, Article]:
             articles[article.id] = article
             words = rng.sample(tokenize(article.text), SPANS_PER_ARTICLE)
             spans = [
-                new_span(article, *rng.choice(LABELS), w.start, w.end, annotator="bench")
+                new_span(article, *rng.choice(SPAN_KINDS), w.start, w.end, annotator="bench")
                 for w in words
             ]
             relations = [

@@ -20,8 +20,8 @@ from annotations.exchange.importing import (
 )
 from annotations.exchange.labelstudio import LABEL_CONFIG, to_labelstudio
 from annotations.exchange.native import (
-    SCHEMA_ID,
-    SCHEMA_VERSION,
+    NATIVE_SCHEMA_ID,
+    NATIVE_SCHEMA_VERSION,
     from_native,
     json_schema,
     native_record,
@@ -34,8 +34,8 @@ __all__ = [
     "FORMATS",
     "IMPORT_FORMATS",
     "LABEL_CONFIG",
-    "SCHEMA_ID",
-    "SCHEMA_VERSION",
+    "NATIVE_SCHEMA_ID",
+    "NATIVE_SCHEMA_VERSION",
     "ConversionError",
     "ExportReport",
     "ImportReport",

@@ -17,7 +17,7 @@ from typing import Any
 from annotations.exchange.native import NativeRecord
 from annotations.model import ATTRIBUTION_TYPES, LAYERS
 
-CLAIM_FLAGS = {"verifiable": "Verifiable", "check_worthy": "CheckWorthy", "harmful": "Harmful"}
+FLAG_ATTRIBUTES = {"verifiable": "Verifiable", "check_worthy": "CheckWorthy", "harmful": "Harmful"}
 CLAIM_NOTES = ("topic", "verdict", "note")
 
 
@@ -79,7 +79,7 @@ def annotation_conf(relation_labels: Iterable[str]) -> str:
             "",
             "[attributes]",
             f"AttributionType\tArg:CUE, Value:{'|'.join(ATTRIBUTION_TYPES)}",
-            *(f"{name}\tArg:CLAIM, Value:yes|no" for name in CLAIM_FLAGS.values()),
+            *(f"{name}\tArg:CLAIM, Value:yes|no" for name in FLAG_ATTRIBUTES.values()),
             "",
         ]
     )
@@ -110,7 +110,7 @@ def _attribution(attribution: dict[str, Any], tid: dict[str, str], add: Any) -> 
 
 
 def _claim(claim: dict[str, Any], target: str, add: Any) -> None:
-    for key, name in CLAIM_FLAGS.items():
+    for key, name in FLAG_ATTRIBUTES.items():
         if claim[key] is not None:
             add("A", f"{name} {target} {'yes' if claim[key] else 'no'}")
     notes = [f"{key}: {' '.join(claim[key].split())}" for key in CLAIM_NOTES if claim[key]]

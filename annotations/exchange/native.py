@@ -33,8 +33,8 @@ from annotations.model import (
 )
 from annotations.store.integrity import CLAIM_FIELDS
 
-SCHEMA_ID = "rawi-native"
-SCHEMA_VERSION = 1
+NATIVE_SCHEMA_ID = "rawi-native"
+NATIVE_SCHEMA_VERSION = 1
 OFFSET_UNIT = "codepoint"
 
 NativeRecord = dict[str, Any]
@@ -89,7 +89,7 @@ def native_record(record: ArticleRecord, article: ExportArticle) -> NativeRecord
     """The native dict of `record` (already `select`ed against `article`)."""
     words = word_index(article.text)
     return {
-        "schema": {"id": SCHEMA_ID, "version": SCHEMA_VERSION},
+        "schema": {"id": NATIVE_SCHEMA_ID, "version": NATIVE_SCHEMA_VERSION},
         "article_id": article.id,
         "text": article.text,
         "text_sha256": article.sha256,

@@ -17,7 +17,7 @@ from typing import Any
 from annotations.exchange.native import NativeRecord
 
 CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"rawi": "urn:rawi:terms#"}]
-CLAIM_FLAGS = {"verifiable": "verifiable", "check_worthy": "check-worthy", "harmful": "harmful"}
+FLAG_TAGS = {"verifiable": "verifiable", "check_worthy": "check-worthy", "harmful": "harmful"}
 
 
 def annotation_iri(record_id: str) -> str:
@@ -76,7 +76,7 @@ def _attribution(attribution: dict[str, Any], creator: dict[str, Any]) -> dict[s
 def _claim(claim: dict[str, Any], creator: dict[str, Any]) -> dict[str, Any]:
     bodies = [
         _body(name if claim[key] else f"not-{name}", "classifying")
-        for key, name in CLAIM_FLAGS.items()
+        for key, name in FLAG_TAGS.items()
         if claim[key] is not None
     ]
     if claim["topic"]:

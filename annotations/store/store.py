@@ -20,11 +20,11 @@ from annotations.model import (
     AttributionType,
     Claim,
     EntityDecision,
-    Origin,
     Record,
     Rejection,
     Relation,
     Span,
+    SpanOrigin,
     Status,
     TextSource,
     anchor,
@@ -93,7 +93,7 @@ class Store(Database):
         end: int,
         *,
         annotator: str,
-        origin: Origin = "manual",
+        origin: SpanOrigin = "manual",
         attrs: dict[str, Any] | None = None,
     ) -> Span:
         """Tag `article.text[start:end]`; returns the saved span."""

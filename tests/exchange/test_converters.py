@@ -20,7 +20,7 @@ from annotations.model import LAYERS, ArticleRecord, Relation, new_span
 ARTICLE = Article(
     id="a", text="أعلن وزير الخارجية المصري، اليوم، أن «المفاوضات مستمرة» في القاهرة."
 )
-LABELS = [(layer, label) for layer, labels in LAYERS.items() for label in labels]
+LAYER_LABELS = [(layer, label) for layer, labels in LAYERS.items() for label in labels]
 
 
 @st.composite
@@ -29,7 +29,7 @@ def natives(draw) -> dict:
     size = len(ARTICLE.text)
     places = draw(
         st.lists(
-            st.tuples(st.integers(0, size - 1), st.integers(1, 20), st.sampled_from(LABELS)),
+            st.tuples(st.integers(0, size - 1), st.integers(1, 20), st.sampled_from(LAYER_LABELS)),
             max_size=8,
             unique_by=lambda p: (p[0], min(size, p[0] + p[1]), p[2][1]),
         )
