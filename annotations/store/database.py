@@ -17,19 +17,13 @@ from filelock import FileLock, Timeout
 
 from annotations.durable import remove_stray_temps
 from annotations.model import new_id, now
-from annotations.store.database_file import corrupt, keep_aside, read_database, write_database
+from annotations.store.database_file import keep_aside, write_database
 from annotations.store.errors import StoreCorruptError, StoreError, StoreLockedError, disk_error
 from annotations.store.history import record_action
 from annotations.store.journal import Journal, Tail
-from annotations.store.schema import (
-    META,
-    SCHEMA_VERSION,
-    check_supported,
-    meta_document,
-    migrate,
-    schema_of,
-)
-from annotations.store.state import TABLES, State
+from annotations.store.schema import META, SCHEMA_VERSION, meta_document
+from annotations.store.snapshot import database_tables, read_snapshot, replay
+from annotations.store.state import State
 from annotations.store.transaction import Transaction
 
 COMPACT_BYTES = 16 * 1024 * 1024
@@ -182,17 +176,7 @@ class Database:
                 with self._locked():
                     self._load()
             return
-        self._replay(self.state, tail)
-
-    def _replay(self, state: State, tail: Tail) -> None:
-        for number, entry in enumerate(tail.entries, 1):
-            try:
-                for table, record_id, document in entry["ops"]:
-                    state.apply((table, record_id, document))
-            except (KeyError, TypeError, ValueError):
-                raise corrupt(
-                    self.journal.path, f"journal entry {number} is not a valid change"
-                ) from None
+        replay(self.state, tail, self.journal.path)
         self._offset = tail.offset
 
     def _load(self) -> None:
@@ -200,39 +184,22 @@ class Database:
         remove_stray_temps(self.path)
         if not self.path.exists():
             self._create()
-        tables = read_database(self.path)
-        version = schema_of(tables)
-        check_supported(str(self.path), version)
-        state = State()
-        try:
-            if version < SCHEMA_VERSION:
-                keep_aside(self.path, f"schema{version}")
-                tables = migrate(tables, version)
-            meta = next(iter(tables[META].values()))
-            for table in TABLES:
-                for document in tables.get(table, {}).values():
-                    state.apply((table, document["id"], document))
-        except (KeyError, TypeError, ValueError) as error:
-            raise corrupt(self.path, f"a record is malformed ({error!r})") from None
-        self._extra = {k: v for k, v in tables.items() if k not in TABLES and k != META}
-        self._generation = generation = meta["generation"]
-        if self.journal.path.exists():
-            tail = self.journal.read(0, None, locked=True)
-            check_supported(str(self.journal.path), tail.schema)
-            if tail.generation not in (generation, meta.get("compacted_from")):
-                raise StoreCorruptError(
-                    f"{self.journal.path}: this journal belongs to another database than "
-                    f"{self.path}; neither file was changed. Put back the database it belongs "
-                    "to, or move the journal away to open the database as it is."
-                )
-            self._journal_start = tail.header_end
-            self._replay(state, tail)
+        snapshot = read_snapshot(self.path, self.journal, locked=True)
+        if snapshot.version < SCHEMA_VERSION:
+            keep_aside(self.path, f"schema{snapshot.version}")
+        self._generation, self._extra = snapshot.generation, snapshot.extra
+        tail = snapshot.tail
+        if tail is None:
+            self._journal_start = self._offset = self.journal.create(
+                self._generation, SCHEMA_VERSION
+            )
         else:
-            tail = None
-            self._journal_start = self._offset = self.journal.create(generation, SCHEMA_VERSION)
-        self.state = state
+            self._journal_start, self._offset = tail.header_end, tail.offset
+        self.state = snapshot.state
         self._loads += 1
-        if version < SCHEMA_VERSION or (tail is not None and tail.generation != generation):
+        if snapshot.version < SCHEMA_VERSION or (
+            tail is not None and tail.generation != self._generation
+        ):
             self._compact_locked()
 
     def _create(self) -> None:
@@ -247,11 +214,7 @@ class Database:
 
     def _compact_locked(self) -> None:
         generation = new_id()
-        tables = {
-            META: [meta_document(generation, self._generation)],
-            **{table: self.state.documents(table) for table in TABLES},
-            **{name: list(docs.values()) for name, docs in self._extra.items()},
-        }
-        write_database(self.path, tables)
+        meta = meta_document(generation, self._generation)
+        write_database(self.path, database_tables(self.state, meta, self._extra))
         self._journal_start = self._offset = self.journal.create(generation, SCHEMA_VERSION)
         self._generation = generation
