@@ -22,7 +22,7 @@ from annotations.store.errors import StoreCorruptError, StoreError, StoreLockedE
 from annotations.store.history import record_action
 from annotations.store.journal import Journal, Tail
 from annotations.store.schema import META, SCHEMA_VERSION, meta_document
-from annotations.store.snapshot import database_tables, read_snapshot, replay
+from annotations.store.snapshot import Snapshot, database_tables, read_snapshot, replay
 from annotations.store.state import State
 from annotations.store.transaction import Transaction
 
@@ -104,6 +104,12 @@ class Database:
         """A value that changes whenever the database does, in this process or another."""
         self._refresh()
         return self._loads, self.state.applied
+
+    def snapshot(self) -> Snapshot:
+        """The database as it stands on disk, journal replayed, read under the lock; changes no
+        file (a torn last journal line is left out, not cut), opened or not."""
+        with self._locked():
+            return read_snapshot(self.path, self.journal, locked=False)
 
     @property
     def journal_bytes(self) -> int:

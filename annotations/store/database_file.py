@@ -49,10 +49,15 @@ def read_database(path: Path) -> Tables:
     return data
 
 
+def tinydb_layout(tables: dict[str, list[dict[str, Any]]]) -> Tables:
+    """`tables` as TinyDB lays them out, each table's documents numbered from 1."""
+    return {name: {str(i): doc for i, doc in enumerate(docs, 1)} for name, docs in tables.items()}
+
+
 def write_database(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
-    """Atomically replace `path` with `tables`, numbering each table's documents from 1."""
-    layout = {name: {str(i): doc for i, doc in enumerate(docs, 1)} for name, docs in tables.items()}
-    replace_file(path, json.dumps(layout, ensure_ascii=False, separators=(",", ":")).encode())
+    """Atomically replace `path` with `tables` in TinyDB's layout."""
+    data = json.dumps(tinydb_layout(tables), ensure_ascii=False, separators=(",", ":"))
+    replace_file(path, data.encode())
 
 
 def replace_file(path: Path, data: bytes) -> None:

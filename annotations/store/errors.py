@@ -26,6 +26,10 @@ class StoreLockedError(StoreError):
     """Another process held the database lock for too long."""
 
 
+class StoreReadOnlyError(StoreError):
+    """A write through a read-only view of the database (`open_tinydb`)."""
+
+
 def disk_error(
     path: Path, error: OSError, lost: str = "the last change was NOT saved"
 ) -> StoreError:

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from tinydb import TinyDB
+from tinydb import Query, TinyDB
 
-from annotations.store import Store
+from annotations.store import Store, open_tinydb
 
 SAVER = Path(__file__).with_name("saver.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,3 +60,21 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
         assert {s.id for s in spans} == set(outputs[0]) | set(outputs[1])
         assert sorted(store.counts(), key=str) and store.counts()["spans"] == 1000
         assert {s.annotator for s in spans} == {"mona", "ali"}
+
+
+def test_a_killed_writers_journal_is_queried_without_folding_it(tmp_path: Path) -> None:
+    """`open_tinydb` after a kill -9: every acknowledged tag, from the journal; files untouched."""
+    db = tmp_path / "annotations.json"
+    child = start_saver(db, "mona", 100_000, compact_bytes=1 << 24)
+    assert child.stdout is not None
+    acknowledged = {child.stdout.readline().strip() for _ in range(20)}
+    child.send_signal(signal.SIGKILL)
+    child.communicate()
+    journal = db.with_name(db.name + ".journal")
+    before = db.read_bytes(), journal.read_bytes()
+    with TinyDB(db, access_mode="r") as at_rest:
+        assert at_rest.table("spans").all() == []  # nothing folded into the file
+    view = open_tinydb(db)
+    found = {d["id"] for d in view.table("spans").search(Query().annotator == "mona")}
+    assert found >= acknowledged
+    assert (db.read_bytes(), journal.read_bytes()) == before
