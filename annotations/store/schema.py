@@ -39,16 +39,19 @@ def _from_plain_tinydb(tables: Tables) -> Tables:
     upgraded: Tables = {}
     for name, documents in tables.items():
         if name in MODEL_TABLES:
-            documents = {k: {"id": _id_for(name, doc), **doc} for k, doc in documents.items()}
+            documents = {k: _with_id(name, doc) for k, doc in documents.items()}
         upgraded[name] = documents
     upgraded[META] = {"1": meta_document(new_id(), None)}
     return upgraded
 
 
-def _id_for(table: str, document: dict[str, Any]) -> str:
-    """Status, entity decisions and rejections are identified by their key; others get a new id."""
+def _with_id(table: str, document: dict[str, Any]) -> dict[str, Any]:
+    """Status, entity decisions and rejections are identified by their key; other records keep
+    the id they have or get a new one."""
     cls = MODEL_TABLES[table]
-    return cls.id_of(**document) if issubclass(cls, KeyedRecord) else new_id()
+    if issubclass(cls, KeyedRecord):
+        return {**document, "id": cls.id_of(**document)}
+    return {"id": new_id(), **document}
 
 
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _from_plain_tinydb}
