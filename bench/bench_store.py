@@ -30,7 +30,7 @@ from tinydb import Query, TinyDB
 
 from annotations.arabic import tokenize
 from annotations.model import new_span, to_dict
-from annotations.store import Store
+from annotations.store import Store, open_tinydb
 
 TEXT = (
     "قال وزير الخارجية المصري سامح شكري إن القاهرة ترفض أي تهجير للفلسطينيين، وأضاف في مؤتمر "
@@ -117,6 +117,7 @@ def bench_rawi(folder: Path, size: int, saves: int, reads: int) -> None:
     print(f"  rawi    save    {percentiles(timed(save, saves))}")
     read = timed(lambda i: store.spans(article(i * 7 % articles).id), reads)
     print(f"  rawi    read    {percentiles(read)}")
+    bench_open_tinydb(path, articles)
     start = time.perf_counter()
     store.compact()
     print(f"  rawi    compact {time.perf_counter() - start:6.3f} s (on close, export, past 16 MB)")
@@ -124,6 +125,17 @@ def bench_rawi(folder: Path, size: int, saves: int, reads: int) -> None:
     start = time.perf_counter()
     Store.open(path).close()
     print(f"  rawi    open    {time.perf_counter() - start:6.3f} s")
+
+
+def bench_open_tinydb(path: Path, articles: int) -> None:
+    """The scripting view: open (the journal of the saves above replayed), then queries."""
+    start = time.perf_counter()
+    view = open_tinydb(path)
+    print(f"  rawi    open_tinydb {time.perf_counter() - start:6.3f} s (journal replayed)")
+    by_article = Query().article_id
+    queries = min(articles, 20)  # distinct queries: TinyDB caches a repeated one
+    read = timed(lambda i: view.table("spans").search(by_article == article(i).id), queries)
+    print(f"  rawi    tinydb read {percentiles(read)}")
 
 
 def bench_sqlite(folder: Path, size: int, saves: int, reads: int) -> None:
