@@ -22,6 +22,52 @@ def test_version() -> None:
     assert result.exit_code == 0 and "rawi, version" in result.stdout
 
 
+def test_version_after_the_command() -> None:
+    for args in (["list", "--version"], ["open", "--version"]):
+        result = run(*args)
+        assert result.exit_code == 0 and "rawi, version" in result.stdout, args
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """What each `rawi` run would have opened the app on (the app is not started)."""
+    runs: list[dict] = []
+
+    class NoApp:
+        def __init__(self, articles, *, db_path, annotator, bidi) -> None:
+            self.seen = {"ids": articles, "db": db_path, "annotator": annotator, "bidi": bidi}
+
+        def run(self) -> None:
+            runs.append({**self.seen, "ids": [article.id for article in self.seen["ids"]]})
+
+    monkeypatch.setattr("tui.app.RawiApp", NoApp)
+    return runs
+
+
+def test_paths_and_open_options_need_no_open_command(tmp_path: Path, opened: list[dict]) -> None:
+    (tmp_path / "one.txt").write_text("عنوان\n\nنص الخبر.", encoding="utf-8")
+    assert run(str(tmp_path / "one.txt"), "--bidi", "terminal").exit_code == 0
+    assert run("--bidi", "terminal", "--annotator", "mona").exit_code == 0
+    assert run("--db", "other.json").exit_code == 0
+    first, second, third = opened
+    assert (first["ids"], first["bidi"]) == (["one"], "terminal")
+    assert len(second["ids"]) == 5 and (second["bidi"], second["annotator"]) == ("terminal", "mona")
+    assert (str(third["db"]), third["bidi"]) == ("other.json", None)
+
+
+def test_rawi_alone_takes_the_render_mode_from_the_environment(opened: list[dict]) -> None:
+    assert run(env={"RAWI_BIDI": "terminal"}).exit_code == 0
+    assert opened[0]["bidi"] == "terminal"
+
+
+def test_a_word_that_is_no_command_nor_path_is_a_usage_error(opened: list[dict]) -> None:
+    result = CliRunner().invoke(cli, ["exprot"])
+    assert result.exit_code == 2 and "'exprot' is neither a command nor a file" in result.stderr
+    result = CliRunner().invoke(cli, ["--bidi", "sideways"])
+    assert result.exit_code == 2 and "'sideways' is not one of" in result.stderr
+    assert opened == []
+
+
 def test_list_json_lists_the_seeds() -> None:
     result = run("list", "--json")
     assert result.exit_code == 0
@@ -46,6 +92,12 @@ def test_show_terminal_no_color_is_the_canonical_text(seeds) -> None:
 def test_show_raw_lists_removals() -> None:
     result = run("show", "003_9e473b031b4d0b21", "--raw")
     assert "[navigation] زر الذهاب إلى الأعلى" in result.stdout
+
+
+def test_show_raw_says_when_nothing_was_removed() -> None:
+    result = run("show", "000_fddd474ca5b3a723", "--raw")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == "nothing was removed from 000_fddd474ca5b3a723: the page was clean\n"
 
 
 def test_show_unknown_article_is_a_usage_error() -> None:

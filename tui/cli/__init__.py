@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from annotations import __version__
 from tui.cli.corpus_commands import list_command, show_command
 from tui.cli.entities_command import entities_command
 from tui.cli.export_command import export_command
@@ -15,21 +16,38 @@ from tui.cli.store_commands import doctor_command, import_command
 from tui.cli.suggest_command import suggest_command
 
 
+class OpenByDefault(click.Group):
+    """A group whose `open` may be left out: `rawi PATH...` and `rawi --bidi X` open the app."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        first = args[0]
+        if self.get_command(ctx, first) is None:
+            if not (first.startswith("-") or Path(first).exists()):
+                raise click.UsageError(f"{first!r} is neither a command nor a file or folder", ctx)
+            args = ["open", *args]
+        return super().resolve_command(ctx, args)
+
+
 @click.group(
+    cls=OpenByDefault,
     invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    subcommand_metavar="[COMMAND | PATH...] [ARGS]...",
+    context_settings={"help_option_names": ["-h", "--help"], "ignore_unknown_options": True},
 )
-@click.version_option(__version__, prog_name="rawi")
 @global_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """rawi (راوي): read and annotate Arabic news in the terminal.
 
-    Without a command, opens the app on the corpus (the bundled seeds by default).
+    Without a command, opens the app: `rawi [PATH...] [--bidi MODE]` means `rawi open [PATH...]
+    [--bidi MODE]` (without PATH, on the corpus: the bundled seeds by default).
     """
     ctx.ensure_object(GlobalOptions)
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(open_command)
+    if ctx.invoked_subcommand is None:  # parsed like `rawi open`, so that $RAWI_BIDI counts
+        with open_command.make_context("open", [], parent=ctx) as open_context:
+            open_command.invoke(open_context)
 
 
 for command in (

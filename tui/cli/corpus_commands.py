@@ -52,7 +52,11 @@ def list_command(options: GlobalOptions, as_json: bool) -> None:
 @click.option(
     "--hide-harakat", is_flag=True, help="Leave out vowel marks (for terminals that misplace them)."
 )
-@click.option("--raw", is_flag=True, help="Show what cleaning removed from the page instead.")
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="List what cleaning removed from the page instead (stderr says so when nothing was).",
+)
 @pass_options
 def show_command(
     options: GlobalOptions,
@@ -71,6 +75,8 @@ def show_command(
     if raw:
         for removal in article.removed:
             click.echo(f"[{removal.reason}] {removal.text}")
+        if not article.removed:
+            click.echo(f"nothing was removed from {article.id}: the page was clean", err=True)
         return
     tty = sys.stdout.isatty()
     color = tty if color is None else color

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from annotations import __version__
 from annotations.corpus import Article, Corpus, load_corpus
 
 if TYPE_CHECKING:
@@ -107,8 +108,9 @@ def _setter(attribute: str) -> Callable[[click.Context, click.Parameter, Any], N
 
 
 def global_options(command: F) -> F:
-    """Add `--corpus`, `--db` and `--annotator` to a group or command."""
+    """Add `--version`, `--corpus`, `--db` and `--annotator` to a group or command."""
     decorators = [
+        click.version_option(__version__, prog_name="rawi"),
         click.option(
             "--corpus",
             multiple=True,
