@@ -1,29 +1,37 @@
 # rawi: `make run` opens the app on the bundled seeds, `make test` runs the whole suite.
-# Both create the virtual environment in .venv first; nothing else is needed but Python >= 3.11.
+# Both create the virtual environment in .venv first; nothing else is needed but Python >= 3.11
+# (with its venv module: Debian's python3-venv).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
-SYSTEM_PACKAGES := tmux unicode-data
+# What is installed: the app alone (`make run`), then the test extras too (`make test`).
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test lint system-deps bench clean
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/rawi
 
-test: $(STAMP) system-deps
+test: $(TEST_STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(RUN_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $@
 
 # The terminal and bidi-conformance tests need tmux and Unicode's BidiCharacterTest.txt.
 # Installed with apt when we are root; otherwise those tests skip and say why.
@@ -38,7 +46,7 @@ system-deps:
 		echo "not installed:$$missing (the tests that need them will skip)"; \
 	fi
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	for script in bench/bench_*.py; do $(BIN)/python $$script; done
 
 clean:
