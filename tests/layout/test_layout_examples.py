@@ -26,6 +26,13 @@ def test_lam_alef_is_one_cell_for_both_letters() -> None:
     assert layout.index_at(0, 2) == 3
 
 
+def test_a_lam_with_a_haraka_still_joins_its_alef_and_keeps_the_mark() -> None:
+    layout = ArticleLayout("لَا")
+    layout.wrap(3)
+    assert layout.line(0).plain == "  \ufefb\u064e"  # the ligature, then the lam's fatha
+    assert layout.locate(0)[1:] == layout.locate(1)[1:] == layout.locate(2)[1:] == (2, 1)
+
+
 def test_paragraph_starting_with_latin_is_still_right_to_left() -> None:
     assert _lines("G7 قمة (مجموعة السبع) عام 2019", 40) == [
         "          2019 ﻡﺎﻋ (ﻊﺒﺴﻟﺍ ﺔﻋﻮﻤﺠﻣ) ﺔﻤﻗ G7"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -91,7 +92,7 @@ def test_arabic_word_spans_read_back_right_to_left(text: str, width: int) -> Non
                 g.text for g in layout.line(y).glyphs if g.start < word.end and word.start < g.end
             ]
             shown.extend(reversed(covered))
-        assert _nfkc("".join(shown)) == _nfkc(word.text)
+        assert _nfkc("".join(shown)) == _nfkc(_lam_alef_marks_last(word.text))
         covered_cells = {
             (y, x) for y, x0, x1 in layout.span_cells(word.start, word.end) for x in range(x0, x1)
         }
@@ -107,6 +108,15 @@ def test_arabic_word_spans_read_back_right_to_left(text: str, width: int) -> Non
 
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+def _lam_alef_marks_last(text: str) -> str:
+    """The order a lam-alef ligature shows its letters in: one glyph, the lam's harakat after it
+    (لَا is drawn ﻻ + fatha), so they read back after the alef."""
+    return _LAM_MARKS_ALEF.sub(r"\1\3\2", text)
+
+
+_LAM_MARKS_ALEF = re.compile("(\u0644)([\u064b-\u0652]+)([\u0622\u0623\u0625\u0627])")
 
 
 def _cells(run: str) -> int:
