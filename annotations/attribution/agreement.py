@@ -12,10 +12,8 @@ from collections.abc import Sequence
 from typing import Literal
 
 from annotations.attribution import lexicon_data as data
-from annotations.attribution.lexicon import key_set
+from annotations.attribution.lexicon import Agreement, key_set
 
-#: A cue's form: masculine or feminine singular, dual, plural.
-Agreement = Literal["m", "f", "d", "p"]
 Gender = Literal["m", "f"] | None
 Number = Literal["sg", "pl", "co"] | None  # "co": coordinated speakers (بوتين والسيسي)
 

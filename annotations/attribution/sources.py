@@ -10,7 +10,7 @@ from annotations.attribution.lexicon import key_set, without_proclitic
 from annotations.attribution.segments import QUOTE_MARKS
 from annotations.attribution.suggestion import EntityLink, Source, SourceType
 
-_HEADS: tuple[tuple[frozenset[str], SourceType], ...] = (
+_TYPED_HEADS: tuple[tuple[frozenset[str], SourceType], ...] = (
     (key_set(data.ANONYMOUS_HEADS), "anonymous"),
     (key_set(data.DOCUMENT_HEADS), "document"),
     (key_set(data.MEDIA_HEADS), "media"),
@@ -25,7 +25,7 @@ def source_type(keys: Sequence[str], entities: Sequence[EntityLink]) -> SourceTy
     """The type of a source whose token keys are `keys` and which holds `entities`."""
     head = keys[0]
     forms = {head, without_proclitic(head), head[1:] if head[:1] in "لب" else None}
-    typed = next((kind for heads, kind in _HEADS if forms & heads), None)
+    typed = next((kind for heads, kind in _TYPED_HEADS if forms & heads), None)
     labels = {entity.label for entity in entities}
     if typed == "official_role" and ("PER" in labels or _has_apposition(keys)):
         return "named_person"

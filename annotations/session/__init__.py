@@ -11,7 +11,7 @@ from annotations.session.entity_marks import Recogniser, default_recogniser, ent
 from annotations.session.mark import Mark
 from annotations.session.proposal import AttributionSequence, Proposal
 from annotations.session.reading import PanelItem, ReadingSession
-from annotations.session.suggestions import SuggestionReview
+from annotations.session.suggestion_review import SuggestionReview
 from annotations.session.text_units import clause_around, quotation_around, sentence_ranges
 from annotations.session.word_cursor import WordCursor
 

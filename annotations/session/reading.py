@@ -28,7 +28,7 @@ from annotations.session.entity_marks import (
 )
 from annotations.session.mark import Mark
 from annotations.session.proposal import AttributionSequence, Proposal
-from annotations.session.suggestions import SuggestionReview
+from annotations.session.suggestion_review import SuggestionReview
 from annotations.session.text_units import Range
 from annotations.session.word_cursor import WordCursor
 from annotations.store import Action, Store

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from annotations.attribution import Suggestion, suggest_attributions
 from annotations.corpus import Corpus
-from annotations.session.suggestions import parts
+from annotations.session.suggestion_review import parts
 from annotations.store import Store
 from tui.app import RawiApp
 from tui.config import load_config

@@ -9,7 +9,7 @@ import pytest
 from annotations.attribution import Suggestion
 from annotations.corpus import Article, load_corpus
 from annotations.session.reading import Mark
-from annotations.session.suggestions import SuggestionReview, parts
+from annotations.session.suggestion_review import SuggestionReview, parts
 from annotations.store import Store
 
 ANNOTATOR = "ana"
