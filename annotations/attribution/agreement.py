@@ -22,7 +22,7 @@ _MASCULINE = key_set(data.MASCULINE_HEADS) | key_set(
     head for head in data.ROLE_HEADS if not head.endswith("ة")
 )
 _FEMININE = key_set(data.FEMININE_HEADS)
-_PREPOSITIONS = key_set(data.PREPOSITIONS)
+_PREPOSITION_KEYS = key_set(data.PREPOSITIONS)
 
 
 def source_features(keys: Sequence[str]) -> tuple[Gender, Number]:
@@ -45,7 +45,7 @@ def _coordinated(keys: Sequence[str]) -> bool:
     """Whether a source names several speakers (بوتين والسيسي، الرئيس ورئيس الوزراء): a و + the
     article or + a title, before any prepositional phrase (بكلية ... للاقتصاد والعلوم is one)."""
     for key in keys[1:]:
-        if key[:1] in "لب" or key in _PREPOSITIONS:
+        if key[:1] in "لب" or key in _PREPOSITION_KEYS:
             return False
         joined = (key.startswith("وال") and key != "والي") or key[1:] in _MASCULINE
         if key.startswith("و") and joined:

@@ -23,14 +23,14 @@ Basis = Literal[
     "quotation", "complementiser", "colon", "preposition", "object", "participle",
     "prepositional", "pronoun", "saying", "verbal_noun", "passive", "headline",
 ]
-Origin = Literal["written", "inherited", "none"]
+SourceOrigin = Literal["written", "inherited", "none"]
 CALIBRATION = Path(__file__).with_name("calibration.json")
 #: The threshold below which the reader hides suggestions by default: only what held-out news
 #: found right less often than not (docs/attribution.md, reliability table).
 DEFAULT_SUGGESTION_THRESHOLD = 0.5
 
 
-def evidence(basis: Basis, origin: Origin, weak: bool) -> str:
+def evidence(basis: Basis, origin: SourceOrigin, weak: bool) -> str:
     """The evidence key of a suggestion: `basis/origin/weak|strong`."""
     return f"{basis}/{origin}/{'weak' if weak else 'strong'}"
 

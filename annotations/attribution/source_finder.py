@@ -10,7 +10,7 @@ from annotations.attribution.content import COMPLEMENTISER_KEYS, PREPOSITION_FOR
 from annotations.attribution.context import SentenceContext
 from annotations.attribution.keyed_words import Words, plain
 from annotations.attribution.lexicon import WORD_CUES, cue_at, key_set, without_proclitic
-from annotations.attribution.sources import ROLE_KEYS, make_source
+from annotations.attribution.source_types import ROLE_KEYS, make_source
 from annotations.attribution.suggestion import Source
 
 _STOP = key_set(data.SOURCE_STOP_WORDS)

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from annotations.arabic import HARAKAT, match_key, strip_marks, surface_offset
 from annotations.attribution.agreement import agrees
-from annotations.attribution.confidence import Basis, Origin, confidence, evidence
+from annotations.attribution.confidence import Basis, SourceOrigin, confidence, evidence
 from annotations.attribution.content import (
     COMPLEMENTISER_KEYS,
     PREPOSITION_FORMS,
@@ -435,7 +435,7 @@ class _Reader:
         if heir_of is not None:
             source = replace(self.suggestions[heir_of].source, inherited=True)
             self.heirs[len(self.suggestions)] = heir_of
-        origin: Origin = "written" if heir_of is None else "inherited"
+        origin: SourceOrigin = "written" if heir_of is None else "inherited"
         if source is None:
             origin = "none"
         found_by = evidence(basis, origin, cue.entry.weak)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotations.model import Claim, Span
+from annotations.model import CLAIM_FLAGS, Claim, Span
 from annotations.store import Store
 
 #: Stances an analyst can give a claim ("" means not set).
 STANCES = ("", "for", "against", "neutral")
-CLAIM_FLAGS = ("verifiable", "check_worthy", "harmful")
 #: Form values kept in the span's attrs (the claim flags go to the claim record).
 SPAN_ATTRS = ("source_type", "stance", "note")
 
