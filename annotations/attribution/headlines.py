@@ -56,8 +56,11 @@ def headline_colon(words: Words, context: SentenceContext) -> Suggestion | None:
 
 def _line_end(text: str, start: int) -> int:
     """Where the line that starts at `start` ends, or -1 when `start` is not a line's start."""
-    if text[text.rfind("\n", 0, start) + 1 : start].strip():
-        return -1
+    before = start
+    while before > 0 and text[before - 1] != "\n":
+        if not text[before - 1].isspace():
+            return -1  # (looked back over spaces only: no scan of a long line)
+        before -= 1
     end = text.find("\n", start)
     return len(text) if end < 0 else end
 

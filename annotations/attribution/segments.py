@@ -7,11 +7,14 @@ quotation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 QUOTE_MARKS = '"“”«»'
 _SENTENCE_BREAK = re.compile(r"[.!?؟](?!\d)")
+#: The longest sentence read whole (the longest in 3,000 ANT articles has 1,143 characters).
+MAX_SENTENCE = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,9 @@ def quotations(text: str, start: int, end: int) -> list[Quotation]:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """The sentences of `text`, paragraph by paragraph.
+    """The sentences of `text`, paragraph by paragraph; one longer than `MAX_SENTENCE` characters
+    (text without stops, a quotation never closed) is cut into pieces at spaces, so that the work
+    on each stays bounded whatever the text's shape.
 
     rawi's own splitter: pyarabic's `sentence_tokenize` also splits at every comma and colon, and
     passes `re.UNICODE` (32) to `re.sub` as its count, so it stops after 32 splits.
@@ -76,19 +81,39 @@ def sentences(text: str) -> list[Sentence]:
     result: list[Sentence] = []
     for par_start, par_end in paragraphs(text):
         quotes = quotations(text, par_start, par_end)
+        starts = [q.start for q in quotes]
         start = par_start
         for match in _SENTENCE_BREAK.finditer(text, par_start, par_end):
             at = match.end()
-            if any(q.start < at <= q.inner[1] for q in quotes):
+            inside = bisect.bisect_left(starts, at) - 1
+            if inside >= 0 and at <= quotes[inside].inner[1]:
                 continue
-            result.append(_sentence(text, start, at, quotes))
+            result.extend(_pieces(text, start, at, quotes, starts))
             start = at
         if text[start:par_end].strip():
-            result.append(_sentence(text, start, par_end, quotes))
+            result.extend(_pieces(text, start, par_end, quotes, starts))
     return result
 
 
-def _sentence(text: str, start: int, end: int, quotes: list[Quotation]) -> Sentence:
+def _pieces(
+    text: str, start: int, end: int, quotes: list[Quotation], starts: list[int]
+) -> list[Sentence]:
+    """The sentence `text[start:end]`, cut at spaces into pieces of at most `MAX_SENTENCE`
+    characters; a quotation that runs past a cut ends there, unclosed."""
+    pieces = []
     while start < end and text[start].isspace():
         start += 1
-    return Sentence(start, end, tuple(q for q in quotes if start <= q.start < end))
+    while start < end:
+        stop = end
+        if end - start > MAX_SENTENCE:
+            space = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+            stop = space if space > start else start + MAX_SENTENCE
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
+        inside = tuple(
+            q if q.end <= stop else Quotation(q.start, stop, False) for q in quotes[first:last]
+        )
+        pieces.append(Sentence(start, stop, inside))
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
+    return pieces

@@ -7,6 +7,7 @@ verb (`source_finder.py`). Participles and subjectless verbs inherit the previou
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
@@ -40,6 +41,7 @@ _CLAUSE_CUES = frozenset({"participle", "source_first", "verb_first", "pronoun"}
 _PREDICATES = frozenset({"verb", "noun", "participle"})
 _SOURCE_LINKS = frozenset({"ل", "ما", "لما"})
 _ANTECEDENTS = 3  # sources a subjectless cue may look back over for one that agrees with it
+_LOOK_BACK = 40  # suggestions it may look back over at all (bounded work per cue)
 _SAYING = "قائل"
 _DAMMA = "\u064f"
 _SPEAKER_WORDS = 10  # words between عن and قوله
@@ -108,16 +110,20 @@ def suggest_attributions(
 
 def _nest(found: list[Suggestion], heirs: dict[int, int]) -> list[Suggestion]:
     """Set `nested_in` to the suggestion with the smallest content holding each cue; one that
-    inherits its source (، مؤكداً ...) stands where the suggestion it inherits from stands."""
+    inherits its source (، مؤكداً ...) stands where the suggestion it inherits from stands.
+
+    Contents are looked up by where they start: one holding a cue starts at most the longest
+    content's length before it, so the work stays linear in the text."""
+    spans = sorted((s.start, s.end, at) for at, other in enumerate(found) for s in other.content)
+    starts = [start for start, _, _ in spans]
+    reach = max((end - start for start, end, _ in spans), default=0)
     nested: list[Suggestion] = []
     for position, suggestion in enumerate(found):
         cue = suggestion.cue
-        outer = [
-            (sum(s.end - s.start for s in other.content), index)
-            for index, other in enumerate(found)
-            if other is not suggestion
-            and any(s.start <= cue.start and cue.end <= s.end for s in other.content)
-        ]
+        first = bisect.bisect_left(starts, cue.start - reach)
+        near = spans[first : bisect.bisect_right(starts, cue.start)]
+        holders = {index for start, end, index in near if cue.end <= end and index != position}
+        outer = [(sum(s.end - s.start for s in found[index].content), index) for index in holders]
         if outer:
             nested_in: int | None = min(outer)[1]
         else:
@@ -137,6 +143,7 @@ class _Reader:
         self.quoted_until: dict[int, int] = {}  # suggestion -> end of the quotation holding it
         self.last: int | None = None  # the last suggestion with a source
         self.last_outer: int | None = None  # the same, among those not nested
+        self.sentence_start = 0  # the first suggestion of the sentence being read
 
     def read(self, sentence: Sentence) -> None:
         """Add the suggestions of one sentence."""
@@ -144,14 +151,16 @@ class _Reader:
         cues = self._cues(lo, hi)
         cuts = tuple(cut for cue in cues if (cut := self._clause_cut(cue)) is not None)
         context = SentenceContext(sentence, lo, hi, tuple(cues), cuts, len(self.suggestions))
+        self.sentence_start = len(self.suggestions)
         self.last = self.last_outer
         headline = headline_colon(self.words, context)
         if headline is not None:
             self.suggestions.append(headline)
             self.last = self.last_outer = len(self.suggestions) - 1
-        for index, cue in enumerate(cues):
-            later = (c.first for c in cues[index + 1 :] if c.entry.kind in _PREDICATES)
-            following = next(later, hi)
+        predicates = [c.first for c in cues if c.entry.kind in _PREDICATES]
+        for cue in cues:
+            later = bisect.bisect_right(predicates, cue.first)
+            following = predicates[later] if later < len(predicates) else hi
             suggestion = self._suggest(cue, context, following)
             if suggestion is None:
                 continue
@@ -168,7 +177,8 @@ class _Reader:
     def _is_nested(self, suggestion: Suggestion, sentence: Sentence) -> bool:
         """Whether a suggestion stands inside another's content or inside a quotation."""
         cue = suggestion.cue
-        earlier = self.suggestions[:-1]  # the suggestion itself was just added
+        # contents stay inside their sentence: only this sentence's suggestions can hold the cue
+        earlier = self.suggestions[self.sentence_start : -1]  # the suggestion itself was just added
         return any(
             s.start <= cue.start < s.end for other in earlier for s in other.content
         ) or any(q.start < cue.start < q.inner[1] for q in sentence.quotations)
@@ -180,7 +190,7 @@ class _Reader:
             return None
         at = self.words.tokens[cue.first].start
         tried = 0
-        for index in range(self.last, -1, -1):
+        for index in range(self.last, max(self.last - _LOOK_BACK, -1), -1):
             candidate = self.suggestions[index]
             if candidate.source is None or self.quoted_until.get(index, at + 1) <= at:
                 continue

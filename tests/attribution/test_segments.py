@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from annotations.attribution.segments import paragraphs, quotations, sentences
+from annotations.attribution import suggest_attributions
+from annotations.attribution.segments import MAX_SENTENCE, paragraphs, quotations, sentences
 
 
 def quoted(text: str) -> list[str]:
@@ -33,3 +34,20 @@ def test_sentences_do_not_split_inside_quotations() -> None:
         "قال الوزير: “انتهى الأمر. لن نعود.” ثم غادر.",
         "وصل الوفد.",
     ]
+
+
+def test_a_sentence_without_stops_is_cut_into_bounded_pieces() -> None:
+    text = " ".join(["كلمة"] * 3000) + ' وقال "' + " ".join(["اقتباس"] * 2000)
+    pieces = sentences(text)
+    assert len(pieces) > 1 and all(p.end - p.start <= MAX_SENTENCE for p in pieces)
+    assert "".join(text[p.start : p.end] for p in pieces).replace(" ", "") == text.replace(" ", "")
+    quoted = [(p, q) for p in pieces for q in p.quotations]
+    assert quoted and all(p.start <= q.start and q.end <= p.end for p, q in quoted)
+
+
+def test_a_long_paragraph_gives_each_sentence_its_suggestion() -> None:
+    """One paragraph of 2,000 sentences reads as 40 copies of 50 (bench/bench_bounded.py times
+    it)."""
+    sentence = "وقال الوزير إن المفاوضات ستستأنف الأسبوع المقبل. "
+    one = len(suggest_attributions(sentence * 50))
+    assert len(suggest_attributions(sentence * 2000)) == one * 40
