@@ -37,19 +37,29 @@ def wait_for(session: str, needle: str, timeout: float = 30) -> str:
     raise AssertionError(f"{needle!r} never appeared; the screen was:\n{screen}")
 
 
-def test_tags_survive_kill_9(tmp_path: Path) -> None:
-    db = tmp_path / "annotations.json"
-    session = f"rawi-test-{os.getpid()}"
-    env = {
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "RAWI_ANNOTATOR": "tmux",
         "TERM": "xterm-256color",
     }
-    exports = " ".join(f"{k}={v}" for k, v in env.items())
+
+
+def _start(tmp_path: Path, session: str) -> Path:
+    """rawi in a detached 120x32 tmux session on a fresh database; the database's path."""
+    db = tmp_path / "annotations.json"
+    exports = " ".join(f"{k}={v}" for k, v in _env(tmp_path).items())
     command = f"exec env {exports} {RAWI} --db {db}"
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "32", command)
+    return db
+
+
+def test_tags_survive_kill_9(tmp_path: Path) -> None:
+    session = f"rawi-test-{os.getpid()}"
+    env = _env(tmp_path)
+    db = _start(tmp_path, session)
     try:
         pid = int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
         wait_for(session, "Title")
@@ -72,3 +82,18 @@ def test_tags_survive_kill_9(tmp_path: Path) -> None:
     (record,) = [json.loads(line) for line in exported.stdout.splitlines()]
     assert record["article_id"] == SEED
     assert sorted(span["label"] for span in record["spans"]) == ["CONTENT", "SOURCE"]
+
+
+def test_arabic_typed_in_the_filter_is_shaped_right_to_left(tmp_path: Path) -> None:
+    session = f"rawi-filter-{os.getpid()}"
+    _start(tmp_path, session)
+    try:
+        wait_for(session, "Title")
+        time.sleep(1)  # the list takes keys once mounted
+        tmux("send-keys", "-t", session, "/")
+        tmux("send-keys", "-t", session, "-l", "لقاء")
+        # shaped (joined presentation forms) and in display order: the last letter leftmost
+        screen = wait_for(session, "ﺀﺎﻘﻟ")
+        assert "لقاء" not in screen.splitlines()[1]
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -14,11 +14,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from annotations.arabic import match_key
 from annotations.session import StoreStats, entity_decisions, store_stats
+from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.article_table import ArticleTable, Column, TableHeader
 from tui.widgets.shaped import shaped_line
 
@@ -99,7 +100,7 @@ class ArticleListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter: title, outlet or id", id="filter")
+        yield ArabicInput(placeholder="Filter: title, outlet or id", id="filter")
         yield TableHeader(COLUMNS, id="columns")
         yield ArticleTable(COLUMNS, self.cells, id="articles")
         yield Footer()
@@ -224,22 +225,22 @@ class ArticleListScreen(Screen[None]):
         self.app.open_article(event.article_id)  # type: ignore[attr-defined]
 
     def action_filter(self) -> None:
-        field_ = self.query_one("#filter", Input)
+        field_ = self.query_one("#filter", ArabicInput)
         field_.add_class("shown")
         field_.focus()
 
     def action_clear_filter(self) -> None:
-        field_ = self.query_one("#filter", Input)
+        field_ = self.query_one("#filter", ArabicInput)
         field_.value = ""
         field_.remove_class("shown")
         self.table.focus()
 
-    @on(Input.Changed, "#filter")
-    def filter_changed(self, event: Input.Changed) -> None:
+    @on(ArabicInput.Changed, "#filter")
+    def filter_changed(self, event: ArabicInput.Changed) -> None:
         self.needle = event.value.strip()
         self.refill()
 
-    @on(Input.Submitted, "#filter")
+    @on(ArabicInput.Submitted, "#filter")
     def filter_done(self) -> None:
         self.table.focus()
 

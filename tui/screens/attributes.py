@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Checkbox, Label, Select
 
 from annotations.attribution import SOURCE_TYPES
 from annotations.session.annotation_attributes import CLAIM_FLAGS, STANCES
+from tui.widgets.arabic_input import ArabicInput
 
 FLAG_LABELS = {"verifiable": "Verifiable", "check_worthy": "Check-worthy", "harmful": "Harmful"}
 
@@ -53,7 +54,9 @@ class AttributesScreen(ModalScreen[dict[str, Any] | None]):
                 compact=True,
                 id="stance",
             )
-            yield Input(self.values.get("note") or "", placeholder="Note", compact=True, id="note")
+            yield ArabicInput(
+                self.values.get("note") or "", placeholder="Note", compact=True, id="note"
+            )
             with Horizontal(id="attributes-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", compact=True, id="save")
                 yield Button("Cancel (esc)", compact=True, id="cancel")
@@ -66,7 +69,7 @@ class AttributesScreen(ModalScreen[dict[str, Any] | None]):
             values[name] = "" if value is Select.NULL else value
         for flag in CLAIM_FLAGS:
             values[flag] = self.query_one(f"#{flag}", Checkbox).value
-        values["note"] = self.query_one("#note", Input).value.strip()
+        values["note"] = self.query_one("#note", ArabicInput).value.strip()
         return values
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
