@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -57,12 +58,14 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     """A binary file that replaces `path` only once fully written and fsync'd.
 
     It is written as a temporary file beside `path`, then renamed over it and the folder
-    fsync'd. On any error the temporary file is removed and `path` is left as it was.
+    fsync'd; it keeps the mode, owner and group of the file it replaces (see `keep_ownership`).
+    On any error the temporary file is removed and `path` is left as it was.
     """
     path = Path(path)
     temp = path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}")
     try:
         with open(temp, "wb") as out:
+            keep_ownership(out.fileno(), path)
             yield out
             out.flush()
             sync(out.fileno())
@@ -72,6 +75,36 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
             temp.unlink()
         raise
     sync_dir(path.parent)
+
+
+def keep_ownership(fd: int, path: Path) -> None:
+    """Give the file open as `fd` the mode, owner and group of `path`, where it exists.
+
+    Owner and group are kept where permitted (the owner by root only; the group when we belong
+    to it), so in a group-writable or setgid folder every member can keep writing after a
+    replacement; the mode (permission bits) is always kept.
+    """
+    try:
+        original = os.stat(path)
+    except OSError:
+        return
+    for owner in (original.st_uid, -1):
+        try:
+            os.fchown(fd, owner, original.st_gid)
+            break
+        except OSError:
+            continue
+    os.fchmod(fd, stat.S_IMODE(original.st_mode))
+
+
+def writable(path: Path) -> bool:
+    """Whether `path` may be replaced: it is missing, or we may write it and its mode grants
+    some write permission (a 0444 file stays as it is, even for root)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return True
+    return bool(mode & 0o222) and os.access(path, os.W_OK)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

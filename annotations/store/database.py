@@ -15,10 +15,16 @@ from typing import Any, Self
 
 from filelock import FileLock, Timeout
 
-from annotations.durable import remove_stray_temps
+from annotations.durable import remove_stray_temps, writable
 from annotations.model import new_id, now
 from annotations.store.database_file import keep_aside, write_database
-from annotations.store.errors import StoreCorruptError, StoreError, StoreLockedError, disk_error
+from annotations.store.errors import (
+    StoreCorruptError,
+    StoreError,
+    StoreLockedError,
+    StoreReadOnlyError,
+    disk_error,
+)
 from annotations.store.history import record_action
 from annotations.store.journal import Journal, Tail
 from annotations.store.schema import META, SCHEMA_VERSION, meta_document
@@ -33,9 +39,16 @@ class Database:
     """One database file, its `.journal` and `.lock` beside it. Use `open()` and `close()`."""
 
     def __init__(
-        self, path: Path, *, compact_bytes: int = COMPACT_BYTES, lock_timeout: float = 10
+        self,
+        path: Path,
+        *,
+        compact_bytes: int = COMPACT_BYTES,
+        lock_timeout: float = 10,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path)
+        #: Read-only: the file and journal are read, never written (no lock file, no fold).
+        self.read_only = read_only
         self.journal = Journal(self.path.with_name(self.path.name + ".journal"))
         self.compact_bytes = compact_bytes
         self._lock = FileLock(
@@ -53,8 +66,16 @@ class Database:
 
     @classmethod
     def open(cls, path: str | Path, **options: Any) -> Self:
-        """Open (or create) the database at `path`; raises a `StoreError` with what to do."""
+        """Open (or create) the database at `path`; raises a `StoreError` with what to do.
+
+        `read_only=True` reads the file and its journal without changing, creating or folding
+        anything (a missing database reads as empty), so it works in a read-only folder.
+        """
         database = cls(Path(path), **options)
+        if database.read_only:
+            database._load_read_only()
+            database._closed = False
+            return database
         try:
             database.path.parent.mkdir(parents=True, exist_ok=True)
             with database._locked():
@@ -69,6 +90,8 @@ class Database:
         if self._closed:
             return
         self._closed = True
+        if self.read_only:
+            return
         try:
             with self._locked():
                 self._refresh(locked=True)
@@ -84,7 +107,8 @@ class Database:
         self.close()
 
     def compact(self) -> None:
-        """Fold the journal into the database file now (export does this first)."""
+        """Fold the journal into the database file now (`rawi compact`)."""
+        self._check_writable()
         with self._locked():
             self._refresh(locked=True)
             self._compact_locked()
@@ -119,7 +143,9 @@ class Database:
     # -- internals ---------------------------------------------------------------------------
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, *, required: bool = True) -> Iterator[None]:
+        """The lock. Not `required` (reading): where the lock file cannot be opened (a
+        read-only folder) nobody can fold either, so reading without it is safe."""
         try:
             self._lock.acquire()
         except Timeout:
@@ -127,6 +153,11 @@ class Database:
                 f"{self.path}: another rawi process has held the database lock for "
                 f"{self._lock.timeout:g} s; close it or try again."
             ) from None
+        except OSError:
+            if required:
+                raise
+            yield
+            return
         try:
             yield
         finally:
@@ -142,6 +173,7 @@ class Database:
             return
         if self._closed:
             raise StoreError(f"{self.path}: the database is closed.")
+        self._check_writable()
         with self._locked():
             self._refresh(locked=True)
             self._txn = Transaction(self.state, annotator, label, undoable=undoable)
@@ -169,14 +201,24 @@ class Database:
             except StoreError as error:  # the save itself is durable in the journal
                 warnings.warn(f"compaction postponed: {error}", stacklevel=3)
 
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreReadOnlyError(
+                f"{self.path}: opened read-only; the change was NOT saved."
+            )
+
     def _refresh(self, *, locked: bool = False) -> None:
         """Replay what other processes appended; reload if they compacted."""
         try:
             tail: Tail | None = self.journal.read(self._offset, self._generation, locked=locked)
         except FileNotFoundError:
             tail = None
+        if self.read_only and tail is None and self._offset == 0:
+            return  # still no journal: nothing was written since we read the file
         if tail is None or tail.generation != self._generation:
-            if locked:
+            if self.read_only:
+                self._load_read_only()
+            elif locked:
                 self._load()
             else:
                 with self._locked():
@@ -208,6 +250,30 @@ class Database:
         ):
             self._compact_locked()
 
+    def _load_read_only(self) -> None:
+        """Read the file and replay its journal in memory, changing no file (a torn last
+        journal line is left out; an older schema is migrated in memory only)."""
+        if not self.path.exists():
+            self.state, self._generation, self._extra = State(), "", {}
+            self._journal_start = self._offset = 0
+            self._loads += 1
+            return
+        try:
+            with self._locked(required=False):
+                snapshot = read_snapshot(self.path, self.journal, locked=False)
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot read ({error.strerror or error}).") from None
+        self.state, self._extra, tail = snapshot.state, snapshot.extra, snapshot.tail
+        if tail is None:
+            self._generation, self._journal_start, self._offset = snapshot.generation, 0, 0
+        else:  # the journal's generation: a writer's fold changes it
+            self._generation, self._journal_start, self._offset = (
+                tail.generation,
+                tail.header_end,
+                tail.offset,
+            )
+        self._loads += 1
+
     def _create(self) -> None:
         if self.journal.path.exists():
             raise StoreCorruptError(
@@ -219,6 +285,11 @@ class Database:
         self.journal.create(generation, SCHEMA_VERSION)
 
     def _compact_locked(self) -> None:
+        if not writable(self.path):
+            raise StoreError(
+                f"{self.path} is read-only; it was not compacted (the journal beside it keeps "
+                "every change). Make it writable to compact it."
+            )
         generation = new_id()
         meta = meta_document(generation, self._generation)
         write_database(self.path, database_tables(self.state, meta, self._extra))

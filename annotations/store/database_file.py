@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from datetime import UTC, datetime
@@ -25,11 +26,28 @@ def keep_aside(path: Path, reason: str) -> Path:
     return copy
 
 
+def keep_damaged(path: Path) -> Path:
+    """Copy `path` to `<path>.corrupt-<content hash>` unless a copy of that content is there:
+    opening the same damaged file again and again keeps one copy, not one per attempt."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    copy = path.with_name(f"{path.name}.corrupt-{digest.hexdigest()[:16]}")
+    if not copy.exists():
+        shutil.copy2(path, copy)
+    return copy
+
+
 def corrupt(path: Path, problem: str) -> StoreCorruptError:
-    """Keep a copy of `path` aside and build the error that says so and what to do."""
-    copy = keep_aside(path, "corrupt")
+    """Keep a copy of `path` aside (where the folder allows) and build the error that says so
+    and what to do."""
+    try:
+        kept = f"a copy kept at {keep_damaged(path)}"
+    except OSError as error:
+        kept = f"no copy could be kept aside ({error.strerror or error})"
     return StoreCorruptError(
-        f"{path}: {problem}. The file was left untouched and a copy kept at {copy}. "
+        f"{path}: {problem}. The file was left untouched; {kept}. "
         "Restore a backup of it, or move it away to start a new database "
         "(`rawi doctor` checks a database)."
     )

@@ -32,7 +32,7 @@ def check(store: Store, articles: ArticleLookup) -> Checkup:
             if claim.span not in spans:
                 checkup.problems.append(f"claim {claim.id} is on a missing span")
         _check_spans(article_id, list(spans.values()), articles, checkup)
-    for copy in sorted(store.path.parent.glob(f"{store.path.name}.*-2*")):
+    for copy in sorted(store.path.parent.glob(f"{store.path.name}.*-*")):
         checkup.notes.append(f"a copy kept aside earlier: {copy}")
     return checkup
 

@@ -12,7 +12,7 @@ from tui.cli.export_command import export_command
 from tui.cli.open_command import open_command
 from tui.cli.options import GlobalOptions, global_options
 from tui.cli.stats_command import stats_command
-from tui.cli.store_commands import doctor_command, import_command
+from tui.cli.store_commands import compact_command, doctor_command, import_command
 from tui.cli.suggest_command import suggest_command
 
 
@@ -56,6 +56,7 @@ for command in (
     show_command,
     import_command,
     doctor_command,
+    compact_command,
     stats_command,
     export_command,
     entities_command,

@@ -81,8 +81,7 @@ def export_command(
         raise click.ClickException(f"no annotation database at {options.db_path}")
     report = ExportReport()
     try:
-        with options.open_store() as store:
-            store.compact()
+        with options.open_store(read_only=True) as store:
             ids = [article_id] if article_id else store.article_ids()
             with _progress(ids) as shown:
                 records = _records(store, shown, options.annotator, layer, label)

@@ -74,12 +74,13 @@ class GlobalOptions:
             return [self.article(article_id) for article_id in article_ids]
         return list(self.corpus())
 
-    def open_store(self) -> Store:
-        """The database named by `--db`, or a clean error message (exit code 1)."""
+    def open_store(self, *, read_only: bool = False) -> Store:
+        """The database named by `--db`, or a clean error message (exit code 1); `read_only`:
+        read it and its journal, changing no file (a missing one reads as empty)."""
         from annotations.store import Store, StoreError
 
         try:
-            return Store.open(self.db_path)
+            return Store.open(self.db_path, read_only=read_only)
         except StoreError as error:
             raise click.ClickException(str(error)) from None
 

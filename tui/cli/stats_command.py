@@ -23,7 +23,7 @@ LINKS = ("attributions", "relations", "orphans")
 def stats_command(options: GlobalOptions, as_json: bool, all_annotators: bool) -> None:
     """Annotations per article: status, spans per label, attributions, relations, orphans."""
     annotator = None if all_annotators else options.annotator_name
-    with options.open_store() as store:
+    with options.open_store(read_only=True) as store:
         counts = store.counts_by_article(annotator)
         rows = [
             {

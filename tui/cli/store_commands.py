@@ -1,8 +1,9 @@
-"""`rawi import` and `rawi doctor`: the annotation database from the command line (no Textual)."""
+"""`rawi import`, `doctor` and `compact`: the annotation database from the command line."""
 
 from __future__ import annotations
 
 import sys
+import warnings
 from typing import IO
 
 import click
@@ -62,7 +63,7 @@ def doctor_command(options: GlobalOptions) -> None:
     if not path.exists():
         click.echo("no database yet: it is created on the first save")
         return
-    with options.open_store() as store:
+    with options.open_store(read_only=True) as store:
         click.echo(f"journal\t{store.journal_bytes} byte(s) not yet compacted")
         for name, count in sorted(store.counts().items()):
             click.echo(f"{name}\t{count}")
@@ -74,3 +75,23 @@ def doctor_command(options: GlobalOptions) -> None:
     if checkup.problems:
         sys.exit(1)
     click.echo("ok")
+
+
+@click.command("compact")
+@global_options
+@pass_options
+def compact_command(options: GlobalOptions) -> None:
+    """Fold the journal into the database file now, keeping its mode, owner and group."""
+    if not options.db_path.exists():
+        raise click.ClickException(f"no annotation database at {options.db_path}")
+    store = options.open_store()
+    folded = store.journal_bytes
+    try:
+        store.compact()
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        with warnings.catch_warnings():  # a failed fold was just reported; don't retry it
+            warnings.simplefilter("ignore")
+            store.close()
+    click.echo(f"compacted {options.db_path}: {folded} byte(s) of journal folded in", err=True)
