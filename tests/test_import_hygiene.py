@@ -28,7 +28,7 @@ def test_annotations_imports_no_ui() -> None:
     assert not {m for m in modules if m.split(".")[0] in {"textual", "rich", "tui"}}
 
 
-@pytest.mark.parametrize("command", ["list", "show"])
+@pytest.mark.parametrize("command", ["list", "show", "search", "index"])
 def test_non_interactive_commands_import_no_textual(command: str) -> None:
     statement = (
         "from click.testing import CliRunner; from tui.cli import cli; "

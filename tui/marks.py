@@ -107,3 +107,6 @@ def css_rules(selector: str) -> str:
     return "\n".join(
         f"{selector.format(key=key)} {{ {style.css()} }}" for key, style in MARK_STYLES.items()
     )
+
+#: A search hit, as `rawi search` prints it (a Rich style).
+SEARCH_HIT = "bold reverse"

@@ -5,7 +5,7 @@ from annotations.corpus.cleaning import CleanPage, clean_page
 from annotations.corpus.corpus import Corpus
 from annotations.corpus.decoding import UndecodableError, decode
 from annotations.corpus.index import ArticleFilter, ArticleInfo
-from annotations.corpus.loading import iter_articles, load_corpus
+from annotations.corpus.loading import IndexStatus, index_status, iter_articles, load_corpus
 from annotations.corpus.search import Hit, QueryError, SearchResult, Snippet, parse_query
 from annotations.corpus.seeds import bundled_seeds_dir
 from annotations.corpus.sources import DEFAULT_MAX_ARTICLE_BYTES
@@ -18,6 +18,7 @@ __all__ = [
     "CleanPage",
     "Corpus",
     "Hit",
+    "IndexStatus",
     "QueryError",
     "Removal",
     "SearchResult",
@@ -26,6 +27,7 @@ __all__ = [
     "bundled_seeds_dir",
     "clean_page",
     "decode",
+    "index_status",
     "iter_articles",
     "load_corpus",
     "parse_query",

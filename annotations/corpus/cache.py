@@ -71,14 +71,26 @@ def open_index(roots: Sequence[Path], warn: Callable[[str], None]) -> ArticleInd
                 pass
             except IndexDamaged as error:
                 warn(f"{path}: the corpus index is damaged ({error}); rebuilding it")
-            for suffix in ("", "-wal", "-shm"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            _remove(path)
             return ArticleIndex.open(path, fingerprint())
     except (OSError, IndexDamaged) as error:
         warn(
             f"cannot keep the corpus index in {path.parent} ({_reason(error)}); working without it"
         )
         return ArticleIndex.in_memory()
+
+
+def remove_index(roots: Sequence[Path]) -> None:
+    """Delete the index of `roots` from the cache (the next load builds it again)."""
+    path = index_path(roots)
+    if path.parent.is_dir():
+        with ArticleIndex.lock(path):
+            _remove(path)
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def _reason(error: Exception) -> str:

@@ -51,6 +51,19 @@ def refresh(
             warn(warning)
 
 
+def stale_files(index: ArticleIndex, roots: list[Path], limit: int, warn: Warn) -> list[str]:
+    """The corpus files that `refresh` would read again or forget, without doing it."""
+    current = _stat(corpus_files(roots, warn), limit, warn)
+    stored = index.files()
+    return sorted(
+        path
+        for path in stored.keys() | current.keys()
+        if path not in stored
+        or path not in current
+        or _fresh_key(stored[path]) != _fresh_key(current[path])
+    )
+
+
 def articles_from_files(roots: list[Path], limit: int, warn: Warn) -> Iterator[Prepared]:
     """The articles under `roots` as they are read, without an index (ids not yet unique)."""
     for file in corpus_files(roots, warn):

@@ -9,8 +9,10 @@ import click
 from tui.cli.corpus_commands import list_command, show_command
 from tui.cli.entities_command import entities_command
 from tui.cli.export_command import export_command
+from tui.cli.index_command import index_command
 from tui.cli.open_command import open_command
 from tui.cli.options import GlobalOptions, global_options
+from tui.cli.search_command import search_command
 from tui.cli.stats_command import stats_command
 from tui.cli.store_commands import compact_command, doctor_command, import_command
 from tui.cli.suggest_command import suggest_command
@@ -54,6 +56,8 @@ for command in (
     open_command,
     list_command,
     show_command,
+    search_command,
+    index_command,
     import_command,
     doctor_command,
     compact_command,

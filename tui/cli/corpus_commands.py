@@ -8,8 +8,9 @@ import sys
 
 import click
 
+from annotations.corpus import ArticleFilter
 from tui.cli.entities_command import analyst_decisions
-from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.cli.options import GlobalOptions, article_filter, bidi_option, global_options, pass_options
 from tui.layout.styled_runs import StyledSpan
 from tui.layout.terminal_output import terminal_text
 from tui.marks import style_key
@@ -17,32 +18,38 @@ from tui.marks import style_key
 
 @click.command("list")
 @global_options
+@article_filter
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @pass_options
-def list_command(options: GlobalOptions, as_json: bool) -> None:
-    """List the articles of the corpus."""
-    rows = [
-        {"id": a.id, "title": a.title, "outlet": a.outlet, "words": a.words, "sha256": a.sha256}
-        for a in options.corpus()
-    ]
+def list_command(
+    options: GlobalOptions, where: ArticleFilter, limit: int | None, as_json: bool
+) -> None:
+    """List the articles of the corpus (id, published, words, outlet, title), in load order."""
+    infos = options.corpus().infos(where, limit)
     if as_json:
+        rows = [
+            {
+                "id": a.id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published,
+                "category": a.category,
+                "words": a.words,
+                "sha256": a.sha256,
+            }
+            for a in infos
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    for row in rows:
-        click.echo(f"{row['id']}\t{row['words']}\t{row['outlet'] or '-'}\t{row['title']}")
+    for a in infos:
+        click.echo(f"{a.id}\t{a.published or '-'}\t{a.words}\t{a.outlet or '-'}\t{a.title}")
 
 
 @click.command("show")
 @global_options
 @click.argument("article_id", metavar="ID")
-@click.option(
-    "--bidi",
-    type=click.Choice(["visual", "terminal"]),
-    envvar="RAWI_BIDI",
-    default="visual",
-    show_default=True,
-    help="visual: rawi shapes and orders the text; terminal: logical text for a bidi terminal.",
-)
+@bidi_option
 @click.option(
     "--width", type=click.IntRange(10, 1000), help="Line width (default: the terminal's)."
 )

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 from collections.abc import Callable
@@ -15,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from annotations import __version__
-from annotations.corpus import Article, Corpus, load_corpus
+from annotations.corpus import Article, ArticleFilter, Corpus, load_corpus
+from tui.cli.progress import indexing_bar
 
 if TYPE_CHECKING:
     from annotations.store import Store
@@ -59,13 +61,17 @@ class GlobalOptions:
     def annotator_name(self) -> str:
         return self.annotator or default_annotator()
 
-    def corpus(self) -> Corpus:
-        """The corpus, loaded once; warnings about bad files go to stderr."""
+    def corpus(self, rebuild: bool = False, always_show_progress: bool = False) -> Corpus:
+        """The corpus, loaded once (its index built or refreshed with a progress bar on a
+        terminal's stderr); warnings about bad files go to stderr."""
         if self._corpus is None:
-            self._corpus = load_corpus(
-                self.corpus_paths or None,
-                on_warning=lambda message: click.echo(f"warning: {message}", err=True),
-            )
+            with indexing_bar(always_show_progress) as progress:
+                self._corpus = load_corpus(
+                    self.corpus_paths or None,
+                    on_warning=warn,
+                    progress=progress,
+                    rebuild=rebuild,
+                )
         return self._corpus
 
     def articles(self, article_ids: tuple[str, ...]) -> list[Article]:
@@ -85,15 +91,19 @@ class GlobalOptions:
             raise click.ClickException(str(error)) from None
 
     def article(self, article_id: str) -> Article:
-        """One article by id, or a usage error naming the known ids."""
+        """One article by id, or a usage error naming at most five ids like it."""
         corpus = self.corpus()
         try:
             return corpus[article_id]
         except KeyError:
-            known = ", ".join(corpus.ids()[:10])
-            raise click.BadParameter(
-                f"no article {article_id!r} (known: {known})", param_hint="ID"
-            ) from None
+            close = corpus.close_ids(article_id)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise click.BadParameter(f"no article {article_id!r}{hint}", param_hint="ID") from None
+
+
+def warn(message: str) -> None:
+    """A warning on stderr."""
+    click.echo(f"warning: {message}", err=True)
 
 
 def _setter(attribute: str) -> Callable[[click.Context, click.Parameter, Any], None]:
@@ -154,6 +164,40 @@ def article_listing(noun: str) -> Callable[[F], F]:
         return click.argument("article_ids", nargs=-1, metavar="[ID...]")(command)
 
     return decorate
+
+
+bidi_option = click.option(
+    "--bidi",
+    type=click.Choice(["visual", "terminal"]),
+    envvar="RAWI_BIDI",
+    default="visual",
+    show_default=True,
+    help="visual: rawi shapes and orders the text; terminal: logical text for a bidi terminal.",
+)
+
+
+def article_filter(command: F) -> F:
+    """`--outlet`, `--category`, `--since` and `--until`, given to the command as one
+    `where` argument (an `ArticleFilter`)."""
+
+    @functools.wraps(command)
+    def with_filter(*args: Any, outlet, category, since, until, **kwargs: Any) -> Any:
+        since, until = since and since.date(), until and until.date()
+        if since and until and since > until:
+            raise click.BadParameter("--since is after --until")
+        where = ArticleFilter(outlet, category, since, until)
+        return command(*args, where=where, **kwargs)
+
+    day = click.DateTime(["%Y-%m-%d"])
+    decorators = [
+        click.option("--outlet", help="Only this outlet (letter case and forms ignored)."),
+        click.option("--category", help="Only this category."),
+        click.option("--since", type=day, help="Published on or after this day (YYYY-MM-DD)."),
+        click.option("--until", type=day, help="Published on or before this day (YYYY-MM-DD)."),
+    ]
+    for option in reversed(decorators):
+        with_filter = option(with_filter)
+    return with_filter  # type: ignore[return-value]
 
 
 pass_options = click.make_pass_decorator(GlobalOptions, ensure=True)
