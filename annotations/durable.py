@@ -1,4 +1,5 @@
-"""Durable files: fsync (F_FULLFSYNC on macOS) and atomic replacement, for the store and exports.
+"""Durable files: fsync (F_FULLFSYNC on macOS) and atomic replacement, for the store and exports,
+and `output_file`, how every command writes a file the user named.
 
 A failed write raises the `OSError` and leaves the file it was replacing as it was; callers say
 what that means for the user.
@@ -7,6 +8,7 @@ what that means for the user.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -118,3 +120,67 @@ def remove_stray_temps(path: Path) -> None:
     for stray in path.parent.glob(f".{path.name}*{TMP_MARK}*"):
         with contextlib.suppress(OSError):
             stray.unlink()
+
+
+@contextlib.contextmanager
+def output_file(path: Path | str) -> Iterator[IO[bytes]]:
+    """Where a command writes the file the user named `path`, whatever `path` is.
+
+    A regular file (or a new one) is replaced atomically (`atomic_file`), keeping its mode and
+    owner (a new file follows the umask), after stale temporary files of an interrupted write
+    are removed; a symlink has its target written so, and stays a link. A FIFO, a character
+    device, a socket or an open descriptor (`/dev/stdout`, `/dev/fd/N` from `>(cmd)`) is
+    written to directly. A folder, a missing folder, a read-only file or a full disk raise an
+    `OSError` before anything is replaced.
+    """
+    path = Path(path)
+    if _is_descriptor(path):
+        with open(path, "ab") as out:
+            yield out
+        return
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        status = None
+    except NotADirectoryError:
+        raise _error(errno.ENOTDIR, path.parent) from None
+    target = Path(os.path.realpath(path))
+    if status is None:
+        if not target.parent.is_dir():
+            raise _error(errno.ENOENT, target.parent, "no such folder")
+    elif stat.S_ISDIR(status.st_mode):
+        raise _error(errno.EISDIR, path)
+    elif not stat.S_ISREG(status.st_mode):
+        with open(path, "wb") as out:
+            yield out
+        return
+    elif not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise _error(errno.EACCES, path, "the file is read-only")
+    remove_stray_temps(target)
+    with atomic_file(target) as out:
+        if status is not None:
+            _copy_owner_and_mode(out.fileno(), status)
+        yield out
+
+
+def write_output(path: Path | str, data: bytes) -> None:
+    """Write `data` to the file the user named `path` (see `output_file`)."""
+    with output_file(path) as out:
+        out.write(data)
+
+
+def _is_descriptor(path: Path) -> bool:
+    """`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`: an open descriptor, never replaced."""
+    return os.path.realpath(path).startswith("/proc/") or str(path).startswith(
+        ("/dev/fd/", "/dev/std")
+    )
+
+
+def _copy_owner_and_mode(fd: int, status: os.stat_result) -> None:
+    with contextlib.suppress(OSError):  # only root may give a file away; keep the mode anyway
+        os.fchown(fd, status.st_uid, status.st_gid)
+    os.fchmod(fd, stat.S_IMODE(status.st_mode))
+
+
+def _error(code: int, path: Path, reason: str | None = None) -> OSError:
+    return OSError(code, reason or os.strerror(code), str(path))

@@ -180,3 +180,32 @@ def test_cli_import_of_other_formats_is_idempotent(db: Path, tmp_path: Path, fmt
         for r in lines(export(db))
         for s in r["spans"]
     }
+
+
+@pytest.mark.parametrize("name", ["missing/out.jsonl", "folder", "read-only.jsonl"])
+def test_export_to_an_unwritable_place_is_one_line_and_exit_1(
+    db: Path, tmp_path: Path, name: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "read-only.jsonl").write_text("keep\n")
+    (tmp_path / "read-only.jsonl").chmod(0o444)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = CliRunner().invoke(cli, ["--db", str(db), "export", "-o", str(tmp_path / name)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    message = result.stderr.strip()
+    assert message.startswith("Error: cannot write") and "\n" not in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert (tmp_path / "read-only.jsonl").read_text() == "keep\n"
+
+
+def test_export_through_a_symlink_keeps_the_link(db: Path, tmp_path: Path) -> None:
+    real, link = tmp_path / "real.jsonl", tmp_path / "link.jsonl"
+    real.write_text("old\n")
+    link.symlink_to(real)
+    assert export(db, "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and len(lines_of(real)) == 2
+
+
+def lines_of(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]

@@ -1,7 +1,7 @@
 """`rawi export`: the annotation database in rawi's native JSONL or another tool's format.
 
-Data goes to stdout (or `-o FILE`, replaced atomically); warnings and the progress bar go to
-stderr. No Textual here.
+Data goes to stdout (or `-o FILE`: see `annotations.durable.output_file`); warnings and the
+progress bar go to stderr. No Textual here.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import IO
 
 import click
 
-from annotations.durable import atomic_file
+from annotations.durable import output_file
 from annotations.exchange import FORMATS, ExportReport, native_records, write_brat, write_export
 from annotations.model import LABELS, LAYERS, ArticleRecord
 from annotations.store import Store, StoreError
@@ -98,6 +98,8 @@ def export_command(
     except BrokenPipeError:  # `rawi export | head`: the reader has had enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    except OSError as error:
+        raise click.ClickException(cannot_write(output, error)) from None
     _warn(report)
 
 
@@ -121,7 +123,14 @@ def _destination(output: str) -> AbstractContextManager[IO[bytes]]:
     if output == "-":
         sys.stdout.flush()
         return nullcontext(sys.stdout.buffer)
-    return atomic_file(Path(output))
+    return output_file(output)
+
+
+def cannot_write(output: str, error: OSError) -> str:
+    """One line saying why `output` was not written (and that nothing there was replaced)."""
+    where = error.filename if error.filename and error.filename != output else None
+    reason = f"{error.strerror or error}" + (f" ({where})" if where else "")
+    return f"cannot write {output}: {reason}; nothing there was replaced"
 
 
 def _warn(report: ExportReport) -> None:
