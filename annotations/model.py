@@ -3,7 +3,9 @@
 Offsets are code points into an article's canonical text, half-open [start, end). Every
 article-scoped record keeps the sha256 of the text its offsets point into (`text_sha256`).
 Ids are uuid4 hex strings, except where a record is unique by its key (status, entity decisions,
-rejected suggestions), whose id is derived from that key so that concurrent writers agree.
+rejected suggestions), whose id is derived from that key so that concurrent writers agree, and
+for imported records, whose id is derived from (table, article, annotator, the id in the file):
+the file's id is kept as `local_id`.
 """
 
 from __future__ import annotations
@@ -105,6 +107,8 @@ class Span:
     created: str = ""
     updated: str = ""
     orphan: bool = False
+    #: The id the record had in the file it was imported from (None when made here).
+    local_id: str | None = None
 
 
 def check_span(span: Span) -> None:
@@ -179,6 +183,8 @@ class Relation:
     annotator: str
     created: str = ""
     updated: str = ""
+    #: The id the record had in the file it was imported from (None when made here).
+    local_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +202,8 @@ class Attribution:
     nested_in: str | None = None
     created: str = ""
     updated: str = ""
+    #: The id the record had in the file it was imported from (None when made here).
+    local_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +224,8 @@ class Claim:
     note: str | None = None
     created: str = ""
     updated: str = ""
+    #: The id the record had in the file it was imported from (None when made here).
+    local_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +305,8 @@ R = TypeVar("R", Span, Relation, Attribution, Claim, ArticleStatus, EntityDecisi
 
 
 def to_dict(record: Record) -> dict[str, Any]:
-    """A JSON-ready dict of `record` (tuples become lists; attrs copied, not shared)."""
+    """A JSON-ready dict of `record` (tuples become lists; attrs copied, not shared; a `local_id`
+    only when there is one)."""
     data = {f.name: getattr(record, f.name) for f in fields(record)}
     if isinstance(record, Span):
         data["quote"] = {
@@ -306,6 +317,8 @@ def to_dict(record: Record) -> dict[str, Any]:
         data["attrs"] = copy.deepcopy(record.attrs)
     elif isinstance(record, Attribution):
         data["content"] = list(record.content)
+    if data.get("local_id", "") is None:
+        del data["local_id"]
     return data
 
 

@@ -22,11 +22,11 @@ from annotations.exchange.labelstudio import LABEL_CONFIG, to_labelstudio
 from annotations.exchange.native import (
     NATIVE_SCHEMA_ID,
     NATIVE_SCHEMA_VERSION,
-    from_native,
     json_schema,
     native_record,
     select,
 )
+from annotations.exchange.native_reading import ReadLine, from_native, imported_id
 from annotations.exchange.prodigy import from_prodigy, to_prodigy
 from annotations.exchange.w3c import to_w3c
 
@@ -39,11 +39,13 @@ __all__ = [
     "ConversionError",
     "ExportReport",
     "ImportReport",
+    "ReadLine",
     "annotation_conf",
     "from_doccano",
     "from_native",
     "from_prodigy",
     "import_native",
+    "imported_id",
     "json_schema",
     "native_record",
     "native_records",

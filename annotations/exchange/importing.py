@@ -1,24 +1,27 @@
-"""`rawi import`: JSONL merged into the store, idempotently, line by line.
+"""`rawi import`: JSONL merged into the store, idempotently, each line whole or not at all.
 
 Other tools' lines are first turned into native lines, one output line per input line (empty for
 a blank, skipped or bad line), so that line numbers in error messages point into the user's file.
-Native lines are then read into records and merged; a bad line is reported by number and the
-others are kept.
+Native lines are then read (`native_reading.from_native`: every field and reference checked) and
+merged; a bad or conflicting line is reported by number and saves nothing. Lines are saved
+`BATCH_LINES` at a time: when an import stops early, `ImportReport.saved_through` says up to which
+line everything was saved, and importing the same file again adds only what is missing.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, NamedTuple
 
 import orjson
 
 from annotations.exchange.doccano import from_doccano
-from annotations.exchange.native import NativeRecord, from_native
+from annotations.exchange.native import NativeRecord
+from annotations.exchange.native_reading import from_native, parse_line
 from annotations.exchange.prodigy import from_prodigy
-from annotations.model import ArticleLookup, Record
+from annotations.model import ArticleLookup
 from annotations.store import Store
 
 CONVERTERS: dict[str, Callable[[dict[str, Any], str], NativeRecord | None]] = {
@@ -27,16 +30,27 @@ CONVERTERS: dict[str, Callable[[dict[str, Any], str], NativeRecord | None]] = {
 }
 IMPORT_FORMATS = ("native", *CONVERTERS)
 BATCH_LINES = 200
+#: What a converter or reader raises on a malformed line.
+LINE_ERRORS = (ValueError, KeyError, TypeError, IndexError, AttributeError)
+
+Line = bytes | str
 
 
 @dataclass
 class ImportReport:
-    """Counts over the whole input, conflicts, and bad lines as (line number, message)."""
+    """Counts over the whole input; refused lines as (line number, reason); notes per line."""
 
     added: int = 0
     unchanged: int = 0
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[tuple[int, str]] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    #: Every line up to this one (from 1) is saved or was refused; 0 before the first save.
+    saved_through: int = 0
+
+    @property
+    def refused(self) -> int:
+        return len(self.conflicts) + len(self.errors)
 
 
 class ConversionError(NamedTuple):
@@ -47,8 +61,8 @@ class ConversionError(NamedTuple):
 
 
 def to_native_lines(
-    lines: Iterable[str], fmt: str, annotator: str, errors: list[ConversionError]
-) -> Iterator[str]:
+    lines: Iterable[Line], fmt: str, annotator: str, errors: list[ConversionError]
+) -> Iterator[Line]:
     """Native JSON lines from `lines` in format `fmt`; bad lines are appended to `errors`.
 
     `annotator` names the annotator of lines that carry none. Prodigy tasks not accepted are
@@ -63,50 +77,52 @@ def to_native_lines(
             yield ""
             continue
         try:
-            data = orjson.loads(line)
-            if not isinstance(data, dict):
-                raise ValueError("a line must be a JSON object")
-            record = convert(data, annotator)
-        except (ValueError, KeyError, TypeError, IndexError) as error:
-            message = f"missing field {error}" if isinstance(error, KeyError) else str(error)
-            errors.append(ConversionError(number, f"not a valid {fmt} line: {message}"))
+            record = convert(parse_line(line), annotator)
+        except LINE_ERRORS as error:
+            errors.append(ConversionError(number, f"not a valid {fmt} line: {_message(error)}"))
             yield ""
             continue
-        yield "" if record is None else orjson.dumps(record).decode()
+        yield "" if record is None else orjson.dumps(record)
 
 
-def import_native(store: Store, lines: Iterable[str], articles: ArticleLookup) -> ImportReport:
-    """Merge every good native line of `lines` into `store`; saves every `BATCH_LINES` lines."""
-    report = ImportReport()
-    pending: list[tuple[str, list[Record]]] = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            pending.append(from_native(line, articles))
-        except (ValueError, KeyError, TypeError) as error:
-            report.errors.append((number, _message(error)))
-        if len(pending) >= BATCH_LINES:
-            _merge(store, pending, report)
-    _merge(store, pending, report)
+def import_native(
+    store: Store,
+    lines: Iterable[Line],
+    articles: ArticleLookup,
+    report: ImportReport | None = None,
+) -> ImportReport:
+    """Merge every good native line of `lines` into `store`, `BATCH_LINES` lines per save.
+
+    Pass `report` to know how far an import got when the store raises (disk full)."""
+    report = ImportReport() if report is None else report
+    numbered = enumerate(lines, 1)
+    while chunk := list(islice(numbered, BATCH_LINES)):
+        with store.batch("import", "import", undoable=False):
+            for number, line in chunk:
+                if line.strip():
+                    _import_line(store, number, line, articles, report)
+        report.saved_through = chunk[-1][0]
     return report
 
 
-def _merge(store: Store, pending: list[tuple[str, list[Record]]], report: ImportReport) -> None:
-    if not pending:
+def _import_line(
+    store: Store, number: int, line: Line, articles: ArticleLookup, report: ImportReport
+) -> None:
+    try:
+        read = from_native(line, articles, store.saved)
+    except LINE_ERRORS as error:
+        report.errors.append((number, _message(error)))
         return
-    with store.batch(pending[0][0], "import", undoable=False):
-        for annotator, records in pending:
-            merged = store.merge(records, annotator=annotator)
-            report.added += merged.added
-            report.unchanged += merged.unchanged
-            report.conflicts.extend(merged.conflicts)
-    pending.clear()
+    merged = store.merge(read.records, annotator=read.annotator)
+    if merged.conflicts:
+        report.conflicts.append((number, "; ".join(merged.conflicts)))
+        return
+    report.added += merged.added
+    report.unchanged += merged.unchanged
+    report.notes.extend((number, note) for note in read.notes)
 
 
 def _message(error: Exception) -> str:
     if isinstance(error, KeyError):
         return f"missing field {error}"
-    if isinstance(error, json.JSONDecodeError):
-        return f"not JSON ({error})"
     return str(error)

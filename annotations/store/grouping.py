@@ -41,7 +41,7 @@ def article_record(
     """The export record of one group, spans filtered by layer/label and links to kept spans."""
     spans = sorted(
         (s for s in group["spans"] if layer in (None, s.layer) and label in (None, s.label)),
-        key=lambda s: (s.start, s.end, s.created, s.id),
+        key=lambda s: (s.start, s.end, s.created, s.local_id or s.id),
     )
     kept = {s.id for s in spans}
     relations = [r for r in group["relations"] if r.head in kept and r.child in kept]
@@ -60,7 +60,12 @@ def article_record(
         created=min((getattr(r, "created", r.updated) for r in everything), default=""),
         updated=max(stamps, default=""),
         spans=tuple(spans),
-        relations=tuple(sorted(relations, key=lambda r: (r.created, r.id))),
-        attributions=tuple(sorted(attributions, key=lambda a: (a.created, a.id))),
-        claims=tuple(sorted(claims, key=lambda c: (c.created, c.id))),
+        relations=tuple(sorted(relations, key=_in_file_order)),
+        attributions=tuple(sorted(attributions, key=_in_file_order)),
+        claims=tuple(sorted(claims, key=_in_file_order)),
     )
+
+
+def _in_file_order(record: Any) -> tuple[str, str]:
+    """Creation time, then the id as exported (the file's own id for an imported record)."""
+    return record.created, record.local_id or record.id

@@ -363,21 +363,34 @@ class Store(Database):
         return ReanchorReport(unchanged, moved, tuple(orphans))
 
     def merge(self, records: Iterable[Record], *, annotator: str) -> MergeReport:
-        """Save records as given (import): same id and content skipped, other content a conflict."""
-        added = unchanged = 0
+        """Save records as given (import), all or none: same id and content is skipped; another
+        content under a saved id is a conflict, and then nothing is saved."""
+        unchanged = 0
+        fresh: list[tuple[str, Record]] = []
         conflicts: list[str] = []
         with self._transaction(annotator, "import", undoable=False) as txn:
             for record in records:
                 table = TABLE_OF[type(record)]
                 saved = txn.get(table, record.id)
                 if saved is None:
-                    txn.put(table, record)
-                    added += 1
+                    fresh.append((table, record))
                 elif _content(saved) == _content(record):
                     unchanged += 1
                 else:
-                    conflicts.append(f"{table[:-1]} {record.id} differs from the saved one (kept)")
-        return MergeReport(added, unchanged, tuple(conflicts))
+                    name = getattr(record, "local_id", None) or record.id
+                    conflicts.append(f"{table[:-1]} {name} differs from the saved one")
+            if conflicts:
+                return MergeReport(0, 0, tuple(conflicts))
+            for table, record in fresh:
+                txn.put(table, record)
+        return MergeReport(len(fresh), unchanged, ())
+
+    def saved(self, table: str, record_id: str) -> Any:
+        """The record `record_id` of `table` as saved (inside a batch: as the batch leaves it)."""
+        if self._txn is not None:
+            return self._txn.get(table, record_id)
+        self._refresh()
+        return self.state.get(table, record_id)
 
     def article_ids(self) -> list[str]:
         """Every article with at least one record, sorted."""
@@ -432,4 +445,6 @@ class Store(Database):
 
 
 def _content(record: Record) -> dict[str, Any]:
-    return {k: v for k, v in to_dict(record).items() if k not in ("created", "updated")}
+    return {
+        k: v for k, v in to_dict(record).items() if k not in ("created", "updated", "local_id")
+    }

@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotations.corpus import Corpus
+from annotations.exchange import imported_id
 from annotations.store import Store
 from tui.cli import cli
 
@@ -84,15 +85,14 @@ def test_import_is_idempotent_and_reports_bad_lines_by_number(
     with Store.open(db) as store:
         assert store.counts()["spans"] == 4 and store.counts()["claims"] == 2
         assert store.status(article.id, "mona") == "done"
-        span = store.span("mona-s1")
+        span = store.span(imported_id("spans", article.id, "mona", "mona-s1"))
         assert (
             span.text == "السيسي" and span.origin == "import" and span.text_sha256 == article.sha256
         )
         before = db.read_bytes()
     again = run("import", "--db", str(db), "-", input=source.read_text(encoding="utf-8"))
-    assert (
-        "imported 0 new record(s), 10 already present, 0 conflict(s), 4 bad line(s)" in again.output
-    )
+    summary = "imported 0 new record(s), 10 already present; 0 conflicting line(s), 4 bad line(s)"
+    assert summary in again.output
     assert db.read_bytes() == before
 
 
@@ -104,7 +104,7 @@ def test_import_reports_conflicts_and_accepts_articles_by_their_text(
     assert run("import", "--db", str(db), "-", input=native_line(article)).exit_code == 0
     changed = native_line(article).replace('"PER"', '"ORG"')
     result = run("import", "--db", str(db), "-", input=changed)
-    assert "conflict: span mona-s1" in result.output
+    assert result.exit_code == 1 and "<stdin>:1: conflict: span mona-s1" in result.output
     foreign = {
         "article_id": "elsewhere",
         "annotator": "mona",
@@ -116,8 +116,8 @@ def test_import_reports_conflicts_and_accepts_articles_by_their_text(
         == 0
     )
     with Store.open(db) as store:
-        assert store.span("mona-s1").label == "PER"
-        assert store.span("f1").text == "قال"
+        assert store.span(imported_id("spans", article.id, "mona", "mona-s1")).label == "PER"
+        assert store.span(imported_id("spans", "elsewhere", "mona", "f1")).text == "قال"
 
 
 def test_doctor_prints_counts_and_fails_on_a_problem(tmp_path: Path, seeds: Corpus) -> None:

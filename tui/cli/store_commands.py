@@ -8,7 +8,13 @@ from typing import IO
 
 import click
 
-from annotations.exchange import IMPORT_FORMATS, ConversionError, import_native, to_native_lines
+from annotations.exchange import (
+    IMPORT_FORMATS,
+    ConversionError,
+    ImportReport,
+    import_native,
+    to_native_lines,
+)
 from annotations.store import StoreError
 from annotations.store.doctor import check
 from tui.cli.options import GlobalOptions, global_options, pass_options
@@ -16,7 +22,7 @@ from tui.cli.options import GlobalOptions, global_options, pass_options
 
 @click.command("import")
 @global_options
-@click.argument("source", metavar="FILE|-", type=click.File("r", encoding="utf-8"))
+@click.argument("source", metavar="FILE|-", type=click.File("rb"))
 @click.option(
     "--format",
     "fmt",
@@ -26,31 +32,44 @@ from tui.cli.options import GlobalOptions, global_options, pass_options
     help="Input format; lines without an annotator get --annotator's.",
 )
 @pass_options
-def import_command(options: GlobalOptions, source: IO[str], fmt: str) -> None:
+def import_command(options: GlobalOptions, source: IO[bytes], fmt: str) -> None:
     """Merge annotation records (JSONL) into the database.
 
-    Importing the same file twice adds nothing. Bad lines are reported by number (exit code 1);
-    the good lines are kept.
+    Each line is imported whole or not at all. Importing the same file twice adds nothing. Bad
+    and conflicting lines are reported by number and save nothing (exit code 1).
     """
     conversion_errors: list[ConversionError] = []
     lines = to_native_lines(source, fmt, options.annotator_name, conversion_errors)
+    report = ImportReport()
     with options.open_store() as store:
         try:
-            report = import_native(store, lines, options.corpus().get)
+            import_native(store, lines, options.corpus().get, report)
         except StoreError as error:
-            raise click.ClickException(str(error)) from None
-    errors = sorted([*report.errors, *conversion_errors])
-    for number, message in errors:
-        click.echo(f"{source.name}:{number}: {message}", err=True)
-    for conflict in report.conflicts:
-        click.echo(f"conflict: {conflict}", err=True)
+            raise click.ClickException(f"{error}\n{_how_far(report)}") from None
+    name = getattr(source, "name", "<stdin>")
+    for number, note in report.notes:
+        click.echo(f"{name}:{number}: {note}", err=True)
+    refused = sorted([*report.errors, *conversion_errors])
+    for number, message in refused:
+        click.echo(f"{name}:{number}: {message} (line not imported)", err=True)
+    for number, conflict in report.conflicts:
+        click.echo(f"{name}:{number}: conflict: {conflict} (line not imported)", err=True)
     click.echo(
-        f"imported {report.added} new record(s), {report.unchanged} already present, "
-        f"{len(report.conflicts)} conflict(s), {len(errors)} bad line(s)",
+        f"imported {report.added} new record(s), {report.unchanged} already present; "
+        f"{len(report.conflicts)} conflicting line(s), {len(refused)} bad line(s)",
         err=True,
     )
-    if errors:
+    if refused or report.conflicts:
         sys.exit(1)
+
+
+def _how_far(report: ImportReport) -> str:
+    if not report.saved_through:
+        return "Nothing was imported."
+    return (
+        f"Lines 1-{report.saved_through} were imported (except those reported), nothing after "
+        "them; importing the file again adds only what is missing."
+    )
 
 
 @click.command("doctor")
