@@ -98,7 +98,7 @@ class RawiApp(App[None]):
             )
             return
         self.list_screen = ArticleListScreen(
-            list(self.corpus), self.recogniser, arriving=self._arriving is not None
+            self.corpus.infos(), self.recogniser, arriving=self._arriving is not None
         )
         self.push_screen(self.list_screen)
         if self._arriving is not None:

@@ -6,7 +6,14 @@ from annotations.corpus.corpus import Corpus
 from annotations.corpus.decoding import UndecodableError, decode
 from annotations.corpus.index import ArticleFilter, ArticleInfo
 from annotations.corpus.loading import IndexStatus, index_status, iter_articles, load_corpus
-from annotations.corpus.search import Hit, QueryError, SearchResult, Snippet, parse_query
+from annotations.corpus.search import (
+    Hit,
+    QueryError,
+    SearchResult,
+    Snippet,
+    as_typed,
+    parse_query,
+)
 from annotations.corpus.seeds import bundled_seeds_dir
 from annotations.corpus.sources import DEFAULT_MAX_ARTICLE_BYTES
 
@@ -24,6 +31,7 @@ __all__ = [
     "SearchResult",
     "Snippet",
     "UndecodableError",
+    "as_typed",
     "bundled_seeds_dir",
     "clean_page",
     "decode",

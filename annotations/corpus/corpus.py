@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from annotations.corpus.article import Article
 from annotations.corpus.index import ArticleFilter, ArticleIndex, ArticleInfo
 from annotations.corpus.records import ready
-from annotations.corpus.search import Query, SearchResult, search
+from annotations.corpus.search import Query, SearchResult, matching_ids, search
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,10 @@ class Corpus:
         """The best `limit` articles for `query` (see `annotations.corpus.search`); a query
         that cannot be searched raises `QueryError`."""
         return search(self.index, query, where, limit)
+
+    def matching_ids(self, query: Query | str, where: ArticleFilter | None = None) -> list[str]:
+        """The ids of every article matching `query`, best first (no hits, no texts read)."""
+        return matching_ids(self.index, query, where)
 
     def close_ids(self, article_id: str, count: int = 5) -> list[str]:
         """At most `count` ids that look like `article_id` (for "no such article" messages)."""

@@ -153,6 +153,19 @@ def _term(text: str, quoted: bool, negated: bool) -> Term | None:
     return Term(words, prefix)
 
 
+def as_typed(text: str) -> str:
+    """A query being typed: its last word, unless followed by a space or a quote, is a prefix
+    (when long enough to be one)."""
+    stripped = text.rstrip()
+    if stripped != text or not stripped or stripped.endswith(('"', "*")):
+        return stripped
+    last = stripped.split()[-1]
+    keys = [key for _start, _end, key in keyed_words(last)]
+    if last.startswith("-") or len(keys) != 1 or len(keys[0]) < _MIN_PREFIX:
+        return stripped
+    return stripped + "*"
+
+
 def search(
     index: ArticleIndex, query: Query | str, where: ArticleFilter | None = None, limit: int = 20
 ) -> list[SearchResult]:
@@ -170,6 +183,19 @@ def search(
         hits = find_hits(query, text)
         results.append(SearchResult(infos[rowid], round(-score, 3), hits, snippet(text, hits)))
     return results
+
+
+def matching_ids(
+    index: ArticleIndex, query: Query | str, where: ArticleFilter | None = None
+) -> list[str]:
+    """The ids of every article matching `query`, best first, without reading their texts
+    (for narrowing a list as the analyst types)."""
+    if isinstance(query, str):
+        query = parse_query(query)
+    try:
+        return index.matching_ids(query.expression(), where)
+    except sqlite3.OperationalError as error:
+        raise QueryError(f"the index cannot run this query ({error})") from None
 
 
 def find_hits(query: Query, text: str) -> tuple[Hit, ...]:

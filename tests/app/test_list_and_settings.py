@@ -42,7 +42,7 @@ def test_list_shows_every_article_and_counts_in_a_worker(build, seeds, drive) ->
 
 def test_filter_as_you_type_and_escape(build, drive) -> None:
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
-        await pilot.press("slash", *"لقاء")
+        await pilot.press("slash", *"أهداف")
         await pilot.pause()
         assert app.screen.order == ["002_0e2d256eaa5f838c"]
         await pilot.press("enter")  # back to the table
@@ -51,6 +51,28 @@ def test_filter_as_you_type_and_escape(build, drive) -> None:
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.session.article.id == "002_0e2d256eaa5f838c"
         await pilot.press("q", "escape")
+        await pilot.pause()
+        assert len(app.screen.order) == 5
+
+    drive(build(), scenario)
+
+
+def test_the_filter_finds_words_of_the_text_in_any_form(build, drive) -> None:
+    """روسيا is in no title: the filter finds it in 003's text, and while typed (روس) as a
+    prefix; a space ends the word."""
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("slash", *"روس")
+        await pilot.pause()
+        assert set(app.screen.order) == {
+            "001_e361b63d4f5e59eb",
+            "003_9e473b031b4d0b21",
+            "004_071c99c05025decd",
+        }
+        await pilot.press(*"يا", "space")
+        await pilot.pause()
+        assert app.screen.order == ["003_9e473b031b4d0b21"]
+        await pilot.press("escape")
         await pilot.pause()
         assert len(app.screen.order) == 5
 

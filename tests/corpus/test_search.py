@@ -207,3 +207,20 @@ def test_any_word_is_found_in_any_of_its_forms(
         for hit in results[0].hits
     )
     assert all(text[hit.start : hit.end] == hit.text for hit in results[0].hits)
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("ترا", "ترا*"),
+        ("ترامب ", "ترامب"),
+        ("ت", "ت"),
+        ('"البيت الأبيض"', '"البيت الأبيض"'),
+        ("ترامب -روس", "ترامب -روس"),
+        ("ماك*", "ماك*"),
+    ],
+)
+def test_a_query_being_typed_ends_in_a_prefix(typed: str, query: str) -> None:
+    from annotations.corpus import as_typed
+
+    assert as_typed(typed) == query

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from annotations.corpus import iter_articles
+from annotations.corpus import load_corpus
 from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.cli.progress import indexing_bar
 
 
 @click.command("open")
@@ -23,14 +24,17 @@ from tui.cli.options import GlobalOptions, global_options, pass_options
 def open_command(options: GlobalOptions, paths: tuple[Path, ...], bidi: str | None) -> None:
     """Open the reader on PATHS (default: the corpus).
 
-    Articles stream into the list while they load; warnings about bad files are printed when the
-    app closes.
+    The corpus is read from its index (built first, with a progress bar on stderr, if it is
+    new or changed); warnings about bad files are printed when the app closes.
     """
     from tui.app import RawiApp
 
     warnings: list[str] = []
-    articles = iter_articles(paths or options.corpus_paths or None, on_warning=warnings.append)
-    app = RawiApp(articles, db_path=options.db_path, annotator=options.annotator_name, bidi=bidi)
+    with indexing_bar() as progress:
+        corpus = load_corpus(
+            paths or options.corpus_paths or None, on_warning=warnings.append, progress=progress
+        )
+    app = RawiApp(corpus, db_path=options.db_path, annotator=options.annotator_name, bidi=bidi)
     app.run()
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from annotations.arabic import match_key
+from annotations.corpus import QueryError, as_typed
 from annotations.session import StoreStats, entity_decisions, store_stats
 from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.article_table import ArticleTable, Column, TableHeader
@@ -100,7 +101,7 @@ class ArticleListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield ArabicInput(placeholder="Filter: title, outlet or id", id="filter")
+        yield ArabicInput(placeholder="Filter: title, outlet, id or words of the text", id="filter")
         yield TableHeader(COLUMNS, id="columns")
         yield ArticleTable(COLUMNS, self.cells, id="articles")
         yield Footer()
@@ -167,7 +168,8 @@ class ArticleListScreen(Screen[None]):
             entities: int | None = None
             if entities_ok:
                 try:
-                    entities = len(self.recogniser(row.article.text, decisions))
+                    text = self.app.corpus[article_id].text  # type: ignore[attr-defined]
+                    entities = len(self.recogniser(text, decisions))
                 except Exception as error:  # the recogniser is optional for the list
                     entities_ok = False
                     self.app.call_from_thread(
@@ -189,13 +191,28 @@ class ArticleListScreen(Screen[None]):
     def refill(self) -> None:
         """Show the rows that pass the filter, in the sort order, keeping the highlighted one."""
         needle = match_key(self.needle).casefold()
-        rows = [row for row in self.rows.values() if not needle or row.matches(needle)]
+        in_bodies = self.body_matches()
+        rows = [
+            row
+            for row in self.rows.values()
+            if not needle or row.matches(needle) or row.article.id in in_bodies
+        ]
         if self.sort_column:
             column = self.sort_column
             rows.sort(key=lambda row: row.sort_key(column), reverse=self.reverse)
         self.order = [row.article.id for row in rows]
         self.table.set_rows(rows, self.order, keep=self.table.highlighted)
         self.query_one(TableHeader).show_sort(self.sort_column, self.reverse)
+
+    def body_matches(self) -> set[str]:
+        """The articles whose text matches the filter as a search query (the last word typed
+        as a prefix); none when the filter is not a query yet."""
+        if not self.needle:
+            return set()
+        try:
+            return set(self.app.corpus.matching_ids(as_typed(self.needle)))  # type: ignore[attr-defined]
+        except QueryError:
+            return set()
 
     def add_articles(self, articles: Sequence[Any], *, last: bool = False) -> None:
         """Rows for articles that arrived after the screen opened; counting starts after the
