@@ -40,6 +40,8 @@ class ExportReport:
     items: int = 0
     missing_articles: Counter[str] = field(default_factory=Counter)
     unanchored_spans: list[str] = field(default_factory=list)
+    #: Stored records left out because a field has the wrong type (see `rawi doctor`).
+    malformed: list[str] = field(default_factory=list)
 
 
 def native_records(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotations.model import ArticleLookup, Span
+from annotations.store.checks import well_formed
 from annotations.store.store import Store
 
 
@@ -17,20 +18,37 @@ class Checkup:
 
 
 def check(store: Store, articles: ArticleLookup) -> Checkup:
-    """Dangling links, spans that disagree with their article, orphans, copies kept aside."""
+    """Malformed records, dangling links, spans that disagree with their article, orphans,
+    copies kept aside."""
     checkup = Checkup()
     for article_id in store.article_ids():
-        spans = {s.id: s for s in store.spans(article_id)}
-        for relation in store.relations(article_id):
+        saved = {
+            table: list(
+                well_formed(
+                    table, store.state.by_article[table].get(article_id, {}).values(),
+                    checkup.problems,
+                )
+            )
+            for table in ("spans", "relations", "attributions", "claims")
+        }  # fmt: skip
+        spans = {s.id: s for s in saved["spans"]}
+        attributions = {a.id for a in saved["attributions"]}
+        for relation in saved["relations"]:
             if not {relation.head, relation.child} <= spans.keys():
                 checkup.problems.append(f"relation {relation.id} links a missing span")
-        for attribution in store.attributions(article_id):
+        for attribution in saved["attributions"]:
             linked = {attribution.source, attribution.cue, *attribution.content} - {None}
             if not linked <= spans.keys():
                 checkup.problems.append(f"attribution {attribution.id} names a missing span")
-        for claim in store.claims(article_id):
+            if attribution.nested_in not in (None, *attributions):
+                checkup.problems.append(
+                    f"attribution {attribution.id} is nested in a missing attribution"
+                )
+        for claim in saved["claims"]:
             if claim.span not in spans:
                 checkup.problems.append(f"claim {claim.id} is on a missing span")
+            if claim.attribution not in (None, *attributions):
+                checkup.problems.append(f"claim {claim.id} names a missing attribution")
         _check_spans(article_id, list(spans.values()), articles, checkup)
     for copy in sorted(store.path.parent.glob(f"{store.path.name}.*-*")):
         checkup.notes.append(f"a copy kept aside earlier: {copy}")

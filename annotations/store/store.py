@@ -35,6 +35,7 @@ from annotations.model import (
     to_dict,
 )
 from annotations.store import history
+from annotations.store.checks import well_formed
 from annotations.store.database import Database
 from annotations.store.grouping import article_record, count_records, group_by_annotator
 from annotations.store.integrity import (
@@ -405,10 +406,18 @@ class Store(Database):
         layer: str | None = None,
         label: str | None = None,
         since: str | None = None,
+        malformed: list[str] | None = None,
     ) -> Iterator[ArticleRecord]:
-        """One record per (article, annotator), lazily, for export. `since`: ISO time of update."""
+        """One record per (article, annotator), lazily, for export. `since`: ISO time of update.
+
+        Malformed records (a field of the wrong type, e.g. saved by an older rawi) are left out
+        and described in `malformed`."""
+        left_out = [] if malformed is None else malformed
         for article in [article_id] if article_id else self.article_ids():
-            tables = {t: self.state.by_article[t].get(article, {}).values() for t in ARTICLE_TABLES}
+            tables = {
+                t: well_formed(t, self.state.by_article[t].get(article, {}).values(), left_out)
+                for t in ARTICLE_TABLES
+            }
             for who, group in group_by_annotator(tables, annotator, since):
                 record = article_record(article, who, group, layer, label)
                 if record is not None:

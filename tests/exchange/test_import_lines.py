@@ -256,3 +256,27 @@ def test_import_exit_codes_and_messages(tmp_path: Path, two) -> None:
     )
     assert bad.exit_code == 1 and "<stdin>:2: not JSON" in bad.output
     assert "Traceback" not in bad.output
+
+
+def test_malformed_stored_records_are_reported_by_doctor_and_skipped_by_export(
+    tmp_path: Path, two
+) -> None:
+    """Records an older rawi saved with wrong types: `created: 1`, a claim `topic: {}`."""
+    db = tmp_path / "db.json"
+    good = json.dumps(record(two[0]), ensure_ascii=False)
+    assert CliRunner().invoke(cli, ["import", "--db", str(db), "-"], input=good).exit_code == 0
+    data = json.loads(db.read_text(encoding="utf-8"))
+    span = next(s for s in data["spans"].values() if s["label"] == "PER")
+    span["created"] = 1
+    next(iter(data["claims"].values()))["topic"] = {}
+    db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    doctor = CliRunner().invoke(cli, ["doctor", "--db", str(db)])
+    assert doctor.exit_code == 1 and "Traceback" not in doctor.output
+    assert "`created` must be an ISO 8601" in doctor.output
+    assert "`topic` must be a string or null" in doctor.output
+    exported = CliRunner().invoke(cli, ["export", "--db", str(db)])
+    assert exported.exit_code == 1 and "left out 2 malformed stored record(s)" in exported.output
+    [line_out] = [x for x in exported.stdout.splitlines() if x.startswith("{")]
+    native = json.loads(line_out)
+    assert [s["id"] for s in native["spans"]] == ["s2"] and native["claims"] == []
+    assert native["relations"] == []

@@ -84,7 +84,7 @@ def export_command(
         with options.open_store(read_only=True) as store:
             ids = [article_id] if article_id else store.article_ids()
             with _progress(ids) as shown:
-                records = _records(store, shown, options.annotator, layer, label)
+                records = _records(store, shown, options.annotator, layer, label, report)
                 natives = native_records(
                     records, options.corpus().get, report, since=since, no_entities=no_entities
                 )
@@ -104,11 +104,20 @@ def export_command(
 
 
 def _records(
-    store: Store, ids: Iterator[str], annotator: str | None, layer: str | None, label: str | None
+    store: Store,
+    ids: Iterator[str],
+    annotator: str | None,
+    layer: str | None,
+    label: str | None,
+    report: ExportReport,
 ) -> Iterator[ArticleRecord]:
     for article_id in ids:
         yield from store.records(
-            annotator=annotator, article_id=article_id, layer=layer, label=label
+            annotator=annotator,
+            article_id=article_id,
+            layer=layer,
+            label=label,
+            malformed=report.malformed,
         )
 
 
@@ -147,6 +156,12 @@ def _warn(report: ExportReport) -> None:
             "`rawi doctor`)",
             err=True,
         )
+    if report.malformed:
+        click.echo(
+            f"warning: left out {len(report.malformed)} malformed stored record(s), e.g. "
+            f"{report.malformed[0]} (see `rawi doctor`)",
+            err=True,
+        )
     click.echo(f"exported {report.records} record(s) as {report.items} item(s)", err=True)
-    if report.missing_articles or report.unanchored_spans:
+    if report.missing_articles or report.unanchored_spans or report.malformed:
         sys.exit(1)
