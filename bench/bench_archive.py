@@ -1,0 +1,220 @@
+"""Archive benchmark: the corpus index and search on ANT v2.1 (31,523 articles), against the seeds.
+
+Run by hand: `.venv/bin/python bench/bench_archive.py [--runs N] [--skip-x10]`. Prints numbers
+and the issue's targets beside them, asserts nothing.
+
+- Data: `ant-v2.1.jsonl.gz` in `$RAWI_CORPORA_DIR`, else `../shared/corpora` beside the checkout.
+- Work folder: `$RAWI_BENCH_DIR` (else a temporary folder): the corpus indexes (`RAWI_CACHE` is
+  pointed there) and ANT x10, made once (315,230 articles: every record ten times, ids renamed).
+- Whole commands are timed as processes (the `rawi` next to this Python), each pair run A B A B...
+  so that the ratios hold while the shared machine's speed drifts; peak memory is the child's
+  max RSS. The app's first frame runs in a fresh process; the filter keystroke is timed inside
+  a headless app from the key event to the repaint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+RAWI = str(Path(sys.executable).with_name("rawi"))
+ANT = "ant-v2.1.jsonl.gz"
+QUERY = "ترامب"
+
+
+def corpora_dir() -> Path:
+    return Path(os.environ.get("RAWI_CORPORA_DIR") or ROOT.parent / "shared" / "corpora")
+
+
+def run(command: list[str], show_stderr: bool = False) -> tuple[float, float]:
+    """(wall seconds, max RSS in MB) of one run of `command` (its output thrown away)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=None if show_stderr else subprocess.DEVNULL,
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"failed ({status}): {' '.join(command)}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def paired(label: str, a: list[str], b: list[str], runs: int) -> float:
+    """Median of A/B ratios over `runs` interleaved pairs (after one warm-up of each)."""
+    run(a), run(b)
+    ratios, walls_a, walls_b, rss = [], [], [], []
+    for _ in range(runs):
+        wall_a, rss_a = run(a)
+        wall_b, _ = run(b)
+        ratios.append(wall_a / wall_b)
+        walls_a.append(wall_a)
+        walls_b.append(wall_b)
+        rss.append(rss_a)
+    ratio = statistics.median(ratios)
+    print(
+        f"  {label:<44} {statistics.median(walls_a) * 1000:7.0f} ms vs "
+        f"{statistics.median(walls_b) * 1000:6.0f} ms  ratio {ratio:5.2f}  "
+        f"max RSS {max(rss):5.0f} MB  (n={runs})"
+    )
+    return ratio
+
+
+def times_ten(source: Path, target: Path) -> Path:
+    """ANT ten times over, ids renamed (`<id>~k`), as one JSONL file (made once)."""
+    if target.exists():
+        return target
+    import orjson
+
+    partial = target.with_suffix(".partial")
+    with gzip.open(source, "rb") as lines, partial.open("wb") as out:
+        records = [orjson.loads(line) for line in lines if line.strip()]
+        for copy in range(10):
+            for record in records:
+                out.write(orjson.dumps({**record, "id": f"{record['id']}~{copy}"}) + b"\n")
+    partial.rename(target)
+    return target
+
+
+def middle_article(corpus: Path) -> str:
+    from annotations.corpus import load_corpus
+
+    ids = load_corpus([corpus]).ids()
+    return ids[len(ids) // 2]
+
+
+CHILD = """
+import sys, time
+START = time.perf_counter()
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from annotations.corpus import load_corpus
+from tui.app import RawiApp
+paths, tmp = sys.argv[1:-1], Path(sys.argv[-1])
+class Timed(RawiApp):
+    def on_ready(self):
+        print(time.perf_counter() - START)
+        self.exit()
+corpus = load_corpus([Path(p) for p in paths] or None)
+Timed(corpus, tmp / "db.json", "bench", config_path=tmp / "c.toml").run(
+    headless=True, size=(120, 36))
+"""
+
+
+def first_frame(paths: list[str], work: Path, runs: int) -> list[float]:
+    script = CHILD.format(root=str(ROOT))
+    samples = []
+    for _ in range(runs + 1):
+        out = subprocess.run(
+            [sys.executable, "-c", script, *paths, str(work)],
+            capture_output=True, text=True, check=True,
+        )
+        samples.append(float(out.stdout.split()[-1]))
+    return samples[1:]
+
+
+async def filter_keystrokes(corpus_path: Path, work: Path) -> list[tuple[str, float]]:
+    """Milliseconds from each key of `/` + QUERY to the list's repaint, on the whole corpus."""
+    from textual import events
+
+    from annotations.corpus import load_corpus
+    from tui.app import RawiApp
+
+    app = RawiApp(
+        load_corpus([corpus_path]), work / "db.json", "bench", config_path=work / "c.toml"
+    )
+    results = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        painted: list[float] = []
+        repaint = screen._compositor_refresh
+
+        def timed_repaint() -> None:
+            repaint()
+            painted.append(time.perf_counter())
+
+        screen._compositor_refresh = timed_repaint
+        for key in QUERY:
+            await pilot.pause()
+            start = time.perf_counter()
+            app.post_message(events.Key(key, key))
+            while not painted or painted[-1] < start:
+                await asyncio.sleep(0.0002)
+            results.append((key, (painted[-1] - start) * 1000, len(screen.order)))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-x10", action="store_true")
+    args = parser.parse_args()
+    ant = corpora_dir() / ANT
+    if not ant.is_file():
+        raise SystemExit(f"{ant} not found: set RAWI_CORPORA_DIR")
+    work = Path(os.environ.get("RAWI_BENCH_DIR") or tempfile.mkdtemp())
+    os.environ["RAWI_CACHE"] = str(work / "cache")
+    with_ant = [RAWI, "--corpus", str(ant)]
+
+    print(f"ANT v2.1: {ant.name}, index in {work / 'cache'}")
+    wall, rss = run([*with_ant, "index", "--rebuild"], show_stderr=True)
+    print(f"  cold index build (rawi index --rebuild)      {wall:7.1f} s  max RSS {rss:.0f} MB"
+          "  (target <= 60 s)")
+    run([RAWI, "list"])  # the seeds' index
+    seed = "004_071c99c05025decd"
+    middle = middle_article(ant)
+    list_ratio = paired("warm list: ANT vs seeds", [*with_ant, "list"], [RAWI, "list"], args.runs)
+    show_ratio = paired(
+        "warm show ID: ANT vs seeds",
+        [*with_ant, "show", middle],
+        [RAWI, "show", seed],
+        args.runs,
+    )
+    search_ratio = paired(
+        f"search {QUERY}: ANT vs seeds' list", [*with_ant, "search", QUERY], [RAWI, "list"],
+        args.runs,
+    )
+    print(f"  targets: list <= 10x and RSS <= 150 MB ({list_ratio:.2f}x), "
+          f"show <= 1.3x ({show_ratio:.2f}x), search <= 3x ({search_ratio:.2f}x)")
+
+    frames_ant = first_frame([str(ant)], work, args.runs)
+    frames_seeds = first_frame([], work, args.runs)
+    ratio = statistics.median(frames_ant) / statistics.median(frames_seeds)
+    print(f"  app first frame: ANT {statistics.median(frames_ant) * 1000:.0f} ms, seeds "
+          f"{statistics.median(frames_seeds) * 1000:.0f} ms, ratio {ratio:.2f} (target <= 1.5)")
+    keys = asyncio.run(filter_keystrokes(ant, work))
+    shown = ", ".join(f"{key} {ms:.0f} ms ({rows:,} rows)" for key, ms, rows in keys)
+    print(f"  filter keystroke to repaint (target <= 100 ms): {shown}")
+
+    if args.skip_x10:
+        return
+    big = times_ten(ant, work / "ant-x10.jsonl")
+    with_big = [RAWI, "--corpus", str(big)]
+    wall, rss = run([*with_big, "index"], show_stderr=True)
+    print(f"ANT x10 (315,230 articles): cold index {wall:.1f} s, max RSS {rss:.0f} MB")
+    big_middle = f"{middle}~5"
+    for label, big_command, small_command in (
+        ("show ID", [*with_big, "show", big_middle], [*with_ant, "show", middle]),
+        (f"search {QUERY}", [*with_big, "search", QUERY], [*with_ant, "search", QUERY]),
+        ("list --limit 100", [*with_big, "list", "--limit", "100"],
+         [*with_ant, "list", "--limit", "100"]),
+    ):
+        paired(f"warm {label}: x10 vs ANT (target <= 2)", big_command, small_command, args.runs)
+
+
+if __name__ == "__main__":
+    main()
