@@ -1,16 +1,20 @@
 """Token-per-line NER corpora ("token tag", blank line between sentences) as PER/LOC/ORG/MISC BIO.
 
 Each source's tag set is mapped here and nowhere else: ANERcorp (PERS, LOC, ORG, MISC), AQMAR
-(PER, LOC, ORG, MIS0-3 with release typos) and WikiFANE Gold (50 fine classes).
+(PER, LOC, ORG, MIS0-3 with release typos) and WikiFANE Gold (50 fine classes). The corpora are
+read from `$RAWI_EVAL_DIR`, else from `../shared/eval` beside the checkout.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-EVAL_DIR = Path("/work/shared/eval")
+import annotations as _package
+
+EVAL_DIR_VARIABLE = "RAWI_EVAL_DIR"
 
 _WIKIFANE = {
     "PER": "Politician Other_PER Artist Scientist Religious_PER Athlete Businessperson Engineer"
@@ -24,6 +28,23 @@ _WIKIFANE = {
 WIKIFANE_CLASSES = {fine: coarse for coarse, names in _WIKIFANE.items() for fine in names.split()}
 _COARSE = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "ORG": "ORG"}
 _INVISIBLE = str.maketrans(dict.fromkeys(map(ord, "\ufeff\u200e\u200f\r"), None))
+
+
+def eval_dir() -> Path:
+    """The folder of the evaluation corpora: `$RAWI_EVAL_DIR`, else `../shared/eval` beside the
+    checkout (the folder holding the `annotations` package)."""
+    configured = os.environ.get(EVAL_DIR_VARIABLE)
+    if configured:
+        return Path(configured).expanduser()
+    return Path(_package.__file__).resolve().parent.parent.parent / "shared" / "eval"
+
+
+def missing_eval_dir() -> str | None:
+    """Why the evaluation corpora cannot be read (for a test's skip reason), or None."""
+    folder = eval_dir()
+    if folder.is_dir():
+        return None
+    return f"evaluation corpora not found in {folder}: set ${EVAL_DIR_VARIABLE} to their folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +90,17 @@ def anercorp(split: str) -> list[Sentence]:
         if split == "train"
         else f"ANERCorp_CamelLab_{split}.txt"
     )
-    return list(read_conll(EVAL_DIR / "anercorp" / name))
+    return list(read_conll(eval_dir() / "anercorp" / name))
 
 
 def aqmar() -> list[Sentence]:
     """The 28 AQMAR Wikipedia articles."""
-    return [s for path in sorted((EVAL_DIR / "aqmar").glob("*.txt")) for s in read_conll(path)]
+    return [s for path in sorted((eval_dir() / "aqmar").glob("*.txt")) for s in read_conll(path)]
 
 
 def wikifane() -> list[Sentence]:
     """WikiFANE Gold, fine classes mapped to PER/LOC/ORG (artefacts, works, facilities as MISC)."""
-    path = EVAL_DIR / "wikifane_gold" / "WikiFANE_Gold_2014_500K.txt"
+    path = eval_dir() / "wikifane_gold" / "WikiFANE_Gold_2014_500K.txt"
     return list(read_conll(path, WIKIFANE_CLASSES))
 
 

@@ -1,8 +1,9 @@
 """Train the shipped CRF: `python -m annotations.entities.train [--dev [K]] [--sample F]`.
 
-Data (see /work/shared/eval/README.md): ANERcorp train, AQMAR and WikiFANE Gold, all CC BY-SA. With
-`--dev K` the K-th tenth of ANERcorp train (the last by default) is held out, the model goes to
-`--out` (a scratch folder) and is scored on that tenth; the test splits are never used here.
+Data (in `$RAWI_EVAL_DIR`, else `../shared/eval` beside the checkout; see its README.md):
+ANERcorp train, AQMAR and WikiFANE Gold, all CC BY-SA. With `--dev K` the K-th tenth of ANERcorp
+train (the last by default) is held out, the model goes to `--out` (a scratch folder) and is
+scored on that tenth; the test splits are never used here.
 """
 
 from __future__ import annotations

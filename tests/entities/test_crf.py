@@ -92,7 +92,7 @@ def test_matches_pycrfsuite(weights: CrfWeights) -> None:
     _check(weights, _features([line.split() for line in TEXT]))
 
 
-@pytest.mark.skipif(not conll.EVAL_DIR.exists(), reason="evaluation corpora not installed")
+@pytest.mark.skipif(conll.missing_eval_dir() is not None, reason=str(conll.missing_eval_dir()))
 def test_matches_pycrfsuite_on_anercorp(weights: CrfWeights) -> None:
     _check(weights, _features([list(s.tokens) for s in conll.anercorp("train")[:40]]))
 

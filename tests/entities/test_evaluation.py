@@ -8,10 +8,25 @@ from pathlib import Path
 import pytest
 
 from annotations.arabic import tokenize
+from annotations.entities import conll
 from annotations.entities.conll import WIKIFANE_CLASSES, bio_spans, map_tag
 from annotations.entities.evaluate import Scores, read_gold
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data"
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+def test_the_evaluation_corpora_are_found_through_the_environment(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("RAWI_EVAL_DIR", str(tmp_path))
+    assert conll.eval_dir() == tmp_path
+    assert conll.missing_eval_dir() is None
+    monkeypatch.setenv("RAWI_EVAL_DIR", str(tmp_path / "absent"))
+    assert "RAWI_EVAL_DIR" in str(conll.missing_eval_dir())
+
+
+def test_else_beside_the_checkout(monkeypatch) -> None:
+    monkeypatch.delenv("RAWI_EVAL_DIR", raising=False)
+    assert conll.eval_dir() == CHECKOUT.parent / "shared" / "eval"
 
 
 @pytest.mark.parametrize(
