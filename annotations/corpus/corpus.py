@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from annotations.corpus.article import Article
 from annotations.corpus.index import ArticleFilter, ArticleIndex, ArticleInfo
@@ -69,6 +70,15 @@ class Corpus:
 
     def articles_in(self, partition: Partition) -> Iterator[Article]:
         return self.index.articles(partition.first, partition.stop)
+
+    @property
+    def results_folder(self) -> Path | None:
+        """The folder of precomputed results registered for this corpus (`rawi annotate`)."""
+        folder = self.index.note("results")
+        return None if folder is None else Path(folder)
+
+    def register_results(self, folder: Path) -> None:
+        self.index.set_note("results", str(Path(folder).resolve()))
 
     def ids(self) -> list[str]:
         """Article ids in load order."""

@@ -281,6 +281,16 @@ class ArticleIndex:
         with self.writing():
             return self.add(prepared)
 
+    def note(self, key: str) -> str | None:
+        """A value other code keeps with the index (see `set_note`), or None."""
+        row = self._one("SELECT value FROM meta WHERE key = ?", (f"note:{key}",))
+        return None if row is None else row[0]
+
+    def set_note(self, key: str, value: str) -> None:
+        """Keep `value` with the index under `key` until the index is rebuilt."""
+        with self.writing():
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"note:{key}", value))
+
     def optimize(self) -> None:
         """Merge the search index into one segment (after a large build: faster queries)."""
         with self._lock:

@@ -32,3 +32,22 @@ class Entity:
     def name(self) -> str:
         """The span without its leading clitic."""
         return self.text[self.name_start - self.start :]
+
+    def record(self, article_id: str) -> dict[str, object]:
+        """The entity as `rawi entities --format jsonl` prints it."""
+        return {
+            "article": article_id,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "origin": self.origin,
+            "confidence": self.confidence,
+            "name_start": self.name_start,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict) -> Entity:
+        """The entity back from its `record`."""
+        fields = ("start", "end", "label", "text", "origin", "confidence", "name_start")
+        return cls(*(record[name] for name in fields))

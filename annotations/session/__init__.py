@@ -7,7 +7,13 @@ and to those of its `WordCursor` (`session.cursor`), and draws what they expose 
 """
 
 from annotations.session.article_stats import StoreStats, store_stats
-from annotations.session.entity_marks import Recogniser, default_recogniser, entity_decisions
+from annotations.session.entity_marks import (
+    Recogniser,
+    corpus_recogniser,
+    default_recogniser,
+    entity_decisions,
+    precomputed_recogniser,
+)
 from annotations.session.mark import Mark
 from annotations.session.proposal import AttributionSequence, Proposal
 from annotations.session.reading import PanelItem, ReadingSession
@@ -26,8 +32,10 @@ __all__ = [
     "SuggestionReview",
     "WordCursor",
     "clause_around",
+    "corpus_recogniser",
     "default_recogniser",
     "entity_decisions",
+    "precomputed_recogniser",
     "quotation_around",
     "sentence_ranges",
     "store_stats",

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from annotations.store import Store
+
+if TYPE_CHECKING:
+    from annotations.batch import Precomputed
+    from annotations.corpus import Corpus
 
 
 class EntityLike(Protocol):
@@ -26,6 +31,35 @@ def default_recogniser(text: str, decisions: Sequence[Any]) -> Sequence[EntityLi
     from annotations.entities import recognise
 
     return recognise(text, decisions)
+
+
+def precomputed_recogniser(
+    results: Precomputed, compute: Recogniser = default_recogniser
+) -> Recogniser:
+    """Entities read from a `rawi annotate` run where it has the text (and was computed with
+    the same decisions and versions), computed by `compute` otherwise."""
+    from annotations.entities import Entity
+
+    def recognise(text: str, decisions: Sequence[Any]) -> Sequence[EntityLike]:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        rows = results.entities(digest, decisions)
+        if rows is None:
+            return compute(text, decisions)
+        return [Entity.from_record(row) for row in rows]
+
+    return recognise
+
+
+def corpus_recogniser(corpus: Corpus) -> Recogniser:
+    """The recogniser for `corpus`: the results `rawi annotate` registered for it where they
+    apply, the shipped recogniser otherwise (without importing the batch package, which
+    loads the models, when there are none)."""
+    if corpus.results_folder is None:
+        return default_recogniser
+    from annotations.batch import registered_results
+
+    results = registered_results(corpus)
+    return default_recogniser if results is None else precomputed_recogniser(results)
 
 
 def entity_decisions(store: Store, annotator: str) -> list[Any]:

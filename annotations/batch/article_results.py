@@ -1,0 +1,46 @@
+"""What the batch computes for one article: one JSON-ready record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from annotations import __version__
+from annotations.attribution import suggest_attributions
+from annotations.corpus import Article
+from annotations.entities import EntityDecision, recognise
+from annotations.versions import recogniser_version, suggester_version
+
+
+def model_versions() -> dict[str, str]:
+    """The versions a record is computed with: a record of other versions is not used."""
+    return {
+        "rawi": __version__,
+        "entities": recogniser_version(),
+        "attribution": suggester_version(),
+    }
+
+
+def decisions_digest(decisions: Sequence[EntityDecision]) -> str:
+    """A digest of the analyst's entity decisions the entities were computed with."""
+    pairs = sorted((d.key, d.label or "") for d in decisions)
+    return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def article_record(
+    article: Article, decisions: Sequence[EntityDecision], versions: dict[str, str]
+) -> dict[str, Any]:
+    """`id`, `sha256`, the entities as `rawi entities --format jsonl` prints them, the
+    suggestions as `rawi suggest --format jsonl` prints them (all of them, without entities),
+    and the `versions` they were computed with."""
+    return {
+        "id": article.id,
+        "sha256": article.sha256,
+        "entities": [e.record(article.id) for e in recognise(article.text, decisions)],
+        "suggestions": [
+            {"article": article.id, **s.record()} for s in suggest_attributions(article.text)
+        ],
+        "versions": versions,
+    }
