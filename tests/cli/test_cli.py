@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from annotations.session import default_recogniser
 from tui.cli import cli
 
 TITLE_002 = "أهداف اللقاء الثاني بين السيسي و حفتر"
@@ -34,8 +35,9 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     runs: list[dict] = []
 
     class NoApp:
-        def __init__(self, articles, *, db_path, annotator, bidi) -> None:
+        def __init__(self, articles, *, db_path, annotator, bidi, recogniser) -> None:
             self.seen = {"ids": articles, "db": db_path, "annotator": annotator, "bidi": bidi}
+            self.seen["recogniser"] = recogniser
 
         def run(self) -> None:
             runs.append({**self.seen, "ids": [article.id for article in self.seen["ids"]]})
@@ -53,6 +55,7 @@ def test_paths_and_open_options_need_no_open_command(tmp_path: Path, opened: lis
     assert (first["ids"], first["bidi"]) == (["one"], "terminal")
     assert len(second["ids"]) == 5 and (second["bidi"], second["annotator"]) == ("terminal", "mona")
     assert (str(third["db"]), third["bidi"]) == ("other.json", None)
+    assert {run["recogniser"] for run in opened} == {default_recogniser}
 
 
 def test_rawi_alone_takes_the_render_mode_from_the_environment(opened: list[dict]) -> None:

@@ -23,7 +23,16 @@ def test_jsonl_has_one_valid_object_per_entity(seeds) -> None:
     assert rows
     text = seeds[ARTICLE].text
     for row in rows:
-        assert set(row) == {"article", "start", "end", "label", "text", "origin", "confidence"}
+        assert set(row) == {
+            "article",
+            "start",
+            "end",
+            "label",
+            "text",
+            "origin",
+            "confidence",
+            "name_start",
+        }
         assert row["article"] == ARTICLE
         assert text[row["start"] : row["end"]] == row["text"]
     assert {"text": "لماكرون", "label": "PER"}.items() <= rows[1].items()

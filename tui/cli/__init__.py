@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from tui.cli.annotate_command import annotate_command
 from tui.cli.corpus_commands import list_command, show_command
 from tui.cli.entities_command import entities_command
 from tui.cli.export_command import export_command
@@ -63,6 +64,7 @@ for command in (
     compact_command,
     stats_command,
     export_command,
+    annotate_command,
     entities_command,
     suggest_command,
 ):

@@ -36,19 +36,16 @@ def entities_command(
     articles = options.articles(article_ids)
     chosen = [*analyst_decisions(options), *(load_decisions(decisions) if decisions else [])]
     threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    results = options.precomputed() if threshold == DEFAULT_MIN_CONFIDENCE else None
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
     for article in articles:
-        for entity in recognise(article.text, chosen, min_confidence=threshold):
-            row = {
-                "article": article.id,
-                "start": entity.start,
-                "end": entity.end,
-                "label": entity.label,
-                "text": entity.text,
-                "origin": entity.origin,
-                "confidence": entity.confidence,
-            }
+        rows = results.entities(article.sha256, chosen) if results else None
+        if rows is None:
+            found = recognise(article.text, chosen, min_confidence=threshold)
+            rows = [entity.record(article.id) for entity in found]
+        for row in rows:
+            row["article"] = article.id
             if output_format == "jsonl":
                 click.echo(json.dumps(row, ensure_ascii=False))
             else:

@@ -27,6 +27,7 @@ def open_command(options: GlobalOptions, paths: tuple[Path, ...], bidi: str | No
     The corpus is read from its index (built first, with a progress bar on stderr, if it is
     new or changed); warnings about bad files are printed when the app closes.
     """
+    from annotations.session import corpus_recogniser
     from tui.app import RawiApp
 
     warnings: list[str] = []
@@ -34,7 +35,13 @@ def open_command(options: GlobalOptions, paths: tuple[Path, ...], bidi: str | No
         corpus = load_corpus(
             paths or options.corpus_paths or None, on_warning=warnings.append, progress=progress
         )
-    app = RawiApp(corpus, db_path=options.db_path, annotator=options.annotator_name, bidi=bidi)
+    app = RawiApp(
+        corpus,
+        db_path=options.db_path,
+        annotator=options.annotator_name,
+        bidi=bidi,
+        recogniser=corpus_recogniser(corpus),
+    )
     app.run()
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)

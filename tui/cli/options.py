@@ -20,6 +20,7 @@ from annotations.corpus import Article, ArticleFilter, Corpus, load_corpus
 from tui.cli.progress import indexing_bar
 
 if TYPE_CHECKING:
+    from annotations.batch import Precomputed
     from annotations.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -79,6 +80,12 @@ class GlobalOptions:
         if article_ids:
             return [self.article(article_id) for article_id in article_ids]
         return list(self.corpus())
+
+    def precomputed(self) -> Precomputed | None:
+        """The results of a `rawi annotate` run registered for the corpus, if any."""
+        from annotations.batch import registered_results
+
+        return registered_results(self.corpus())
 
     def open_store(self, *, read_only: bool = False) -> Store:
         """The database named by `--db`, or a clean error message (exit code 1); `read_only`:

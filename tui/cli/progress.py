@@ -1,8 +1,8 @@
-"""A progress bar on stderr while a corpus is indexed (drawn only once indexing starts)."""
+"""Progress bars on stderr, drawn on a terminal only: indexing a corpus, annotating one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from annotations.corpus.indexing import Progress
@@ -48,3 +48,40 @@ def indexing_bar(always: bool = False) -> Iterator[Progress]:
     finally:
         if task is not None:
             bar.stop()
+
+
+@contextmanager
+def annotating_bar() -> Iterator[Callable[[int, int], None]]:
+    """A `run_job` progress callback drawing a Rich bar (articles, rate, time left) on stderr
+    when it is a terminal."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:  # type: ignore[no-untyped-def]
+            return Text("" if task.speed is None else f"{task.speed:,.1f} articles/s")
+
+    console = Console(stderr=True)
+    bar = Progress(
+        TextColumn("annotating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task("annotating", total=None)
+    with bar:
+        yield lambda done, total: bar.update(task, completed=done, total=total)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -55,10 +55,13 @@ def suggest_command(
     decisions = analyst_decisions(options) if entities else []
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
+    results = options.precomputed() if not entities and min_confidence == 0 else None
     for article in articles:
-        found = _entities(article.text, decisions) if entities else None
-        suggestions = shown(suggest_attributions(article.text, found), min_confidence)
-        records = (s.record() for s in suggestions)
+        records = results.suggestions(article.sha256) if results else None
+        if records is None:
+            found = _entities(article.text, decisions) if entities else None
+            suggestions = shown(suggest_attributions(article.text, found), min_confidence)
+            records = [s.record() for s in suggestions]
         for line in _lines(article.id, records, output_format):
             click.echo(line)
 
@@ -70,7 +73,7 @@ def _entities(text: str, decisions: list[Any]) -> list[Any]:
     return list(recognise(text, decisions))
 
 
-def _lines(article_id: str, records: Iterator[dict[str, Any]], output_format: str) -> Iterator[str]:
+def _lines(article_id: str, records: Iterable[dict[str, Any]], output_format: str) -> Iterator[str]:
     for index, record in enumerate(records):
         if output_format == "jsonl":
             yield json.dumps({"article": article_id, **record}, ensure_ascii=False)
