@@ -47,9 +47,10 @@ def read_partition(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
-    """Delete the temporary files of partitions a killed job left behind; return them."""
+    """Delete the temporary files (of partitions, of the manifest) a killed job left behind;
+    return them."""
     removed = []
-    for stray in folder.glob(f".part-*{TMP_MARK}*"):
+    for stray in folder.glob(f".*{TMP_MARK}*"):
         with contextlib.suppress(OSError):
             stray.unlink()
             removed.append(stray)

@@ -243,3 +243,15 @@ def _decision():
     from annotations.entities import EntityDecision
 
     return EntityDecision("مصر", None)
+
+
+def test_a_rerun_removes_the_temporary_files_a_kill_left(
+    small_corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    annotate("--corpus", str(small_corpus), "-o", str(out), "--partition-size", "4")
+    finished = folder_bytes(out)
+    (out / ".manifest.json.tmp-4242").write_bytes(b'{"half')
+    (out / ".part-00001.jsonl.gz.tmp-4243").write_bytes(b"\x1f\x8b")
+    annotate("--corpus", str(small_corpus), "-o", str(out), "--partition-size", "4")
+    assert folder_bytes(out) == finished
