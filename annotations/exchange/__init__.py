@@ -11,10 +11,12 @@ from annotations.exchange.export import (
     write_brat,
     write_export,
 )
+from annotations.exchange.from_database import is_database
 from annotations.exchange.importing import (
     IMPORT_FORMATS,
     ConversionError,
     ImportReport,
+    import_database,
     import_native,
     to_native_lines,
 )
@@ -44,8 +46,10 @@ __all__ = [
     "from_doccano",
     "from_native",
     "from_prodigy",
+    "import_database",
     "import_native",
     "imported_id",
+    "is_database",
     "json_schema",
     "native_record",
     "native_records",

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from annotations.exchange.doccano import from_doccano
+from annotations.exchange.from_database import database_lines, decisions
 from annotations.exchange.native import NativeRecord
 from annotations.exchange.native_reading import from_native, parse_line
 from annotations.exchange.prodigy import from_prodigy
@@ -102,6 +103,22 @@ def import_native(
                 if line.strip():
                     _import_line(store, number, line, articles, report)
         report.saved_through = chunk[-1][0]
+    return report
+
+
+def import_database(
+    store: Store, other: Store, articles: ArticleLookup, report: ImportReport | None = None
+) -> ImportReport:
+    """Merge another rawi database (opened read-only) into `store`: its (article, annotator)
+    records as native lines numbered from 1, then its entity decisions and rejected suggestions
+    (one that differs from the saved one is noted, the saved one kept)."""
+    report = import_native(store, database_lines(other), articles, report)
+    with store.batch("import", "import", undoable=False):
+        for decision in decisions(other):
+            merged = store.merge([decision], annotator=decision.annotator)
+            report.added += merged.added
+            report.unchanged += merged.unchanged
+            report.notes.extend((0, f"{c} (the saved one kept)") for c in merged.conflicts)
     return report
 
 

@@ -16,8 +16,7 @@ from annotations.exchange.tokens import TokenIndex
 from annotations.model import (
     ArticleRecord,
     Attribution,
-    Claim,
-    Relation,
+    Record,
     Span,
     TextSource,
     to_dict,
@@ -78,12 +77,7 @@ def select(
 def native_record(record: ArticleRecord, article: ExportArticle) -> NativeRecord:
     """The native dict of `record` (already `select`ed against `article`)."""
     words = word_index(article.text)
-    names = {
-        r.id: r.local_id
-        for group in (record.spans, record.relations, record.attributions, record.claims)
-        for r in group
-        if r.local_id
-    }
+    names = local_names(record)
     return {
         "schema": {"id": NATIVE_SCHEMA_ID, "version": NATIVE_SCHEMA_VERSION},
         "article_id": article.id,
@@ -96,9 +90,9 @@ def native_record(record: ArticleRecord, article: ExportArticle) -> NativeRecord
         "created": record.created,
         "updated": record.updated,
         "spans": [_span(s, words, names) for s in record.spans],
-        "relations": [_linked(r, names) for r in record.relations],
-        "attributions": [_linked(a, names) for a in record.attributions],
-        "claims": [_linked(c, names) for c in record.claims],
+        "relations": [linked_fields(r, names) for r in record.relations],
+        "attributions": [linked_fields(a, names) for a in record.attributions],
+        "claims": [linked_fields(c, names) for c in record.claims],
     }
 
 
@@ -136,16 +130,25 @@ def _span(span: Span, words: TokenIndex, names: dict[str, str]) -> dict[str, Any
     }
 
 
-#: Fields the enclosing line already carries (or the ids stand for), left out of its relations,
-#: attributions and claims.
-LINE_FIELDS = frozenset({"article_id", "text_sha256", "annotator", "local_id"})
+#: Fields the enclosing line already carries (or the ids stand for), left out of its records.
+LINE_FIELDS = frozenset({"article_id", "text_sha256", "annotator", "local_id", "orphan"})
 #: Fields that hold the id of a record of the same line.
 ID_FIELDS = frozenset({"id", "head", "child", "source", "cue", "nested_in", "span", "attribution"})
 
 
-def _linked(record: Relation | Attribution | Claim, names: dict[str, str]) -> dict[str, Any]:
-    """A relation, attribution or claim as exported: its own fields, in declaration order, ids
-    written as the file they were imported from had them (`names`: stored id -> local id)."""
+def local_names(record: ArticleRecord) -> dict[str, str]:
+    """Stored id -> the id the record's file had, for the imported records of `record`."""
+    return {
+        r.id: r.local_id
+        for group in (record.spans, record.relations, record.attributions, record.claims)
+        for r in group
+        if r.local_id
+    }
+
+
+def linked_fields(record: Record, names: dict[str, str]) -> dict[str, Any]:
+    """A stored record's own fields in declaration order, ids written as the file they were
+    imported from had them (`names`, from `local_names`)."""
     data = {k: v for k, v in to_dict(record).items() if k not in LINE_FIELDS}
     for name in ID_FIELDS & data.keys():
         data[name] = names.get(data[name], data[name])

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from tui.cli.annotate_command import annotate_command
+from tui.cli.annotators_command import annotators_command
 from tui.cli.corpus_commands import list_command, show_command
 from tui.cli.entities_command import entities_command
 from tui.cli.export_command import export_command
@@ -67,6 +68,7 @@ for command in (
     annotate_command,
     entities_command,
     suggest_command,
+    annotators_command,
 ):
     cli.add_command(command)
 

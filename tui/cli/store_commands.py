@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import warnings
+from pathlib import Path
 from typing import IO
 
 import click
@@ -12,10 +13,12 @@ from annotations.exchange import (
     IMPORT_FORMATS,
     ConversionError,
     ImportReport,
+    import_database,
     import_native,
+    is_database,
     to_native_lines,
 )
-from annotations.store import StoreError
+from annotations.store import Store, StoreError
 from annotations.store.doctor import check
 from tui.cli.options import GlobalOptions, global_options, pass_options
 
@@ -33,22 +36,27 @@ from tui.cli.options import GlobalOptions, global_options, pass_options
 )
 @pass_options
 def import_command(options: GlobalOptions, source: IO[bytes], fmt: str) -> None:
-    """Merge annotation records (JSONL) into the database.
+    """Merge annotation records (JSONL, or another rawi database file) into the database.
 
     Each line is imported whole or not at all. Importing the same file twice adds nothing. Bad
-    and conflicting lines are reported by number and save nothing (exit code 1).
+    and conflicting lines are reported by number and save nothing (exit code 1). A database
+    file is read without being changed; its (article, annotator) records count as its lines.
     """
     conversion_errors: list[ConversionError] = []
-    lines = to_native_lines(source, fmt, options.annotator_name, conversion_errors)
+    name = getattr(source, "name", "<stdin>")
+    other = Path(name) if name != "<stdin>" and is_database(Path(name)) else None
     report = ImportReport()
     with options.open_store() as store:
         try:
-            import_native(store, lines, options.corpus().get, report)
+            if other is not None:
+                _import_database(store, other, options, report)
+            else:
+                lines = to_native_lines(source, fmt, options.annotator_name, conversion_errors)
+                import_native(store, lines, options.corpus().get, report)
         except StoreError as error:
             raise click.ClickException(f"{error}\n{_how_far(report)}") from None
-    name = getattr(source, "name", "<stdin>")
     for number, note in report.notes:
-        click.echo(f"{name}:{number}: {note}", err=True)
+        click.echo(f"{name}:{number}: {note}" if number else f"{name}: {note}", err=True)
     refused = sorted([*report.errors, *conversion_errors])
     for number, message in refused:
         click.echo(f"{name}:{number}: {message} (line not imported)", err=True)
@@ -61,6 +69,15 @@ def import_command(options: GlobalOptions, source: IO[bytes], fmt: str) -> None:
     )
     if refused or report.conflicts:
         sys.exit(1)
+
+
+def _import_database(
+    store: Store, other: Path, options: GlobalOptions, report: ImportReport
+) -> None:
+    if other.resolve() == store.path.resolve():
+        raise click.ClickException(f"{other} is the database being imported into")
+    with Store.open(other, read_only=True) as source:
+        import_database(store, source, options.corpus().get, report)
 
 
 def _how_far(report: ImportReport) -> str:

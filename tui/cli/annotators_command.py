@@ -1,0 +1,38 @@
+"""`rawi annotators`: who has what in the database (no Textual)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from annotations.model import LABELS
+from annotations.store.annotators import annotator_work
+from tui.cli.options import GlobalOptions, global_options, pass_options
+
+COLUMNS = ("annotator", "articles", "done", *LABELS, "relations", "attributions", "claims", "last")
+
+
+@click.command("annotators")
+@global_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@pass_options
+def annotators_command(options: GlobalOptions, as_json: bool) -> None:
+    """Per annotator: articles (and how many done), spans by label, relations, attributions,
+    claims and the time of their last change."""
+    with options.open_store(read_only=True) as store:
+        work = annotator_work(store)
+    if as_json:
+        click.echo(json.dumps([w.as_json() for w in work], ensure_ascii=True, indent=2))
+        return
+    click.echo("\t".join(COLUMNS))
+    for w in work:
+        counts = (w.articles, w.done, *(w.spans[label] for label in LABELS))
+        links = (w.relations, w.attributions, w.claims)
+        cells = (_shown(w.annotator), *map(str, counts), *map(str, links), w.last_activity or "-")
+        click.echo("\t".join(cells))
+
+
+def _shown(name: str) -> str:
+    """`name` with controls, bidi marks and tabs escaped, so that no name drives the terminal."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
