@@ -3,7 +3,7 @@
 Run by hand: `.venv/bin/python bench/bench_entities.py`. Articles are distinct 1,000-word slices of
 the seeds and ANERcorp train (timing only), so the per-word caches meet mostly unseen text; the
 same slice timed again and again is shown for comparison. Scores:
-`python -m annotations.entities.evaluate`.
+`python -m annotations.entities.training.evaluate`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ REPEATS = 20
 
 def slices() -> list[str]:
     """Consecutive 1,000-word texts: the seeds, then ANERcorp train sentences one per line."""
-    from annotations.entities import conll  # here: main times the package import
+    from annotations.entities.training import conll  # here: main times the package import
 
     lines = [article.text for article in load_corpus()]
     lines += [" ".join(sentence.tokens) for sentence in conll.anercorp("train")]
@@ -54,7 +54,7 @@ def main() -> None:
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     from annotations.entities import recognise
-    from annotations.entities.model import DATA_DIR, load_model
+    from annotations.entities.trained_model import DATA_DIR, load_model
 
     imported = time.perf_counter()
     load_model()

@@ -1,7 +1,7 @@
 """Scores of the shipped recognisers on the unseen-news development set (tests/data/unseen_news).
 
 Run by hand: `.venv/bin/python bench/score_unseen_news.py`. Entities: strict P/R/F1 per type by
-`annotations.entities.evaluate`; attributions: precision and recall by
+`annotations.entities.training.evaluate`; attributions: precision and recall by
 `annotations.attribution.evaluation` (cue, content and source overlap), without and with
 entities, over all articles and per outlet.
 """
@@ -16,7 +16,7 @@ from annotations.attribution import Score, Suggestion, score, suggest_attributio
 from annotations.attribution.evaluation import from_record
 from annotations.corpus import Article, load_corpus
 from annotations.entities import recognise
-from annotations.entities.evaluate import print_report, score_gold
+from annotations.entities.training.evaluate import print_report, score_gold
 
 SET_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "unseen_news"
 

@@ -1,4 +1,5 @@
-"""The domain core and the non-interactive CLI never import Textual."""
+"""The domain core and the non-interactive CLI never import Textual; the recogniser never
+imports its training tools."""
 
 from __future__ import annotations
 
@@ -22,10 +23,16 @@ def test_annotations_imports_no_ui() -> None:
         "import pkgutil, importlib, annotations; "
         "[importlib.import_module(m.name)"
         " for m in pkgutil.walk_packages(annotations.__path__, 'annotations.')"
-        " if '.train' not in m.name]"
+        " if not m.name.endswith('.train_neural')]"
     )
     modules = imported_after(statement)
     assert not {m for m in modules if m.split(".")[0] in {"textual", "rich", "tui"}}
+
+
+def test_the_recogniser_imports_none_of_its_training_tools() -> None:
+    modules = imported_after("from annotations.entities import recognise; recognise('زار ماكرون')")
+    assert "annotations.entities.recogniser" in modules
+    assert not {m for m in modules if m.startswith("annotations.entities.training")}
 
 
 @pytest.mark.parametrize("command", ["list", "show", "search", "index"])

@@ -18,7 +18,7 @@ import pytest
 from annotations.arabic import tokenize
 from annotations.attribution import CUE_CLASSES, SOURCE_TYPES, load_gold
 from annotations.corpus import Corpus, load_corpus
-from annotations.entities.evaluate import read_gold
+from annotations.entities.training.evaluate import read_gold
 
 SET_DIR = Path(__file__).resolve().parent / "data" / "unseen_news"
 ENTITIES = SET_DIR / "entities_gold.jsonl"

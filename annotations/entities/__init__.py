@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotations.entities.decisions import EntityDecision, load_decisions, surface_key
+from annotations.entities.decisions import AnalystRule, load_decisions, surface_key
 from annotations.entities.entity import Entity
-from annotations.entities.model import load_model
 from annotations.entities.recogniser import DEFAULT_MIN_CONFIDENCE, find_entities
+from annotations.entities.trained_model import load_model
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
+    "AnalystRule",
     "Entity",
-    "EntityDecision",
     "load_decisions",
     "recognise",
     "surface_key",
@@ -24,7 +24,7 @@ __all__ = [
 
 def recognise(
     text: str,
-    decisions: Iterable[EntityDecision] | None = None,
+    decisions: Iterable[AnalystRule] | None = None,
     *,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[Entity]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from annotations.entities.clitics import splits
 from annotations.entities.features import STOP_SURFACES
-from annotations.entities.model import Model
+from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
 NAME_LISTS = {"LOC": "LOC", "PER": "PER", "ORG": "ORG", "SURNAME": "PER"}

@@ -3,7 +3,7 @@
 A crfsuite first-order CRF (`FOMC`) holds only state weights (attribute, label) and transition
 weights (label, label): no start or end weights. A token's score for a tag is the sum of the
 state weights of its attributes (each of value 1, as pycrfsuite gives them); marginals and best
-paths come from `neural`'s forward-backward and Viterbi, batched over all sentences.
+paths come from `bio`'s forward-backward and Viterbi, batched over all sentences.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import numpy as np
 
-from annotations.entities.neural import FORBIDDEN, TAGS, Packing, marginals, viterbi
+from annotations.entities.bio import FORBIDDEN, TAGS, Packing, marginals, viterbi
 
 #: A sentence as the tagger takes it: each token's attributes, as bytes or as their rows of
 #: `CrfWeights.state` (not both in one call).
-Sentence = Sequence[Sequence[bytes | int]]
+FeatureSentence = Sequence[Sequence[bytes | int]]
 #: (source, target, weight) columns: attribute or label id, label id, weight.
 Weights = tuple[np.ndarray, np.ndarray, np.ndarray]
 
@@ -57,7 +57,7 @@ def _records(data: bytes, at: int, kind: int) -> Weights:
     return chosen["src"].astype(np.int64), chosen["dst"].astype(np.int64), chosen["weight"]
 
 
-def _split(values: np.ndarray | list, sentences: list[Sentence]) -> list:
+def _split(values: np.ndarray | list, sentences: list[FeatureSentence]) -> list:
     """`values` cut into consecutive runs, one as long as each sentence."""
     ends = np.cumsum([len(sentence) for sentence in sentences]).tolist()
     return [values[a:b] for a, b in pairwise([0, *ends])]
@@ -116,7 +116,7 @@ class CrfWeights:
             tags,
         )
 
-    def scores(self, tokens: Sentence) -> np.ndarray:
+    def scores(self, tokens: FeatureSentence) -> np.ndarray:
         """(tokens, tags) emission scores: each token's attributes' state rows, summed (a
         token's attributes are the rows, or bytes looked up in `index`)."""
         lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
@@ -132,7 +132,7 @@ class CrfWeights:
         out[lengths == 0] = 0
         return out
 
-    def _prepare(self, sentences: list[Sentence]) -> tuple[Packing, np.ndarray]:
+    def _prepare(self, sentences: list[FeatureSentence]) -> tuple[Packing, np.ndarray]:
         """The packing of the non-empty sentences and their tokens' scores."""
         packing = Packing.of([len(s) for s in sentences if s] or [1])
         return packing, self.scores([token for sentence in sentences for token in sentence])
@@ -148,11 +148,11 @@ class CrfWeights:
             return []
         return [self.tags[i] for i in viterbi(packing, scores, self.transitions, self.start)]
 
-    def marginals(self, sentences: list[Sentence]) -> list[np.ndarray]:
+    def marginals(self, sentences: list[FeatureSentence]) -> list[np.ndarray]:
         """Per sentence its (tokens, tags) posterior marginals."""
         return _split(self._marginals(*self._prepare(sentences)), sentences)
 
-    def tag(self, sentences: list[Sentence]) -> list[tuple[np.ndarray, list[str]]]:
+    def tag(self, sentences: list[FeatureSentence]) -> list[tuple[np.ndarray, list[str]]]:
         """Per sentence its marginals and best tags, from one computation of the scores."""
         packing, scores = self._prepare(sentences)
         probs = _split(self._marginals(packing, scores), sentences)

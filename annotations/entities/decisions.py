@@ -1,4 +1,6 @@
-"""Analyst decisions ("always an entity of type T", "never an entity") and their JSON file form.
+"""Analyst decisions ("always an entity of type T", "never an entity") as the recogniser applies
+them (`AnalystRule`; the store keeps them as `annotations.model.EntityDecision` records) and their
+JSON file form.
 
 A decision's `key` is the match key of the name as written without its clitic, words joined by
 one space (`surface_key("إيمانويل ماكرون")` is "ايمانويل ماكرون"). The store holds the analyst's
@@ -17,7 +19,7 @@ from annotations.entities.entity import LABELS, Label
 
 
 @dataclass(frozen=True, slots=True)
-class EntityDecision:
+class AnalystRule:
     """Every occurrence of `key` is an entity of type `label`, or never one when `label` is None."""
 
     key: str
@@ -33,11 +35,11 @@ def surface_key(name: str) -> str:
     return " ".join(match_key(token.text) for token in tokenize(name))
 
 
-def load_decisions(path: Path) -> list[EntityDecision]:
+def load_decisions(path: Path) -> list[AnalystRule]:
     """Decisions from a JSON file; a missing file means none."""
     if not path.exists():
         return []
     return [
-        EntityDecision(item.get("key") or surface_key(item["surface"]), item.get("label"))
+        AnalystRule(item.get("key") or surface_key(item["surface"]), item.get("label"))
         for item in json.loads(path.read_text(encoding="utf-8"))
     ]

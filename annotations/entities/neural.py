@@ -5,8 +5,8 @@ the vocabulary), then two bidirectional quasi-recurrent layers (QRNN with fo-poo
 come from the token and its neighbour, only `c = f * c + (1 - f) * z` runs step by step), a
 linear layer to BIO tags and a linear-chain CRF whose transitions forbid invalid BIO; `tag` gives
 its marginals (forward-backward) and their best tags. Sentences are packed end to end into rows
-as long as the longest one, so each step works on all rows at once. `mix` decodes the mean of
-these marginals and the feature CRF's. Trained by `train_neural`.
+as long as the longest one (`bio.Packing`), so each step works on all rows at once; `bio.mix`
+decodes the mean of these marginals and the feature CRF's. Trained by `training.train_neural`.
 """
 
 from __future__ import annotations
@@ -14,24 +14,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from annotations.arabic import match_key
+from annotations.entities.bio import Packing, marginals, repair
 
-TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 WEIGHTS_FILE = "neural.npz"
 VOCAB_FILE = "neural.json"
 #: Characters kept of a word (after its begin and end marks are added).
 MAX_CHARS = 24
 PAD, UNK, BOW, EOW = 0, 1, 2, 3
-#: Weight of the CRF's marginals in their mean with the network's (`mix`): best on held-out
-#: tenth 9 of ANERcorp train (with 0.4), +0.8 F1 over the CRF alone on tenth 4.
-MIX_WEIGHT = 0.5
-#: Additive score of a transition or start that BIO forbids.
-FORBIDDEN = -1e4
 _DIGITS = re.compile(r"\d")
 
 
@@ -48,212 +42,6 @@ def char_ids(keys: list[str], index: dict[str, int]) -> np.ndarray:
         chars = [BOW, *(index.get(c, UNK) for c in key[: width - 2]), EOW]
         ids[row, : len(chars)] = chars
     return ids
-
-
-def bio_constraints(tags: tuple[str, ...] = TAGS) -> tuple[np.ndarray, np.ndarray]:
-    """Additive (from, to) transition and start scores: 0, or FORBIDDEN for an I- not continuing."""
-    transitions = np.zeros((len(tags), len(tags)), dtype=np.float32)
-    start = np.zeros(len(tags), dtype=np.float32)
-    for j, tag in enumerate(tags):
-        if tag.startswith("I-"):
-            start[j] = FORBIDDEN
-            for i, prev in enumerate(tags):
-                if prev[2:] != tag[2:]:
-                    transitions[i, j] = FORBIDDEN
-    return transitions, start
-
-
-@dataclass(frozen=True)
-class Packing:
-    """Sentences laid end to end in `rows` rows of `width` tokens (first fit, longest first).
-
-    Grids are time-major, (width, rows, ...). `flat` holds each token's cell in the flattened
-    grid, sentence by sentence; `first`, `last` and `empty` (width, rows) mark the cells that
-    start and end a sentence and those holding no token.
-    """
-
-    rows: int
-    width: int
-    flat: np.ndarray
-    first: np.ndarray
-    last: np.ndarray
-    empty: np.ndarray
-
-    @classmethod
-    def of(cls, lengths: list[int]) -> Packing:
-        """Pack sentences of these lengths (all at least 1); the last few packings are kept, as
-        both taggers and their mix pack the same sentences."""
-        return _pack(tuple(lengths))
-
-    def grid(self, values: np.ndarray) -> np.ndarray:
-        """Token rows (tokens, ...) laid on the (width, rows, ...) grid, zeros elsewhere."""
-        out = np.zeros((self.width * self.rows, *values.shape[1:]), dtype=values.dtype)
-        out[self.flat] = values
-        return out.reshape(self.width, self.rows, *values.shape[1:])
-
-    def spread(self, values: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """`grid(values[rows])` in one gather."""
-        index = np.zeros(self.width * self.rows, dtype=np.intp)
-        index[self.flat] = rows
-        out = values[index].reshape(self.width, self.rows, *values.shape[1:])
-        out[self.empty] = 0
-        return out
-
-    def tokens(self, grid: np.ndarray) -> np.ndarray:
-        """The inverse of `grid`: (tokens, ...) rows in sentence order."""
-        return grid.reshape(self.width * self.rows, *grid.shape[2:])[self.flat]
-
-
-@lru_cache(maxsize=4)
-def _pack(lengths: tuple[int, ...]) -> Packing:
-    """`Packing.of` (read-only arrays, as packings are shared)."""
-    width = max(lengths)
-    used: list[int] = []
-    starts = [(0, 0)] * len(lengths)
-    for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
-        row = next((r for r, n in enumerate(used) if n + lengths[i] <= width), len(used))
-        if row == len(used):
-            used.append(0)
-        starts[i] = (used[row], row)
-        used[row] += lengths[i]
-    rows = len(used)
-    cells = [
-        (column + np.arange(n)) * rows + row
-        for (column, row), n in zip(starts, lengths, strict=True)
-    ]
-    first = np.zeros(width * rows, dtype=bool)
-    last = np.zeros(width * rows, dtype=bool)
-    first[[c[0] for c in cells]] = True
-    last[[c[-1] for c in cells]] = True
-    flat = np.concatenate(cells)
-    empty = np.ones(width * rows, dtype=bool)
-    empty[flat] = False
-    shape = (width, rows)
-    arrays = (flat, first.reshape(shape), last.reshape(shape), empty.reshape(shape))
-    for array in arrays:
-        array.flags.writeable = False
-    return Packing(rows, width, *arrays)
-
-
-def viterbi(
-    packing: Packing,
-    scores: np.ndarray,
-    transitions: np.ndarray,
-    start: np.ndarray,
-    end: np.ndarray | None = None,
-) -> np.ndarray:
-    """Best tag ids (tokens,) of (tokens, tags) scores under additive (from, to) transitions."""
-    grid = packing.grid(scores.astype(np.float32))
-    width, rows, n = grid.shape
-    grid[packing.first] += start
-    if end is not None:
-        grid[packing.last] += end
-    back = np.zeros((width, rows, n), dtype=np.intp)
-    delta = np.empty((width, rows, n), dtype=np.float32)
-    delta[0] = grid[0]
-    keep = ~packing.first[:, :, None]
-    restarts = packing.first.any(1).tolist()
-    # (rows, to, from): the best predecessor is an argmax over the contiguous last axis.
-    through = np.empty((rows, n, n), dtype=np.float32)
-    flat = through.reshape(-1)
-    cells = np.arange(rows * n) * n
-    moves = np.ascontiguousarray(transitions.T)
-    for t in range(1, width):
-        np.add(delta[t - 1][:, None, :], moves, out=through)
-        back[t] = came = through.argmax(2)
-        kept = flat[cells + came.reshape(-1)].reshape(rows, n)
-        if restarts[t]:
-            kept *= keep[t]
-        np.add(kept, grid[t], out=delta[t])
-    finals = delta.argmax(2)
-    best = np.zeros((width, rows), dtype=np.int64)
-    current = finals[width - 1]
-    row_ids = np.arange(rows)
-    ends = packing.last.any(1).tolist()
-    for t in range(width - 1, -1, -1):
-        if ends[t]:
-            current = np.where(packing.last[t], finals[t], current)
-        best[t] = current
-        current = back[t, row_ids, current]
-    return best.reshape(-1)[packing.flat]
-
-
-def marginals(
-    packing: Packing,
-    scores: np.ndarray,
-    transitions: np.ndarray,
-    start: np.ndarray,
-    end: np.ndarray,
-) -> np.ndarray:
-    """(tokens, tags) posterior marginals of a linear-chain CRF (forward-backward, rescaled).
-
-    The forward pass and the backward pass (on the time-reversed grid) run as one stack; both
-    messages include the token's own emission, divided out once.
-    """
-    emit = packing.grid(scores.astype(np.float32))
-    emit = np.exp(emit - emit.max(2, keepdims=True))
-    emit[packing.first] *= np.exp(start)
-    emit[packing.last] *= np.exp(end)
-    step = np.exp(np.stack([transitions, transitions.T]))
-    emitted = np.stack([emit, emit[::-1]], 1)
-    restart = np.stack([packing.first, packing.last[::-1]], 1)[..., None]
-    restarts = restart.any((1, 2, 3)).tolist()
-    messages = np.empty_like(emitted)
-    np.divide(emitted[0], emitted[0].sum(2, keepdims=True), out=messages[0])
-    for t in range(1, packing.width):
-        current = messages[t]
-        np.matmul(messages[t - 1], step, out=current)
-        if restarts[t]:
-            np.copyto(current, 1, where=restart[t])
-        current *= emitted[t]
-        current /= current.sum(2, keepdims=True)
-    posterior = messages[:, 0] * messages[::-1, 1] / np.maximum(emit, 1e-30)
-    return packing.tokens(posterior / posterior.sum(2, keepdims=True))
-
-
-def mix(
-    crf: list[np.ndarray],
-    neural: list[np.ndarray],
-    weight: float = MIX_WEIGHT,
-    geometric: bool = False,
-    tags: tuple[str, ...] = TAGS,
-) -> list[list[tuple[str, float]]]:
-    """Best valid BIO tags per sentence from two models' (tokens, tags) marginals, `weight` on
-    the first (the CRF's): their weighted arithmetic mean, or with `geometric` the geometric.
-
-    Each tag comes with its mixed probability (arithmetic mean of the two marginals).
-    """
-    kept = [i for i, p in enumerate(crf) if len(p)]
-    out: list[list[tuple[str, float]]] = [[] for _ in crf]
-    if not kept:
-        return out
-    a = np.concatenate([crf[i] for i in kept])
-    b = np.concatenate([neural[i] for i in kept])
-    mean = weight * a + (1 - weight) * b
-    if geometric:
-        scores = weight * np.log(a + 1e-9) + (1 - weight) * np.log(b + 1e-9)
-    else:
-        scores = np.log(mean + 1e-9)
-    lengths = [len(crf[i]) for i in kept]
-    best = viterbi(Packing.of(lengths), scores, *bio_constraints(tags))
-    chosen = mean[np.arange(len(best)), best].tolist()
-    names = [tags[j] for j in best.tolist()]
-    at = 0
-    for i, n in zip(kept, lengths, strict=True):
-        out[i] = list(zip(names[at : at + n], chosen[at : at + n], strict=True))
-        at += n
-    return out
-
-
-def repair(best: np.ndarray, starts: np.ndarray, tags: tuple[str, ...] = TAGS) -> np.ndarray:
-    """Tag ids (tokens,) with each I- not continuing its type (`starts` open sentences) as B-."""
-    kind = np.array([t[2:] for t in tags])[best]
-    begin = np.array([tags.index(f"B-{t[2:]}") if t[:2] == "I-" else i for i, t in enumerate(tags)])
-    stray = begin[best] != best
-    stray[1:] &= (kind[1:] != kind[:-1]) | starts[1:]
-    best = best.copy()
-    best[stray] = begin[best[stray]]
-    return best
 
 
 def _project(x: np.ndarray, w: np.ndarray, own: int) -> list[np.ndarray]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from annotations.entities.candidates import Candidate, is_name_word, known_label
 from annotations.entities.clitics import splits
-from annotations.entities.model import Model
+from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
 Forms = dict[str, list[tuple[tuple[str, ...], object]]]

@@ -6,12 +6,11 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from annotations.arabic import surface_offset
+from annotations.entities.bio import bio_spans
 from annotations.entities.candidates import NAME_LISTS, Candidate, clitic_reading, model_clitic
-from annotations.entities.conll import bio_spans
 from annotations.entities.dates import is_date
-from annotations.entities.decisions import EntityDecision, surface_key
+from annotations.entities.decisions import AnalystRule, surface_key
 from annotations.entities.entity import Entity
-from annotations.entities.model import Model
 from annotations.entities.propagation import find_forms, index_forms, propagate
 from annotations.entities.rules import (
     gazetteer_candidates,
@@ -19,6 +18,7 @@ from annotations.entities.rules import (
     organisation_candidates,
     title_candidates,
 )
+from annotations.entities.trained_model import Model
 from annotations.entities.words import Text, Word, split_text
 
 #: Below this the reader does not highlight by default (precision before recall).
@@ -91,7 +91,7 @@ def resolve(candidates: Iterable[Candidate], kept: Iterable[Candidate] = ()) -> 
 
 
 def apply_decisions(
-    words: list[Word], accepted: list[Candidate], decisions: Iterable[EntityDecision]
+    words: list[Word], accepted: list[Candidate], decisions: Iterable[AnalystRule]
 ) -> list[Candidate]:
     """Analyst labels at every occurrence of their keys; "never" removes spans equal to a key."""
     keys = [(tuple(surface_key(d.key).split()), d.label) for d in decisions]
@@ -122,7 +122,7 @@ def to_entity(text: str, words: list[Word], candidate: Candidate) -> Entity:
 def find_entities(
     text: str,
     model: Model,
-    decisions: Iterable[EntityDecision] | None = None,
+    decisions: Iterable[AnalystRule] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[Entity]:
     """Entities of `text` with `model`; MISC only when an analyst asked for it."""

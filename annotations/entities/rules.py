@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from annotations.arabic import NAME_LINKS
 from annotations.entities.candidates import NAME_LISTS, Candidate, is_name_word, known_label
-from annotations.entities.model import Model
+from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
 MAX_NAME_WORDS = 5

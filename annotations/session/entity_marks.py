@@ -64,10 +64,10 @@ def corpus_recogniser(corpus: Corpus) -> Recogniser:
 
 def entity_decisions(store: Store, annotator: str) -> list[Any]:
     """The annotator's entity decisions from the store, in the recogniser's form."""
-    from annotations.entities import EntityDecision
+    from annotations.entities import AnalystRule
 
     return [
-        EntityDecision(d.key, d.label)  # type: ignore[arg-type]
+        AnalystRule(d.key, d.label)  # type: ignore[arg-type]
         for d in store.entity_decisions(annotator)
     ]
 

@@ -9,12 +9,12 @@ import numpy as np
 import pycrfsuite
 import pytest
 
-from annotations.entities import conll
+from annotations.entities.bio import TAGS
 from annotations.entities.crf import CrfWeights
 from annotations.entities.features import Resources, tagger_features
 from annotations.entities.gazetteer import Gazetteer
-from annotations.entities.model import DATA_DIR, MODEL_FILE, load_model
-from annotations.entities.neural import TAGS
+from annotations.entities.trained_model import DATA_DIR, MODEL_FILE, load_model
+from annotations.entities.training import conll
 
 TEXT = [
     "قال الرئيس المصري عبد الفتاح السيسي لماكرون إن ليبيا وفرنسا تتفقان .",

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from annotations.arabic import tokenize
-from annotations.entities import conll
-from annotations.entities.conll import WIKIFANE_CLASSES, bio_spans, map_tag
-from annotations.entities.evaluate import Scores, read_gold
+from annotations.entities.bio import bio_spans
+from annotations.entities.training import conll
+from annotations.entities.training.conll import WIKIFANE_CLASSES, map_tag
+from annotations.entities.training.evaluate import Scores, read_gold
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data"
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -74,3 +78,15 @@ def test_seed_gold_offsets_are_whole_words_of_the_canonical_text(seeds, name: st
         for start, end, label in spans:
             assert start in starts and end in ends, text[start:end]
             assert label in ("PER", "LOC", "ORG")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("torch") is not None, reason="torch is installed")
+def test_the_network_trainer_explains_a_missing_torch_in_one_line() -> None:
+    module = "annotations.entities.training.train_neural"
+    run = subprocess.run(
+        [sys.executable, "-m", module, "--help"], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 1
+    assert run.stderr.strip().splitlines() == [
+        "train_neural needs PyTorch, which rawi does not install: .venv/bin/pip install torch"
+    ]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from annotations.entities.conll import Sentence
 from annotations.entities.features import Resources, sentence_features
 from annotations.entities.gazetteer import Gazetteer, gazetteer_from_lists
-from annotations.entities.name_lexicon import learn_name_lexicon
+from annotations.entities.training.conll import Sentence
+from annotations.entities.training.name_lexicon import learn_name_lexicon
 
 
 def sentence(pairs: str) -> Sentence:

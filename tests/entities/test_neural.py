@@ -9,9 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.entities.conll import bio_spans
-from annotations.entities.model import load_model
-from annotations.entities.neural import TAGS, Packing, bio_constraints, marginals, mix, viterbi
+from annotations.entities.bio import (
+    TAGS,
+    Packing,
+    bio_constraints,
+    bio_spans,
+    marginals,
+    mix,
+    viterbi,
+)
+from annotations.entities.trained_model import load_model
 
 lengths = st.lists(st.integers(1, 12), min_size=1, max_size=12)
 

@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.arabic import tokenize
-from annotations.entities import EntityDecision, load_decisions, recognise, surface_key
+from annotations.entities import AnalystRule, load_decisions, recognise, surface_key
 from annotations.entities.candidates import Candidate
 from annotations.entities.dates import is_date
-from annotations.entities.model import load_model
 from annotations.entities.propagation import propagate
+from annotations.entities.trained_model import load_model
 from annotations.entities.words import split_text
 
 WORDS = [
@@ -107,21 +107,21 @@ def test_propagation_reaches_other_mentions_end_to_end() -> None:
 def test_never_decision_removes_every_form() -> None:
     text = "السيسي لماكرون: الرئيس ماكرون يتصل."
     assert any(e.name == "ماكرون" for e in recognise(text))
-    kept = recognise(text, [EntityDecision("ماكرون", None)])
+    kept = recognise(text, [AnalystRule("ماكرون", None)])
     assert all(e.name != "ماكرون" for e in kept)
     assert [e.text for e in kept] == ["السيسي"]
 
 
 def test_label_decision_overrides_and_propagates_to_clitic_forms() -> None:
     text = "اجتمع وفد شركة زيتونة مع الوزير، وقال متحدث باسم زيتونة ولزيتونة فروع."
-    entities = recognise(text, [EntityDecision("زيتونة", "ORG")])
+    entities = recognise(text, [AnalystRule("زيتونة", "ORG")])
     found = [(e.text, e.label, e.origin, e.name) for e in entities if e.name == "زيتونة"]
     assert found == [
         ("زيتونة", "ORG", "analyst", "زيتونة"),
         ("زيتونة", "ORG", "analyst", "زيتونة"),
         ("ولزيتونة", "ORG", "analyst", "زيتونة"),
     ]
-    relabelled = recognise("زار ماكرون باريس", [EntityDecision("ماكرون", "ORG")])
+    relabelled = recognise("زار ماكرون باريس", [AnalystRule("ماكرون", "ORG")])
     assert ("ماكرون", "ORG", "analyst") in [(e.text, e.label, e.origin) for e in relabelled]
 
 
@@ -133,8 +133,8 @@ def test_multiword_decision_and_json_loading(tmp_path: Path) -> None:
     )
     decisions = load_decisions(path)
     assert decisions == [
-        EntityDecision(surface_key("مجلس الحكماء"), "ORG"),
-        EntityDecision("ماكرون", None),
+        AnalystRule(surface_key("مجلس الحكماء"), "ORG"),
+        AnalystRule("ماكرون", None),
     ]
     text = "دعا ماكرون ومجلس الحكماء إلى الحوار."
     entities = recognise(text, decisions)
@@ -146,7 +146,7 @@ def test_multiword_decision_and_json_loading(tmp_path: Path) -> None:
 
 def test_unknown_decision_label_is_refused() -> None:
     with pytest.raises(ValueError, match="label"):
-        EntityDecision("ماكرون", "PERSON")  # type: ignore[arg-type]
+        AnalystRule("ماكرون", "PERSON")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 """Strict entity scores (P/R/F1 per type and overall, PER/LOC/ORG) on CoNLL files and hand gold.
 
-`python -m annotations.entities.evaluate` scores the shipped recogniser on the ANERcorp official and
-bug-fixed test splits and on the seed gold in tests/data/. CoNLL sentences are joined in blocks of
-`chunk` (ANERcorp has no article boundaries) so that in-text propagation can act.
+`python -m annotations.entities.training.evaluate` scores the shipped recogniser on the ANERcorp
+official and bug-fixed test splits and on the seed gold in tests/data/. CoNLL sentences are joined
+in blocks of `chunk` (ANERcorp has no article boundaries) so that in-text propagation can act.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotations.entities import conll
-from annotations.entities.model import DATA_DIR, load_model
+from annotations.entities.bio import bio_spans
 from annotations.entities.recogniser import DEFAULT_MIN_CONFIDENCE, find_entities
+from annotations.entities.trained_model import DATA_DIR, load_model
+from annotations.entities.training import conll
+from annotations.entities.training.conll import TYPES
 
-TYPES = ("PER", "LOC", "ORG")
-GOLD_DIR = Path(__file__).parents[2] / "tests" / "data"
+GOLD_DIR = Path(__file__).parents[3] / "tests" / "data"
 
 
 @dataclass
@@ -81,7 +82,7 @@ def score_sentences(
                 if s < entity.end and e > entity.start
             ]
             predicted.add((covered[0], covered[-1] + 1, entity.label))
-        gold = {span for span in conll.bio_spans(tags)}
+        gold = {span for span in bio_spans(tags)}
         scores.add(gold, predicted)
     return scores
 

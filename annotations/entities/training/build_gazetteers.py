@@ -1,6 +1,6 @@
 """Build `data/gazetteer.json` from offline sources.
 
-Run `python -m annotations.entities.build_gazetteers`.
+Run `python -m annotations.entities.training.build_gazetteers`.
 
 Sources: babel's CLDR Arabic territory names and time-zone city names (Unicode licence), pycountry's
 Arabic ISO 3166-1 translations (Debian iso-codes, LGPL-2.1+; names are facts), and the curated
@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import gettext
 import json
-from pathlib import Path
 
 from annotations.arabic import match_key
+from annotations.entities.gazetteer import GAZETTEER_PATH
+from annotations.entities.trained_model import DATA_DIR
 
-DATA_DIR = Path(__file__).parent / "data"
 CURATED_DIR = DATA_DIR / "curated"
-GAZETTEER_PATH = DATA_DIR / "gazetteer.json"
 #: CLDR "territories" that are organisations or placeholders, not places.
 NOT_PLACES = frozenset({"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"})
 #: Last words of listed full names that are not surnames on their own.

@@ -1,4 +1,6 @@
-"""Train the tagger of `neural.py` with PyTorch: `python -m annotations.entities.train_neural`.
+"""Train the tagger of `neural.py` with PyTorch.
+
+Run `python -m annotations.entities.training.train_neural [--dev K] [--out DIR] [--against DIR]`.
 
 Torch is a training-time tool only, not a project dependency: `.venv/bin/pip install torch==2.13.0`
 (CPU). Data as `train.py`: ANERcorp train (less tenth K with `--dev K`) + AQMAR tags; their text
@@ -17,24 +19,28 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-import torch
-from torch import nn
 
-from annotations.entities import conll
-from annotations.entities.evaluate import Scores
+try:
+    import torch
+    from torch import nn
+except ModuleNotFoundError:
+    raise SystemExit(
+        "train_neural needs PyTorch, which rawi does not install: .venv/bin/pip install torch"
+    ) from None
+
+from annotations.entities.bio import TAGS, bio_constraints, bio_spans, mix
 from annotations.entities.neural import (
-    TAGS,
     UNK,
     VOCAB_FILE,
     WEIGHTS_FILE,
     NeuralTagger,
-    bio_constraints,
     char_ids,
     load_neural,
-    mix,
     word_key,
 )
-from annotations.entities.train import PROVENANCE, split_data
+from annotations.entities.training import conll
+from annotations.entities.training.evaluate import Scores
+from annotations.entities.training.train import PROVENANCE, split_data
 
 TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
 
@@ -248,7 +254,7 @@ def export(model: Tagger, words: list[str], chars: list[str], out: Path, meta: d
     (out / VOCAB_FILE).write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
 
 
-def train(args: argparse.Namespace) -> NeuralTagger:
+def train_network(args: argparse.Namespace) -> NeuralTagger:
     """Train on the split of `args.dev`, export to `args.out` and return the numpy tagger."""
     started = time.time()
     torch.manual_seed(args.seed)
@@ -319,15 +325,15 @@ def score(sentences: list[conll.Sentence], tagger) -> Scores:
     for k, (sentence, (_, tags)) in enumerate(
         zip(sentences, tagger([list(s.tokens) for s in sentences]), strict=True)
     ):
-        gold = {(k, *span) for span in conll.bio_spans(sentence.tags)}
-        scores.add(gold, {(k, *span) for span in conll.bio_spans(tags)})
+        gold = {(k, *span) for span in bio_spans(sentence.tags)}
+        scores.add(gold, {(k, *span) for span in bio_spans(tags)})
     return scores
 
 
 def crf_marginals(crf_dir: Path, sentences: list[list[str]]) -> tuple[list[np.ndarray], list]:
     """The CRF's (tokens, TAGS) marginals and its own Viterbi tags, per sentence."""
     from annotations.entities.features import tagger_features
-    from annotations.entities.model import load_model
+    from annotations.entities.trained_model import load_model
 
     model = load_model(crf_dir)
     tagged = model.crf.tag([tagger_features(tokens, model.resources) for tokens in sentences])
@@ -383,7 +389,7 @@ def main() -> None:
     parser.add_argument("--vectors", help="a .npy file to reuse the word vectors from (or save)")
     parser.add_argument("--verbose", action="store_true", help="score the dev tenth every epoch")
     args = parser.parse_args()
-    tagger = train(args)
+    tagger = train_network(args)
     if args.dev is not None:
         _, held_out, _, _ = split_data(args.dev)
         evaluate(tagger, held_out, Path(args.against) if args.against else None)

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import numpy as np
 
+from annotations.entities.bio import mix
 from annotations.entities.crf import CrfWeights
 from annotations.entities.features import Resources, tagger_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
-from annotations.entities.neural import WEIGHTS_FILE, NeuralTagger, load_neural, mix
+from annotations.entities.neural import WEIGHTS_FILE, NeuralTagger, load_neural
 
 DATA_DIR = Path(__file__).parent / "data"
 MODEL_FILE = "model.crfsuite"

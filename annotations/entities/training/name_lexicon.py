@@ -10,9 +10,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from annotations.arabic import match_key
-from annotations.entities.conll import Sentence, bio_spans
-
-TYPES = ("PER", "LOC", "ORG")
+from annotations.entities.bio import bio_spans
+from annotations.entities.training.conll import TYPES, Sentence
 
 
 def learn_name_lexicon(

@@ -1,4 +1,4 @@
-"""Train the shipped CRF: `python -m annotations.entities.train [--dev [K]] [--sample F]`.
+"""Train the shipped CRF: `python -m annotations.entities.training.train [--dev [K]] [--sample F]`.
 
 Data (in `$RAWI_EVAL_DIR`, else `../shared/eval` beside the checkout; see its README.md):
 ANERcorp train, AQMAR and WikiFANE Gold, all CC BY-SA. With `--dev K` the K-th tenth of ANERcorp
@@ -18,11 +18,9 @@ from pathlib import Path
 import pycrfsuite
 
 from annotations.arabic import match_key
-from annotations.entities import conll
-from annotations.entities.clusters import learn_clusters
 from annotations.entities.features import Resources, sentence_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
-from annotations.entities.model import (
+from annotations.entities.trained_model import (
     CLUSTERS_FILE,
     DATA_DIR,
     LEXICON_FILE,
@@ -30,7 +28,9 @@ from annotations.entities.model import (
     MODEL_FILE,
     NAMES_FILE,
 )
-from annotations.entities.name_lexicon import learn_name_lexicon
+from annotations.entities.training import conll
+from annotations.entities.training.name_lexicon import learn_name_lexicon
+from annotations.entities.training.word_clusters import learn_clusters
 
 PROVENANCE = {
     "training_data": [
@@ -91,7 +91,7 @@ def train_crf(examples: list[tuple[list[list[str]], list[str]]], params: dict, p
     trainer.train(str(path))
 
 
-def train(args: argparse.Namespace) -> None:
+def build_model(args: argparse.Namespace) -> None:
     started = time.time()
     sentences, held_out, unlabelled, wikifane = split_data(args.dev, args.tag_wikifane)
     out = Path(args.out)
@@ -132,7 +132,7 @@ def train(args: argparse.Namespace) -> None:
     )
     print(f"model in {out} ({time.time() - started:.0f} s)")
     if args.dev is not None:
-        from annotations.entities.evaluate import print_report, score_sentences
+        from annotations.entities.training.evaluate import print_report, score_sentences
 
         title = f"held-out ANERcorp train, tenth {args.dev}"
         print_report(title, score_sentences(held_out, model_dir=out))
@@ -161,7 +161,7 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--minfreq", type=float, default=2)
-    train(parser.parse_args())
+    build_model(parser.parse_args())
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from pathlib import Path
 import annotations as _package
 
 EVAL_DIR_VARIABLE = "RAWI_EVAL_DIR"
+#: The entity types scored and learned from (MISC is read but neither scored nor shipped).
+TYPES = ("PER", "LOC", "ORG")
 
 _WIKIFANE = {
     "PER": "Politician Other_PER Artist Scientist Religious_PER Athlete Businessperson Engineer"
@@ -102,16 +104,3 @@ def wikifane() -> list[Sentence]:
     """WikiFANE Gold, fine classes mapped to PER/LOC/ORG (artefacts, works, facilities as MISC)."""
     path = eval_dir() / "wikifane_gold" / "WikiFANE_Gold_2014_500K.txt"
     return list(read_conll(path, WIKIFANE_CLASSES))
-
-
-def bio_spans(tags: tuple[str, ...] | list[str]) -> set[tuple[int, int, str]]:
-    """(first token, end token, type) spans of a BIO sequence; a stray I- opens one."""
-    spans: set[tuple[int, int, str]] = set()
-    start, kind = None, None
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
-            spans.add((start, i, kind))
-            start, kind = None, None
-        if tag != "O" and start is None:
-            start, kind = i, tag[2:]
-    return spans

@@ -1,0 +1,7 @@
+"""Training and evaluation tools of the entity recogniser, never imported by it.
+
+Each tool runs as `python -m annotations.entities.training.<tool>`: `train` (the CRF, word
+clusters and word lists), `train_neural` (the neural tagger; needs PyTorch), `build_gazetteers`
+and `evaluate`. `conll` reads the evaluation corpora from `$RAWI_EVAL_DIR`, else from
+`../shared/eval` beside the checkout.
+"""
