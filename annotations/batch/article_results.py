@@ -10,7 +10,7 @@ from typing import Any
 from annotations import __version__
 from annotations.attribution import suggest_attributions
 from annotations.corpus import Article
-from annotations.entities import EntityDecision, recognise
+from annotations.entities import AnalystRule, recognise
 from annotations.versions import recogniser_version, suggester_version
 
 
@@ -23,14 +23,14 @@ def model_versions() -> dict[str, str]:
     }
 
 
-def decisions_digest(decisions: Sequence[EntityDecision]) -> str:
+def decisions_digest(decisions: Sequence[AnalystRule]) -> str:
     """A digest of the analyst's entity decisions the entities were computed with."""
     pairs = sorted((d.key, d.label or "") for d in decisions)
     return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 def article_record(
-    article: Article, decisions: Sequence[EntityDecision], versions: dict[str, str]
+    article: Article, decisions: Sequence[AnalystRule], versions: dict[str, str]
 ) -> dict[str, Any]:
     """`id`, `sha256`, the entities as `rawi entities --format jsonl` prints them, the
     suggestions as `rawi suggest --format jsonl` prints them (all of them, without entities),

@@ -20,7 +20,7 @@ from annotations.batch.partition_files import partition_name, remove_leftovers, 
 from annotations.batch.schedulers import run_tasks
 from annotations.corpus import Corpus, load_corpus
 from annotations.corpus.corpus import Partition
-from annotations.entities import EntityDecision
+from annotations.entities import AnalystRule
 
 Progress = Callable[[int, int], None]
 
@@ -37,7 +37,7 @@ class Job:
     out_dir: Path
     output_format: str = "jsonl"
     partition_size: int = 100
-    decisions: tuple[EntityDecision, ...] = ()
+    decisions: tuple[AnalystRule, ...] = ()
     scheduler: str = "sync"
     workers: int | None = None
     address: str | None = None
@@ -53,7 +53,7 @@ class Task:
     number: int
     first: int
     stop: int | None
-    decisions: tuple[EntityDecision, ...]
+    decisions: tuple[AnalystRule, ...]
     versions: dict[str, str]
 
 

@@ -12,7 +12,7 @@ from annotations.batch.article_results import decisions_digest, model_versions
 from annotations.batch.manifest import Manifest, ManifestError
 from annotations.batch.partition_files import read_partition
 from annotations.corpus import Corpus
-from annotations.entities import EntityDecision
+from annotations.entities import AnalystRule
 
 
 class Precomputed:
@@ -56,7 +56,7 @@ class Precomputed:
         return cached[1].get(sha256)
 
     def entities(
-        self, sha256: str, decisions: Sequence[EntityDecision]
+        self, sha256: str, decisions: Sequence[AnalystRule]
     ) -> list[dict[str, Any]] | None:
         """The entity records (as `rawi entities` prints them, with the `article` they were
         computed for) of the text with digest `sha256`, if this recogniser computed them with

@@ -240,9 +240,9 @@ def _never(*_args: object, **_kwargs: object) -> list:
 
 
 def _decision():
-    from annotations.entities import EntityDecision
+    from annotations.entities import AnalystRule
 
-    return EntityDecision("مصر", None)
+    return AnalystRule("مصر", None)
 
 
 def test_a_rerun_removes_the_temporary_files_a_kill_left(
