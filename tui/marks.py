@@ -1,89 +1,137 @@
 """How each mark looks, defined once: entities, annotations, suggestions, states, cursor.
 
 The session says what a mark is (`annotations.session.Mark`: a label and a state); this module
-says how it looks. The reader's component classes (`ArticleView`), the legend and the colours of
-`rawi show` are all made from these tables, so adding a label is one entry here.
+says how it looks. The reader (`ArticleView`), the legend and `rawi show` all draw through
+`mark_style`, so adding a label is one entry per table here.
 
-Entity kinds colour the letters; annotations colour the background and underline, so both stay
-visible where they overlap. Suggestions not yet reviewed are italic over a paler background of
-their label; the one under the cursor is also bold and underlined.
+Layers, so that nothing hides anything (no transparency assumed):
+- entities colour the letters (an entity right after another of its label, "per-alt", takes the
+  other weight, so the boundary shows);
+- the analyst's SOURCE, CUE and CONTENT colour the background; CLAIM is a bar (underline) over
+  whatever background is there, with its own background only where it is alone;
+- suggestions lie beneath: a quieter background and italics, covered by the analyst's tags;
+- a focused suggestion, a proposal and the head of a link change the weight and letter colour;
+- the selection lightens the background under it (the tag colour stays); a search hit and the
+  cursor reverse (the letters take the background's colour, so the tag colour stays).
+Three palettes, chosen by the terminal's colour depth: truecolor, 256 and 16 colours.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from rich.color import Color, ColorSystem, blend_rgb
+from rich.color_triplet import ColorTriplet
+from rich.style import Style
 
 if TYPE_CHECKING:
     from annotations.session import Mark
 
+Depth = Literal["truecolor", "256", "16"]
+DEPTHS: tuple[Depth, ...] = ("truecolor", "256", "16")
+
+ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
+ANNOTATION_LABELS = ("SOURCE", "CUE", "CONTENT", "CLAIM")
+SUGGESTION_LABELS = ("SOURCE", "CUE", "CONTENT")
+#: The annotation drawn as a bar (underline) rather than a background when it lies over another.
+BAR_LABEL = "CLAIM"
+
 
 @dataclass(frozen=True)
-class MarkStyle:
-    """One mark's look: Textual colours (hex, or a theme variable such as "$warning 40%"), a
-    text style ("bold", "italic underline" ...) and, for `rawi show` on a 16-colour terminal,
-    the name of the ANSI colour of its letters."""
+class Palette:
+    """The colours of one colour depth (hex; in 16 colours the VGA values Rich and terminals
+    map exactly to the 16 ANSI colours, so Textual's ANSI theme cannot merge two of them)."""
 
-    text_style: str = ""
-    color: str = ""
-    background: str = ""
-    terminal_color: str = ""
-
-    def css(self) -> str:
-        """The Textual CSS declarations of this look."""
-        declarations = {"color": self.color, "background": self.background}
-        declarations["text-style"] = self.text_style
-        return " ".join(f"{name}: {value};" for name, value in declarations.items() if value)
-
-    def terminal(self) -> str:
-        """The Rich style of this look in 16 colours (what `rawi show` writes)."""
-        return " ".join(part for part in (self.text_style, self.terminal_color) if part)
+    letters: dict[str, str]  # entity label -> letters
+    alternate_letters: dict[str, str]  # an entity right after another of its label
+    backgrounds: dict[str, str]  # the analyst's tag -> background
+    selected: dict[str, str]  # the analyst's tag -> its background under the selection
+    suggested: dict[str, tuple[str, str]]  # suggestion label -> (background, letters)
+    selection: str  # the selection's background where no tag is
+    proposed: str  # letters of a proposal
+    linking: str  # letters of a link's head
+    selected_letters: str = ""  # letters under a selected tag, when its background is light
 
 
-#: Entity labels colour the letters.
-ENTITIES = {
-    "PER": MarkStyle("bold", color="#5fd7ff", terminal_color="cyan"),
-    "ORG": MarkStyle("bold", color="#d787ff", terminal_color="magenta"),
-    "LOC": MarkStyle("bold", color="#87d75f", terminal_color="green"),
-    "MISC": MarkStyle("bold", color="#ffd75f", terminal_color="yellow"),
+def _lighter(colours: dict[str, str]) -> dict[str, str]:
+    """Each colour a third of the way to white: a tag under the selection, still its hue."""
+    white = ColorTriplet(255, 255, 255)
+    return {
+        label: blend_rgb(Color.parse(value).get_truecolor(), white, 0.35).hex
+        for label, value in colours.items()
+    }
+
+
+def _deep(tags: dict[str, str], suggested: dict[str, str]) -> Palette:
+    """A palette of many colours: the tags' and suggestions' backgrounds vary, the rest not."""
+    return Palette(
+        letters={"PER": "#5fd7ff", "ORG": "#d787ff", "LOC": "#87d75f", "MISC": "#ffd75f"},
+        alternate_letters={"PER": "#afffff", "ORG": "#ffafff", "LOC": "#afff87", "MISC": "#ffffaf"},
+        backgrounds=tags,
+        selected=_lighter(tags),
+        suggested={label: (background, "") for label, background in suggested.items()},
+        selection="#585858",
+        proposed="#ffaf00",
+        linking="#ff87ff",
+    )
+
+
+PALETTES: dict[Depth, Palette] = {
+    "truecolor": _deep(
+        {"SOURCE": "#1f4f7a", "CUE": "#7a4a00", "CONTENT": "#1f6040", "CLAIM": "#6b1f4a"},
+        {"SOURCE": "#1a2a3a", "CUE": "#3a2a12", "CONTENT": "#2a2a2a"},
+    ),
+    # Cells of xterm's colour cube and grey ramp, so they are drawn exactly.
+    "256": _deep(
+        {"SOURCE": "#005f87", "CUE": "#875f00", "CONTENT": "#005f00", "CLAIM": "#87005f"},
+        {"SOURCE": "#00005f", "CUE": "#5f0000", "CONTENT": "#303030"},
+    ),
+    "16": Palette(
+        {"PER": "#55ffff", "ORG": "#ff55ff", "LOC": "#55ff55", "MISC": "#ffff55"},
+        {"PER": "#00aaaa", "ORG": "#aa00aa", "LOC": "#00aa00", "MISC": "#aa5500"},
+        {"SOURCE": "#0000aa", "CUE": "#aa5500", "CONTENT": "#00aa00", "CLAIM": "#aa00aa"},
+        {"SOURCE": "#5555ff", "CUE": "#ffff55", "CONTENT": "#55ff55", "CLAIM": "#ff55ff"},
+        # No quieter shade in 16 colours: suggestions colour letters, not the background.
+        {"SOURCE": ("", "#5555ff"), "CUE": ("", "#aa5500"), "CONTENT": ("", "")},
+        selection="#555555",
+        proposed="#ffff55",
+        linking="#ffffff",
+        selected_letters="#000000",
+    ),
 }
-#: Annotation labels colour the background.
-ANNOTATIONS = {
-    "SOURCE": MarkStyle("underline", background="#1f4f7a"),
-    "CUE": MarkStyle("underline", background="#7a4a00"),
-    "CONTENT": MarkStyle(background="#23553a"),
-    "CLAIM": MarkStyle("underline", background="#6b1f4a"),
+_TEXT_STYLES = {
+    "entity": "bold",
+    "entity-alt": "",
+    "bar": "underline",
+    "suggested": "italic",
+    "focused": "bold",
+    "proposed": "bold italic",
+    "linking": "bold",
+    "cursor": "reverse bold",
+    "hit": "bold reverse",
 }
-#: Spans of pending suggestions: their label's background half-way to the dark background
-#: (component styles drop a colour's alpha, so these are mixed here rather than written "50%").
-SUGGESTIONS = {
-    "SOURCE": MarkStyle("italic", background="#1e364c"),
-    "CUE": MarkStyle("italic", background="#4c340f"),
-    "CONTENT": MarkStyle("italic", background="#20392c"),
-}
-#: The other states of a mark (any label), then the selection and the cursor.
-STATES = {
-    "focused": MarkStyle("bold italic underline"),
-    "proposed": MarkStyle("italic underline", background="$warning 40%"),
-    "linking": MarkStyle("bold underline", background="$accent 40%"),
-    "selection": MarkStyle(background="$primary 70%"),
-    "cursor": MarkStyle("reverse"),
-}
+#: States of any mark, then a search hit, the selection and the cursor.
+STATES = ("focused", "proposed", "linking", "hit", "selection", "cursor")
 #: The legend's groups: heading, the labels shown in it and their state.
 LEGEND = (
-    ("Entities:", ENTITIES, None),
-    ("Annotations:", ANNOTATIONS, None),
-    ("Suggested:", SUGGESTIONS, "suggested"),
+    ("Entities:", ENTITY_LABELS, None),
+    ("Annotations:", ANNOTATION_LABELS, None),
+    ("Suggested:", SUGGESTION_LABELS, "suggested"),
 )
 
 
 def style_key(label: str, state: str | None = None) -> str:
-    """The key a mark is drawn with (a CSS class name part): its label for an entity or a saved
-    annotation ("per"), "suggested-" and its label for a pending suggestion, else its state."""
+    """The key a mark is drawn with: its label for an entity or a saved annotation ("per"),
+    "suggested-" and its label for a pending suggestion, "per-alt" for an entity right after
+    another of its label, else its state."""
     if state is None:
         return label.lower()
     if state == "suggested":
         return f"suggested-{label.lower()}"
+    if state == "alternate":
+        return f"{label.lower()}-alt"
     return state
 
 
@@ -92,21 +140,77 @@ def mark_key(mark: Mark) -> str:
     return style_key(mark.label, mark.state)
 
 
-#: Every style by its key.
-MARK_STYLES: dict[str, MarkStyle] = {
-    **{style_key(label): style for label, style in (ENTITIES | ANNOTATIONS).items()},
-    **{style_key(label, "suggested"): style for label, style in SUGGESTIONS.items()},
-    **STATES,
-}
-#: What `rawi show` draws: the Rich styles of the marks with a terminal colour.
-TERMINAL_STYLES = {key: s.terminal() for key, s in MARK_STYLES.items() if s.terminal_color}
+#: Every key there is.
+MARK_KEYS = frozenset(
+    [
+        *(style_key(label, state) for label in ENTITY_LABELS for state in (None, "alternate")),
+        *(style_key(label) for label in ANNOTATION_LABELS),
+        *(style_key(label, "suggested") for label in SUGGESTION_LABELS),
+        *STATES,
+    ]
+)
 
 
-def css_rules(selector: str) -> str:
-    """One CSS rule per style; `selector` names the styled node with `{key}` in it."""
-    return "\n".join(
-        f"{selector.format(key=key)} {{ {style.css()} }}" for key, style in MARK_STYLES.items()
+def depth_of(color_system: ColorSystem | str | None) -> Depth:
+    """The palette for a console's colour system (Rich's `ColorSystem` or its name)."""
+    name = getattr(color_system, "name", color_system) or "standard"
+    name = str(name).lower()
+    if name in ("truecolor",):
+        return "truecolor"
+    if name in ("eight_bit", "256"):
+        return "256"
+    return "16"
+
+
+@lru_cache(maxsize=1024)
+def mark_style(keys: tuple[str, ...], depth: Depth = "truecolor") -> Style:
+    """The Rich style of a run covered by marks with these keys, layered as the module says."""
+    palette, present = PALETTES[depth], set(keys)
+    styles: list[str] = []
+    colour = background = ""
+    for label in ENTITY_LABELS:
+        if label.lower() in present:
+            colour, kind = palette.letters[label], "entity"
+        elif f"{label.lower()}-alt" in present:
+            colour, kind = palette.alternate_letters[label], "entity-alt"
+        else:
+            continue
+        styles.append(_TEXT_STYLES[kind])
+        break
+    analyst = [label for label in ANNOTATION_LABELS if label.lower() in present]
+    behind = [label for label in analyst if label != BAR_LABEL] or analyst
+    if BAR_LABEL in analyst:
+        styles.append(_TEXT_STYLES["bar"])
+    suggested = [label for label in SUGGESTION_LABELS if f"suggested-{label.lower()}" in present]
+    if suggested:
+        styles.append(_TEXT_STYLES["suggested"])
+        if not behind:
+            background, letters = palette.suggested[suggested[0]]
+            colour = colour or letters
+    if "focused" in present:
+        styles.append(_TEXT_STYLES["focused"])
+    for state in ("proposed", "linking"):
+        if state in present:
+            styles.append(_TEXT_STYLES[state])
+            colour = getattr(palette, state)
+    if behind:
+        background = palette.backgrounds[behind[0]]
+    if "selection" in present:
+        if behind:
+            background = palette.selected[behind[0]]
+            colour = palette.selected_letters or colour
+        else:
+            background = palette.selection
+    for state in ("hit", "cursor"):
+        if state in present:
+            styles.append(_TEXT_STYLES[state])
+    return Style.parse(" ".join(s for s in styles if s) or "none") + Style(
+        color=_colour(colour, depth), bgcolor=_colour(background, depth)
     )
 
-#: A search hit, as `rawi search` prints it (a Rich style).
-SEARCH_HIT = "bold reverse"
+
+def _colour(value: str, depth: Depth) -> Color | None:
+    if not value:
+        return None
+    colour = Color.parse(value)
+    return colour.downgrade(ColorSystem.EIGHT_BIT) if depth == "256" else colour

@@ -33,14 +33,14 @@ async def _drive() -> None:
         first = view.render_line(0)
         assert first.cell_length == 40
         assert first.text.rstrip() == layout.line(0).plain.rstrip()
-        person = view.get_component_rich_style("article-view--per", partial=True)
+        person = view.span_style(("per",))
         line, x0, x1 = layout.span_cells(SISI, SISI + 6)[0]
         cells = _styled_cells(view.render_line(line), person)
         assert cells == set(range(x0, x1))
 
         view.set_cursor(0, 4)
         await pilot.pause()
-        cursor = view.get_component_rich_style("article-view--cursor", partial=True)
+        cursor = view.span_style(("cursor",))
         y, x, _ = view.locate(0)
         assert x in _styled_cells(view.render_line(y), cursor)
 

@@ -66,4 +66,4 @@ def test_terminal_mode_is_logical_passthrough() -> None:
 def test_spans_are_coloured_and_controls_never_written() -> None:
     lines = render_article("مصر \x1b[31m ليبيا", [(0, 3, "misc")], width=20, color=True)
     assert "\x1b[31m" not in "".join(lines)
-    assert "\x1b[1;33mﺮﺼﻣ\x1b[0m" in lines[0]
+    assert "\x1b[1;93mﺮﺼﻣ\x1b[0m" in lines[0]

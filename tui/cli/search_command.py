@@ -10,9 +10,7 @@ import click
 
 from annotations.corpus import ArticleFilter, QueryError, SearchResult
 from tui.cli.options import GlobalOptions, article_filter, bidi_option, global_options, pass_options
-from tui.marks import SEARCH_HIT
 
-_STYLES = {"hit": SEARCH_HIT, "title": "bold"}
 #: Columns of the table's left cell (id, day, outlet, score).
 _META_WIDTH = 22
 
@@ -83,7 +81,7 @@ def _print_table(results: list[SearchResult], mode: str, color: bool) -> None:
     width = max(20, total - _META_WIDTH - 7)  # borders and padding
 
     def cell(text: str, cell_width: int, spans=()) -> Text:
-        lines = render_article(text, spans, cell_width, mode, color, styles=_STYLES)
+        lines = render_article(text, spans, cell_width, mode, color)
         return Text.from_ansi("\n".join(lines))
 
     table = Table(show_lines=True)
@@ -104,7 +102,8 @@ def _print_table(results: list[SearchResult], mode: str, color: bool) -> None:
             for hit in result.hits
             if snippet.start <= hit.start and hit.end <= snippet.end
         ]
-        title = cell(info.title, width, [(0, len(info.title), "title")])
+        title = cell(info.title, width)
+        title.stylize("bold")
         table.add_row(meta, Text("\n").join([title, cell(snippet.text, width, hits)]))
     tty = sys.stdout.isatty()
     if tty and mode == "visual":

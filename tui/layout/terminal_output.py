@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from rich.color import ColorSystem
-from rich.style import Style
 from rich.text import Text
 
 from tui.layout.article_layout import ArticleLayout
 from tui.layout.paragraph import Mode
 from tui.layout.styled_runs import StyledSpan, styled_runs
-from tui.marks import TERMINAL_STYLES
+from tui.marks import Depth, mark_style
 
 #: `CSI 8 l`: tell a bidi-capable terminal (VTE, mlterm) not to reorder what visual mode wrote.
 BIDI_EXPLICIT = "\x1b[8l"
@@ -22,14 +21,14 @@ BIDI_IMPLICIT = "\x1b[8h"
 def rich_lines(
     layout: ArticleLayout,
     spans: Sequence[StyledSpan] = (),
-    styles: Mapping[str, str] = TERMINAL_STYLES,
+    depth: Depth = "16",
 ) -> list[Text]:
     """One Rich `Text` per screen line of a wrapped layout (plain text, never markup)."""
     lines = []
     for y in range(layout.line_count):
         text = Text(no_wrap=True, end="")
         for run, keys in styled_runs(layout.line(y), spans):
-            text.append(run, _combined(keys, styles))
+            text.append(run, mark_style(keys, depth))
         lines.append(text)
     return lines
 
@@ -41,7 +40,7 @@ def render_article(
     mode: Mode = "visual",
     color: bool = False,
     hide_harakat: bool = False,
-    styles: Mapping[str, str] = TERMINAL_STYLES,
+    depth: Depth = "16",
 ) -> list[str]:
     """The article wrapped to `width`: shaped, ordered and right-aligned in visual mode, logical in
     terminal mode; with ANSI colours for the spans when `color`."""
@@ -52,16 +51,11 @@ def render_article(
         runs = styled_runs(layout.line(y), spans if color else ())
         lines.append(
             "".join(
-                _combined(keys, styles).render(run, color_system=ColorSystem.STANDARD)
+                mark_style(keys, depth).render(run, color_system=ColorSystem.STANDARD)
                 for run, keys in runs
             )
         )
     return lines
-
-
-def _combined(keys: Sequence[str], styles: Mapping[str, str]) -> Style:
-    """The Rich style of a run: its keys' styles, later ones on top; unknown keys add nothing."""
-    return Style.combine([Style(), *(Style.parse(styles[key]) for key in keys if key in styles)])
 
 
 def terminal_text(

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Static
 from annotations.session import ReadingSession
 from annotations.store import StoreError
 from tui.layout import Mode
-from tui.marks import ANNOTATIONS
+from tui.marks import ANNOTATION_LABELS
 from tui.screens.attributes import AttributesScreen
 from tui.widgets.annotations_panel import AnnotationsPanel
 from tui.widgets.legend import Legend
@@ -146,7 +146,7 @@ class ReaderScreen(Screen[None]):
         elif self.message:
             parts.append(self.message)
         parts += [
-            " ".join(f"{label} {counts.get(label, 0)}" for label in ANNOTATIONS),
+            " ".join(f"{label} {counts.get(label, 0)}" for label in ANNOTATION_LABELS),
             f"attributions {counts['attributions']}",
             f"entities {counts['entities']}",
             self.suggestions_count(),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.app import App
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -24,17 +25,13 @@ from tui.layout import (
     styled_runs,
     words_on_line,
 )
-from tui.marks import MARK_STYLES, css_rules
+from tui.marks import Depth, depth_of, mark_style
 
 
 class ArticleView(ScrollView, can_focus=True):
     """A scrollable, right-aligned article that re-wraps on resize."""
 
-    COMPONENT_CLASSES = {f"article-view--{key}" for key in MARK_STYLES}
-
-    DEFAULT_CSS = "ArticleView { background: $surface; color: $foreground; }\n" + css_rules(
-        "ArticleView > .article-view--{key}"
-    )
+    DEFAULT_CSS = "ArticleView { background: $surface; color: $foreground; }"
 
     def __init__(
         self,
@@ -54,7 +51,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._cursor: tuple[int, int] | None = None
         self._selection: tuple[int, int] | None = None
         self._layout = ArticleLayout(text, mode, hide_harakat)
-        self._styles: dict[tuple[str, ...], Style] = {}
 
     # What the app sets.
 
@@ -72,7 +68,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.set_text(self._layout.text, self._spans)
 
     def set_spans(self, spans: Sequence[StyledSpan]) -> None:
-        """Replace the styled spans (logical offsets, keys of `tui.marks.MARK_STYLES`)."""
+        """Replace the styled spans (logical offsets, keys of `tui.marks.MARK_KEYS`)."""
         self._spans = tuple(spans)
         self.refresh()
 
@@ -157,20 +153,18 @@ class ArticleView(ScrollView, can_focus=True):
         ]
         return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
 
-    def notify_style_update(self) -> None:
-        self._styles.clear()
-        super().notify_style_update()
+    @property
+    def depth(self) -> Depth:
+        """The palette this view draws with (`app_depth`)."""
+        return app_depth(self.app)
 
     def span_style(self, keys: tuple[str, ...]) -> Style:
-        """The style of a run covered by spans with these keys (in the order the spans were
-        given, "selection" and "cursor" last; later ones on top): the component classes
-        `article-view--KEY` combined; keys without a style add nothing. Cached by `keys`."""
-        style = self._styles.get(keys)
-        if style is None:
-            styles = [
-                self.get_component_rich_style(f"article-view--{key}", partial=True)
-                for key in keys
-                if key in MARK_STYLES
-            ]
-            style = self._styles[keys] = Style.combine([Style(), *styles])
-        return style
+        """The style of a run covered by spans with these keys ("selection" and "cursor"
+        last), layered by `tui.marks.mark_style` in this terminal's palette."""
+        return mark_style(keys, self.depth)
+
+
+def app_depth(app: App) -> Depth:
+    """The palette of marks: the app's `colour_depth` when it has one (rawi's `colors`
+    setting), else the terminal's colour depth."""
+    return getattr(app, "colour_depth", None) or depth_of(app.console.color_system)

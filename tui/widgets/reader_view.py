@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from annotations.session import Mark
+from tui.layout import StyledSpan
 from tui.layout.paragraph import is_rtl_paragraph
 from tui.layout.word_geometry import WordBox
-from tui.marks import mark_key
+from tui.marks import ENTITY_LABELS, mark_key, style_key
 from tui.widgets.article_view import ArticleView
 
 
@@ -20,7 +21,7 @@ class ReaderView(ArticleView, inherit_bindings=False):
 
     def show_marks(self, marks: Sequence[Mark]) -> None:
         """Draw these marks (logical offsets) under the cursor and selection."""
-        self.set_spans([(mark.start, mark.end, mark_key(mark)) for mark in marks])
+        self.set_spans(with_boundaries(self.layout_engine.text, marks))
 
     def is_rtl_at(self, index: int) -> bool:
         """Whether the paragraph holding logical `index` reads right to left."""
@@ -41,3 +42,27 @@ class ReaderView(ArticleView, inherit_bindings=False):
                 return box
             target += step
         return None
+
+
+def with_boundaries(text: str, marks: Sequence[Mark]) -> list[StyledSpan]:
+    """The marks as styled spans; an entity that follows another of its label with at most one
+    character between them (a space, a comma, the clitic و) alternates to the "-alt" look, so
+    بنغازي ودرنة وأجدابيا shows three names, not one run."""
+    alternates: set[tuple[int, int, str]] = set()
+    previous: tuple[int, str, bool] | None = None
+    entities = sorted(
+        (m for m in marks if m.state is None and m.label in ENTITY_LABELS), key=lambda m: m.start
+    )
+    for mark in entities:
+        alternate = False
+        if previous and previous[1] == mark.label and mark.start >= previous[0]:
+            alternate = len(text[previous[0] : mark.start].strip()) <= 1 and not previous[2]
+        if alternate:
+            alternates.add((mark.start, mark.end, mark.label))
+        previous = (mark.end, mark.label, alternate)
+    return [
+        (m.start, m.end, style_key(m.label, "alternate"))
+        if (m.start, m.end, m.label) in alternates and m.state is None
+        else (m.start, m.end, mark_key(m))
+        for m in marks
+    ]
