@@ -21,6 +21,7 @@ from annotations.session import ReadingSession, Recogniser, default_recogniser
 from annotations.store import Store, StoreError
 from tui.config import Config, load_config, save_config
 from tui.layout import BIDI_EXPLICIT, BIDI_IMPLICIT, Mode
+from tui.marks import Depth
 from tui.screens.article_list import ArticleListScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
@@ -80,6 +81,11 @@ class RawiApp(App[None]):
     def render_mode(self) -> Mode:
         """`bidi` when given, else the config's render mode."""
         return self.bidi or self.config.render_mode  # type: ignore[return-value]
+
+    @property
+    def colour_depth(self) -> Depth | None:
+        """The palette of marks the config names, or None: the terminal's (`colors = "auto"`)."""
+        return None if self.config.colors == "auto" else self.config.colors  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         self.theme = (

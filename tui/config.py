@@ -7,6 +7,7 @@ hide_harakat = false
 theme = "textual-dark"
 show_suggestions = true
 suggestion_threshold = 0.5 # suggestions less confident than this are hidden
+colors = "auto"            # palette: "truecolor", "256", "16", or the terminal's ("auto")
 
 [keymap]                   # binding id = "key" or "key1,key2"
 "reader.tag_source" = "S"
@@ -23,8 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations.attribution import DEFAULT_SUGGESTION_THRESHOLD
+from tui.marks import DEPTHS
 
 RENDER_MODES = ("visual", "terminal")
+COLORS = ("auto", *DEPTHS)
 
 
 def config_path() -> Path:
@@ -47,6 +50,8 @@ class Config:
     show_suggestions: bool = True
     #: Suggestions whose calibrated confidence is below this are hidden (docs/attribution.md).
     suggestion_threshold: float = DEFAULT_SUGGESTION_THRESHOLD
+    #: The palette of marks (`tui.marks.DEPTHS`), or "auto": the terminal's colour depth.
+    colors: str = "auto"
     problem: str | None = field(default=None, compare=False)
 
 
@@ -70,6 +75,8 @@ def load_config(path: Path | None = None) -> Config:
     threshold = settings.get("suggestion_threshold")
     if type(threshold) in (int, float) and 0 <= threshold <= 1:
         config.suggestion_threshold = float(threshold)
+    if settings.get("colors") in COLORS:
+        config.colors = settings["colors"]
     if isinstance(settings.get("theme"), str):
         config.theme = settings["theme"]
     keymap = data.get("keymap", {})
@@ -88,6 +95,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
         f"theme = {json.dumps(config.theme)}",
         f"show_suggestions = {str(config.show_suggestions).lower()}",
         f"suggestion_threshold = {config.suggestion_threshold}",
+        f"colors = {json.dumps(config.colors)}",
         "",
         "[keymap]",
         *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),

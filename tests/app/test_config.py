@@ -38,3 +38,11 @@ def test_suggestion_threshold_round_trip_and_bad_values(tmp_path: Path) -> None:
     for bad in ("1.5", "-0.1", '"high"', "true"):
         path.write_text(f"[settings]\nsuggestion_threshold = {bad}\n", "utf-8")
         assert load_config(path).suggestion_threshold == Config().suggestion_threshold
+
+
+def test_colors_round_trip_and_bad_values(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    save_config(Config(colors="256"), path)
+    assert load_config(path).colors == "256"
+    path.write_text('[settings]\ncolors = "millions"\n', "utf-8")
+    assert load_config(path).colors == "auto"

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
+
+from tui.config import Config
+from tui.marks import DEPTHS
+
+#: Snapshots draw in truecolor unless they say otherwise (the terminal's depth varies).
+TRUECOLOR = Config(colors="truecolor")
 
 
 async def settle(pilot: Pilot) -> None:
@@ -16,7 +23,7 @@ async def settle(pilot: Pilot) -> None:
 
 def test_article_list(snap_compare, build, size) -> None:
     """Five seed titles shaped right to left, outlets, word and entity counts, status todo."""
-    assert snap_compare(build(), terminal_size=size, run_before=settle)
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=settle)
 
 
 def test_reader_with_entities(snap_compare, build, size) -> None:
@@ -29,7 +36,7 @@ def test_reader_with_entities(snap_compare, build, size) -> None:
         await pilot.press("s", "w", "w", "k", "w")
         await settle(pilot)
 
-    assert snap_compare(build(), terminal_size=size, run_before=run_before)
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
 
 
 def test_reader_selection(snap_compare, build, size) -> None:
@@ -41,7 +48,7 @@ def test_reader_selection(snap_compare, build, size) -> None:
         await pilot.press("right_square_bracket", "v", "w", "w")
         await settle(pilot)
 
-    assert snap_compare(build(), terminal_size=size, run_before=run_before)
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
 
 
 def test_help_screen(snap_compare, build, size) -> None:
@@ -53,7 +60,7 @@ def test_help_screen(snap_compare, build, size) -> None:
         await pilot.press("question_mark")
         await settle(pilot)
 
-    assert snap_compare(build(), terminal_size=size, run_before=run_before)
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
 
 
 def test_reader_with_suggestions(snap_compare, build, size) -> None:
@@ -67,4 +74,19 @@ def test_reader_with_suggestions(snap_compare, build, size) -> None:
         await pilot.press("tab", "y", "tab")
         await settle(pilot)
 
-    assert snap_compare(build(), terminal_size=size, run_before=run_before)
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+def test_reader_overlapping_tags(snap_compare, build, size, depth) -> None:
+    """In each palette: the title's adjacent PERs apart (السيسي bold, لماكرون the lighter
+    alternate), a CLAIM bar over a CONTENT over suggested content, other suggestions quieter."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.press("v", *"wwwwww", "m", "b", "b", "v", "b", "b", "k")
+        await settle(pilot)
+
+    assert snap_compare(build(Config(colors=depth)), terminal_size=size, run_before=run_before)
