@@ -91,6 +91,7 @@ def test_arabic_typed_in_the_filter_is_shaped_right_to_left(tmp_path: Path) -> N
         wait_for(session, "Title")
         time.sleep(1)  # the list takes keys once mounted
         tmux("send-keys", "-t", session, "/")
+        wait_for(session, "Filter: title")  # focus moves to the field after a repaint
         tmux("send-keys", "-t", session, "-l", "لقاء")
         # shaped (joined presentation forms) and in display order: the last letter leftmost
         screen = wait_for(session, "ﺀﺎﻘﻟ")
