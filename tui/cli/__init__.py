@@ -14,6 +14,7 @@ from tui.cli.export_command import export_command
 from tui.cli.index_command import index_command
 from tui.cli.open_command import open_command
 from tui.cli.options import GlobalOptions, global_options
+from tui.cli.report_command import report_command
 from tui.cli.search_command import search_command
 from tui.cli.stats_command import stats_command
 from tui.cli.store_commands import compact_command, doctor_command, import_command
@@ -64,6 +65,7 @@ for command in (
     doctor_command,
     compact_command,
     stats_command,
+    report_command,
     export_command,
     annotate_command,
     entities_command,
