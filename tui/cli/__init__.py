@@ -16,6 +16,7 @@ from tui.cli.open_command import open_command
 from tui.cli.options import GlobalOptions, global_options
 from tui.cli.report_command import report_command
 from tui.cli.search_command import search_command
+from tui.cli.serve_command import serve_command
 from tui.cli.stats_command import stats_command
 from tui.cli.store_commands import compact_command, doctor_command, import_command
 from tui.cli.suggest_command import suggest_command
@@ -57,6 +58,7 @@ def cli(ctx: click.Context) -> None:
 
 for command in (
     open_command,
+    serve_command,
     list_command,
     show_command,
     search_command,
