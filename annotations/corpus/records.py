@@ -71,7 +71,10 @@ def _page(record: RawRecord, limit: int) -> Prepared | str:
     if problem := _too_long(raw, limit):
         return f"{record.source}: skipped, {problem}"
     assert record.name is not None
-    return _prepared(record.name, raw, record.source, {}) or (
+    article_id = clean_field(record.name)
+    if not article_id:
+        return f"{record.source}: skipped, its name is empty once control characters are removed"
+    return _prepared(article_id, raw, record.source, {}) or (
         f"{record.source}: skipped, nothing is left after removing page boilerplate"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,6 +21,7 @@ from tui.cli.serve_command import serve_command
 from tui.cli.stats_command import stats_command
 from tui.cli.store_commands import compact_command, doctor_command, import_command
 from tui.cli.suggest_command import suggest_command
+from tui.printable import printable
 
 
 class OpenByDefault(click.Group):
@@ -34,6 +36,14 @@ class OpenByDefault(click.Group):
                 raise click.UsageError(f"{first!r} is neither a command nor a file or folder", ctx)
             args = ["open", *args]
         return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; an error message quoting data (a path, an id) is made inert."""
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            error.message = printable(error.message)
+            raise
 
 
 @click.group(

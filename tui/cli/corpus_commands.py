@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 
@@ -14,6 +13,7 @@ from tui.cli.options import GlobalOptions, article_filter, bidi_option, global_o
 from tui.layout.styled_runs import StyledSpan
 from tui.layout.terminal_output import terminal_text
 from tui.marks import style_key
+from tui.printable import printable, printable_json, printable_row
 
 
 @click.command("list")
@@ -40,10 +40,10 @@ def list_command(
             }
             for a in infos
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(printable_json(rows, indent=2))
         return
     for a in infos:
-        click.echo(f"{a.id}\t{a.published or '-'}\t{a.words}\t{a.outlet or '-'}\t{a.title}")
+        click.echo(printable_row((a.id, a.published or "-", a.words, a.outlet or "-", a.title)))
 
 
 @click.command("show")
@@ -81,9 +81,11 @@ def show_command(
     article = options.article(article_id)
     if raw:
         for removal in article.removed:
-            click.echo(f"[{removal.reason}] {removal.text}")
+            click.echo(printable(f"[{removal.reason}] {removal.text}"))
         if not article.removed:
-            click.echo(f"nothing was removed from {article.id}: the page was clean", err=True)
+            click.echo(
+                printable(f"nothing was removed from {article.id}: the page was clean"), err=True
+            )
         return
     tty = sys.stdout.isatty()
     color = tty if color is None else color

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from tui.cli.options import GlobalOptions, article_listing, global_options, pass_options
+from tui.printable import printable_json, printable_row
 
 TABLE_COLUMNS = ("article", "start", "end", "label", "origin", "confidence", "text")
 
@@ -47,9 +47,9 @@ def entities_command(
         for row in rows:
             row["article"] = article.id
             if output_format == "jsonl":
-                click.echo(json.dumps(row, ensure_ascii=False))
+                click.echo(printable_json(row))
             else:
-                click.echo("\t".join(str(row[column]) for column in TABLE_COLUMNS))
+                click.echo(printable_row(row[column] for column in TABLE_COLUMNS))
 
 
 def analyst_decisions(options: GlobalOptions) -> list:

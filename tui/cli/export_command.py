@@ -21,6 +21,7 @@ from annotations.exchange import FORMATS, ExportReport, native_records, write_br
 from annotations.model import LABELS, LAYERS, ArticleRecord
 from annotations.store import Store, StoreError
 from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.printable import printable
 
 
 def utc_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -139,14 +140,16 @@ def cannot_write(output: str, error: OSError) -> str:
     """One line saying why `output` was not written (and that nothing there was replaced)."""
     where = error.filename if error.filename and error.filename != output else None
     reason = f"{error.strerror or error}" + (f" ({where})" if where else "")
-    return f"cannot write {output}: {reason}; nothing there was replaced"
+    return printable(f"cannot write {output}: {reason}; nothing there was replaced")
 
 
 def _warn(report: ExportReport) -> None:
     for article_id, count in sorted(report.missing_articles.items()):
         click.echo(
-            f"warning: left out {count} record(s) of article {article_id!r}: not in the corpus "
-            "(add it with --corpus)",
+            printable(
+                f"warning: left out {count} record(s) of article {article_id!r}: not in the "
+                "corpus (add it with --corpus)"
+            ),
             err=True,
         )
     if report.unanchored_spans:
@@ -158,8 +161,10 @@ def _warn(report: ExportReport) -> None:
         )
     if report.malformed:
         click.echo(
-            f"warning: left out {len(report.malformed)} malformed stored record(s), e.g. "
-            f"{report.malformed[0]} (see `rawi doctor`)",
+            printable(
+                f"warning: left out {len(report.malformed)} malformed stored record(s), e.g. "
+                f"{report.malformed[0]} (see `rawi doctor`)"
+            ),
             err=True,
         )
     click.echo(f"exported {report.records} record(s) as {report.items} item(s)", err=True)

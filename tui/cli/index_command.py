@@ -6,6 +6,7 @@ import click
 
 from annotations.corpus import index_status
 from tui.cli.options import GlobalOptions, global_options, pass_options, warn
+from tui.printable import printable
 
 
 @click.command("index")
@@ -20,7 +21,7 @@ def index_command(options: GlobalOptions, rebuild: bool, status: bool) -> None:
     if not status:
         options.corpus(rebuild=rebuild, always_show_progress=True)
     state = index_status(options.corpus_paths or None, on_warning=warn if status else None)
-    click.echo(f"index: {state.path}")
+    click.echo(f"index: {printable(state.path)}")
     if not state.exists:
         click.echo("state: not built (any command builds it)")
         return
@@ -29,6 +30,6 @@ def index_command(options: GlobalOptions, rebuild: bool, status: bool) -> None:
     if state.stale:
         click.echo(f"state: stale ({len(state.stale)} files new, changed or gone)")
         for path in state.stale:
-            click.echo(f"  {path}")
+            click.echo(f"  {printable(path)}")
     else:
         click.echo("state: fresh")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from annotations.corpus import load_corpus
-from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.cli.options import GlobalOptions, global_options, pass_options, warn
 from tui.cli.progress import indexing_bar
 
 
@@ -44,4 +44,4 @@ def open_command(options: GlobalOptions, paths: tuple[Path, ...], bidi: str | No
     )
     app.run()
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        warn(warning)

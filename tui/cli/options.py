@@ -18,6 +18,7 @@ import click
 from annotations import __version__
 from annotations.corpus import Article, ArticleFilter, Corpus, load_corpus
 from tui.cli.progress import indexing_bar
+from tui.printable import printable
 
 if TYPE_CHECKING:
     from annotations.batch import Precomputed
@@ -110,7 +111,7 @@ class GlobalOptions:
 
 def warn(message: str) -> None:
     """A warning on stderr."""
-    click.echo(f"warning: {message}", err=True)
+    click.echo(printable(f"warning: {message}"), err=True)
 
 
 def _setter(attribute: str) -> Callable[[click.Context, click.Parameter, Any], None]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 
@@ -10,6 +9,7 @@ import click
 
 from annotations.corpus import ArticleFilter, QueryError, SearchResult
 from tui.cli.options import GlobalOptions, article_filter, bidi_option, global_options, pass_options
+from tui.printable import printable, printable_json
 
 #: Columns of the table's left cell (id, day, outlet, score).
 _META_WIDTH = 22
@@ -47,7 +47,7 @@ def search_command(
     except QueryError as error:
         raise click.UsageError(f"bad query: {error}") from None
     if as_json:
-        click.echo(json.dumps([_json(result) for result in results], ensure_ascii=False, indent=2))
+        click.echo(printable_json([_json(result) for result in results], indent=2))
         return
     if not results:
         click.echo("no article matches", err=True)
@@ -91,7 +91,7 @@ def _print_table(results: list[SearchResult], mode: str, color: bool) -> None:
         info, snippet = result.info, result.snippet
         meta = Text("\n").join(
             [
-                Text(info.id),
+                Text(printable(info.id)),
                 Text(info.published or "-"),
                 cell(info.outlet or "-", _META_WIDTH),
                 Text(f"score {result.score:g}"),

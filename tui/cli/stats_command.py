@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from annotations.model import LABELS
 from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.printable import printable_json, printable_row
 
 #: Columns after the span labels: linked records and orphans.
 LINKS = ("attributions", "relations", "orphans")
@@ -35,11 +34,11 @@ def stats_command(options: GlobalOptions, as_json: bool, all_annotators: bool) -
             for article in options.corpus()
         ]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(printable_json(rows, indent=2))
         return
     click.echo("\t".join(("id", "status", *LABELS, *LINKS)))
     for row in rows:
         cells = (row["id"], row["status"] or "-", *(str(row[name]) for name in LABELS + LINKS))
-        click.echo("\t".join(cells))
+        click.echo(printable_row(cells))
     totals = [sum(row[name] for row in rows) for name in LABELS + LINKS]
     click.echo("\t".join(("total", "", *map(str, totals))))

@@ -21,6 +21,7 @@ from annotations.exchange import (
 from annotations.store import Store, StoreError
 from annotations.store.doctor import check
 from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.printable import printable
 
 
 @click.command("import")
@@ -54,14 +55,14 @@ def import_command(options: GlobalOptions, source: IO[bytes], fmt: str) -> None:
                 lines = to_native_lines(source, fmt, options.annotator_name, conversion_errors)
                 import_native(store, lines, options.corpus().get, report)
         except StoreError as error:
-            raise click.ClickException(f"{error}\n{_how_far(report)}") from None
+            raise click.ClickException(f"{error}; {_how_far(report)}") from None
     for number, note in report.notes:
-        click.echo(f"{name}:{number}: {note}" if number else f"{name}: {note}", err=True)
+        click.echo(printable(f"{name}:{number}: {note}" if number else f"{name}: {note}"), err=True)
     refused = sorted([*report.errors, *conversion_errors])
     for number, message in refused:
-        click.echo(f"{name}:{number}: {message} (line not imported)", err=True)
+        click.echo(printable(f"{name}:{number}: {message} (line not imported)"), err=True)
     for number, conflict in report.conflicts:
-        click.echo(f"{name}:{number}: conflict: {conflict} (line not imported)", err=True)
+        click.echo(printable(f"{name}:{number}: conflict: {conflict} (line not imported)"), err=True)
     click.echo(
         f"imported {report.added} new record(s), {report.unchanged} already present; "
         f"{len(report.conflicts)} conflicting line(s), {len(refused)} bad line(s)",
@@ -95,7 +96,7 @@ def _how_far(report: ImportReport) -> str:
 def doctor_command(options: GlobalOptions) -> None:
     """Check the annotation database and its journal; print counts; exit 1 on a problem."""
     path = options.db_path
-    click.echo(f"database\t{path}")
+    click.echo(f"database\t{printable(path)}")
     if not path.exists():
         click.echo("no database yet: it is created on the first save")
         return
@@ -105,9 +106,9 @@ def doctor_command(options: GlobalOptions) -> None:
             click.echo(f"{name}\t{count}")
         checkup = check(store, options.corpus().get)
     for note in checkup.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(printable(f"note: {note}"), err=True)
     for problem in checkup.problems:
-        click.echo(f"problem: {problem}", err=True)
+        click.echo(printable(f"problem: {problem}"), err=True)
     if checkup.problems:
         sys.exit(1)
     click.echo("ok")
@@ -130,4 +131,6 @@ def compact_command(options: GlobalOptions) -> None:
         with warnings.catch_warnings():  # a failed fold was just reported; don't retry it
             warnings.simplefilter("ignore")
             store.close()
-    click.echo(f"compacted {options.db_path}: {folded} byte(s) of journal folded in", err=True)
+    click.echo(
+        f"compacted {printable(options.db_path)}: {folded} byte(s) of journal folded in", err=True
+    )

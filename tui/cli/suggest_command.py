@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -10,6 +9,7 @@ import click
 
 from tui.cli.entities_command import analyst_decisions
 from tui.cli.options import GlobalOptions, article_listing, global_options, pass_options
+from tui.printable import printable_json, printable_row
 
 TABLE_COLUMNS = (
     "article",
@@ -76,7 +76,7 @@ def _entities(text: str, decisions: list[Any]) -> list[Any]:
 def _lines(article_id: str, records: Iterable[dict[str, Any]], output_format: str) -> Iterator[str]:
     for index, record in enumerate(records):
         if output_format == "jsonl":
-            yield json.dumps({"article": article_id, **record}, ensure_ascii=False)
+            yield printable_json({"article": article_id, **record})
             continue
         source = record["source"] or {"type": "-", "text": "-"}
         row = (
@@ -90,4 +90,4 @@ def _lines(article_id: str, records: Iterable[dict[str, Any]], output_format: st
             "-" if record["nested_in"] is None else record["nested_in"],
             record["confidence"],
         )
-        yield "\t".join(" ".join(str(value).split()) for value in row)
+        yield printable_row(" ".join(str(value).split()) for value in row)
