@@ -62,7 +62,8 @@ def import_command(options: GlobalOptions, source: IO[bytes], fmt: str) -> None:
     for number, message in refused:
         click.echo(printable(f"{name}:{number}: {message} (line not imported)"), err=True)
     for number, conflict in report.conflicts:
-        click.echo(printable(f"{name}:{number}: conflict: {conflict} (line not imported)"), err=True)
+        line = f"{name}:{number}: conflict: {conflict} (line not imported)"
+        click.echo(printable(line), err=True)
     click.echo(
         f"imported {report.added} new record(s), {report.unchanged} already present; "
         f"{len(report.conflicts)} conflicting line(s), {len(refused)} bad line(s)",
