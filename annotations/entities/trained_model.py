@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,9 @@ META_FILE = "model.json"
 CLUSTERS_FILE = "clusters.json"
 LEXICON_FILE = "lexicon.json"
 NAMES_FILE = "names.json"
+#: Units (words and punctuation) tagged in one pass: a text's sentences go to the taggers in
+#: batches of about this many, so that their memory stays bounded and packing stays fast.
+BATCH_UNITS = 2048
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,30 @@ class Model:
 
     def tag(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
         """BIO tag of each token of each sentence with its probability (1 for O with the CRF
-        alone); with a neural tagger, the best path through the mean of both models' marginals."""
+        alone); with a neural tagger, the best path through the mean of both models' marginals.
+
+        Sentences are tagged independently, in batches of about `BATCH_UNITS` units."""
+        return [tagged for batch in _batches(sentences) for tagged in self._tag_batch(batch)]
+
+    def _tag_batch(self, sentences: list[list[str]]) -> list[list[tuple[str, float]]]:
         features = [tagger_features(s, self.resources) for s in sentences]
         if self.neural is None:
             return [_tagged(probs, tags, self.crf.tags) for probs, tags in self.crf.tag(features)]
         return mix(self.crf.marginals(features), self.neural.marginals(sentences))
+
+
+def _batches(sentences: list[list[str]]) -> Iterator[list[list[str]]]:
+    """Consecutive runs of sentences holding about `BATCH_UNITS` units each."""
+    batch: list[list[str]] = []
+    units = 0
+    for sentence in sentences:
+        batch.append(sentence)
+        units += len(sentence)
+        if units >= BATCH_UNITS:
+            yield batch
+            batch, units = [], 0
+    if batch:
+        yield batch
 
 
 def _tagged(probs: np.ndarray, tags: list[str], names: tuple[str, ...]) -> list[tuple[str, float]]:
