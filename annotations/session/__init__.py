@@ -7,6 +7,7 @@ and to those of its `WordCursor` (`session.cursor`), and draws what they expose 
 """
 
 from annotations.session.article_stats import StoreStats, store_stats
+from annotations.session.citation import citation
 from annotations.session.entity_marks import (
     Recogniser,
     corpus_recogniser,
@@ -31,6 +32,7 @@ __all__ = [
     "StoreStats",
     "SuggestionReview",
     "WordCursor",
+    "citation",
     "clause_around",
     "corpus_recogniser",
     "default_recogniser",

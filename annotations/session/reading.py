@@ -165,6 +165,15 @@ class ReadingSession:
         self.proposal = self.sequence.feed(span) or self.proposal
         return span
 
+    def copy_target(self) -> Range:
+        """What the copy keys copy: the selection, else the annotation under the cursor, else
+        the word."""
+        if (selection := self.cursor.selection()) is not None:
+            return selection
+        if (span := self.annotation_at_cursor()) is not None:
+            return span.start, span.end
+        return self.cursor.word_range()
+
     def annotation_at_cursor(self) -> Span | None:
         """The shortest of the annotator's spans under the cursor."""
         start, end = self.cursor.word_range()

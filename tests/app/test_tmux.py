@@ -1,5 +1,5 @@
 """A real terminal: rawi in tmux, two tags typed with keys alone, `kill -9`, then both tags are
-in the store and in `rawi export`."""
+in the store and in `rawi export`; Arabic typed in the list filter; ctrl+c into tmux's buffer."""
 
 from __future__ import annotations
 
@@ -21,8 +21,13 @@ SEED = "000_fddd474ca5b3a723"
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
+#: A tmux server of these tests' own: paste buffers and sessions of other runs stay apart.
+SOCKET = f"rawi-tests-{os.getpid()}"
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+    command = ["tmux", "-L", SOCKET, *args]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
 def wait_for(session: str, needle: str, timeout: float = 30) -> str:
@@ -71,7 +76,7 @@ def test_tags_survive_kill_9(tmp_path: Path) -> None:
         wait_for(session, "CONTENT 1")
         os.kill(pid, signal.SIGKILL)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)
     with Store.open(db) as store:
         labels = sorted(span.label for span in store.spans(SEED, "tmux"))
     assert labels == ["CONTENT", "SOURCE"]
@@ -97,4 +102,19 @@ def test_arabic_typed_in_the_filter_is_shaped_right_to_left(tmp_path: Path) -> N
         screen = wait_for(session, "ﺀﺎﻘﻟ")
         assert "لقاء" not in screen.splitlines()[1]
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)
+
+
+def test_ctrl_c_puts_the_logical_word_in_tmux_paste_buffer(tmp_path: Path) -> None:
+    session = f"rawi-copy-{os.getpid()}"
+    _start(tmp_path, session)
+    try:
+        tmux("set-option", "-s", "set-clipboard", "on")
+        wait_for(session, "Title")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "Annotations:")
+        tmux("send-keys", "-t", session, "C-c")
+        wait_for(session, "copied 1 word")
+        assert tmux("show-buffer") == "السيسي"  # logical order, no presentation forms
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)

@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from annotations.session import ReadingSession
+from annotations.session import ReadingSession, citation
 from annotations.store import StoreError
 from tui.layout import Mode
 from tui.marks import ANNOTATION_LABELS
@@ -71,6 +71,8 @@ def _bindings() -> list[Binding]:
         ("n", "neighbour(1)", "Next article", "next_article"),
         ("p", "neighbour(-1)", "Previous article", "previous_article"),
         ("d", "done", "Done, open next", "done"),
+        ("ctrl+c", "copy", "Copy", "copy"),
+        ("C", "copy(True)", "Copy citation", "copy_citation"),
         ("t", "panel", "Annotations panel", "panel"),
         ("q", "back", "Back to list", "back"),
     ]
@@ -406,6 +408,21 @@ class ReaderScreen(Screen[None]):
         self.message = f"redid {action.label}" if action else "nothing to redo"
         self.redraw()
         self.recognise()
+
+    # -- copy ------------------------------------------------------------------------------
+
+    def action_copy(self, as_citation: bool = False) -> None:
+        """The selection, annotation or word under the cursor, as the article's logical text
+        (never the shaped display), into the terminal's clipboard: OSC 52, which tmux keeps
+        with `set-clipboard on`."""
+        start, end = self.session.copy_target()
+        quote = self.session.text[start:end]
+        copied = citation(self.session.article, quote) if as_citation else quote
+        self.app.copy_to_clipboard(copied)
+        words = len(quote.split())
+        how = " as a citation" if as_citation else ""
+        self.message = f"copied {words} word{'s' * (words != 1)}{how}"
+        self.redraw()
 
     # -- panel and navigation --------------------------------------------------------------
 
