@@ -98,3 +98,28 @@ def match_key(word: str) -> str:
     for form, letter in _ALEF_FORMS:
         key = key.replace(form, letter)
     return key
+
+
+_FOLDS = dict(_ALEF_FORMS)
+
+
+def folded_with_origins(text: str) -> tuple[str, list[int]]:
+    """`text` folded for finding, and for each folded character the index in `text` it came
+    from: harakat and tatweel dropped, letters folded as `match_key` folds them, lower case,
+    whitespace runs made one space."""
+    folded: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(text):
+        if char in HARAKAT or char == TATWEEL:
+            continue
+        if char.isspace():
+            if folded and folded[-1] == " ":
+                continue
+            char = " "
+        else:
+            char = _FOLDS.get(char, char)
+            lower = char.lower()
+            char = lower if len(lower) == 1 else char
+        folded.append(char)
+        origins.append(index)
+    return "".join(folded), origins

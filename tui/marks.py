@@ -11,8 +11,9 @@ Layers, so that nothing hides anything (no transparency assumed):
   whatever background is there, with its own background only where it is alone;
 - suggestions lie beneath: a quieter background and italics, covered by the analyst's tags;
 - a focused suggestion, a proposal and the head of a link change the weight and letter colour;
-- the selection lightens the background under it (the tag colour stays); a search hit and the
-  cursor reverse (the letters take the background's colour, so the tag colour stays).
+- the selection lightens the background under it (the tag colour stays); the cursor reverses
+  (the letters take the background's colour, so the tag colour stays);
+- search hits, shown only while a search is open, are black on yellow over everything.
 Three palettes, chosen by the terminal's colour depth: truecolor, 256 and 16 colours.
 """
 
@@ -52,6 +53,7 @@ class Palette:
     selection: str  # the selection's background where no tag is
     proposed: str  # letters of a proposal
     linking: str  # letters of a link's head
+    hit: str  # background of a search hit (black letters)
     selected_letters: str = ""  # letters under a selected tag, when its background is light
 
 
@@ -75,6 +77,7 @@ def _deep(tags: dict[str, str], suggested: dict[str, str]) -> Palette:
         selection="#585858",
         proposed="#ffaf00",
         linking="#ff87ff",
+        hit="#d7af00",
     )
 
 
@@ -98,6 +101,7 @@ PALETTES: dict[Depth, Palette] = {
         selection="#555555",
         proposed="#ffff55",
         linking="#ffffff",
+        hit="#ffff55",
         selected_letters="#000000",
     ),
 }
@@ -110,7 +114,7 @@ _TEXT_STYLES = {
     "proposed": "bold italic",
     "linking": "bold",
     "cursor": "reverse bold",
-    "hit": "bold reverse",
+    "hit": "bold",
 }
 #: States of any mark, then a search hit, the selection and the cursor.
 STATES = ("focused", "proposed", "linking", "hit", "selection", "cursor")
@@ -201,9 +205,11 @@ def mark_style(keys: tuple[str, ...], depth: Depth = "truecolor") -> Style:
             colour = palette.selected_letters or colour
         else:
             background = palette.selection
-    for state in ("hit", "cursor"):
-        if state in present:
-            styles.append(_TEXT_STYLES[state])
+    if "hit" in present:
+        styles.append(_TEXT_STYLES["hit"])
+        colour, background = "#000000", palette.hit
+    if "cursor" in present:
+        styles.append(_TEXT_STYLES["cursor"])
     return Style.parse(" ".join(s for s in styles if s) or "none") + Style(
         color=_colour(colour, depth), bgcolor=_colour(background, depth)
     )

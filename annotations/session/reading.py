@@ -18,6 +18,7 @@ from annotations.attribution import (
 )
 from annotations.model import LAYER_OF, Attribution, Relation, Span
 from annotations.session.annotation_attributes import attributes_of, save_attributes
+from annotations.session.article_find import ArticleFind
 from annotations.session.entity_marks import (
     EntityLike,
     Recogniser,
@@ -59,6 +60,7 @@ class ReadingSession:
         self.annotator = annotator
         self.recogniser = recogniser
         self.cursor = WordCursor(self.text)
+        self.finder = ArticleFind(self.text)
         self.entities: list[EntityLike] = []
         self.spans: list[Span] = []
         self.attributions: list[Attribution] = []
@@ -308,11 +310,32 @@ class ReadingSession:
         self.reload()
         return action
 
+    # -- find ------------------------------------------------------------------------------
+
+    def find(self, query: str, start: int) -> Range | None:
+        """Find `query` (`ArticleFind`); the cursor goes to the first hit at or after logical
+        `start`. None, the cursor left alone, when nothing matches."""
+        return self._go_to_hit(self.finder.search(query, start))
+
+    def find_step(self, delta: int) -> Range | None:
+        """The cursor to the next (1) or previous (-1) hit, wrapping round."""
+        return self._go_to_hit(self.finder.step(delta))
+
+    def end_find(self) -> None:
+        """No more hits (the cursor stays where the last one put it)."""
+        self.finder.clear()
+
+    def _go_to_hit(self, hit: Range | None) -> Range | None:
+        if hit is not None:
+            self.cursor.clear_selection()
+            self.cursor.go_to_index(hit[0])
+        return hit
+
     # -- what the display shows ------------------------------------------------------------
 
     def marks(self) -> list[Mark]:
         """Entities, annotations, pending suggestions (the one under the cursor focused), then
-        proposal and link head (later ones on top)."""
+        proposal, link head and find hits (later ones on top)."""
         marks = [Mark(e.start, e.end, e.label) for e in self.entities]
         marks += [Mark(s.start, s.end, s.label) for s in self.spans if s.layer != "entity"]
         if review := self._shown_review():
@@ -322,6 +345,7 @@ class ReadingSession:
             marks += [Mark(s.start, s.end, s.label, "proposed") for s in parts]
         if head := self.link_head:
             marks.append(Mark(head.start, head.end, head.label, "linking"))
+        marks += [Mark(start, end, "FIND", "hit") for start, end in self.finder.hits]
         return marks
 
     def counts(self) -> dict[str, int]:

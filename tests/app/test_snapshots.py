@@ -90,3 +90,16 @@ def test_reader_overlapping_tags(snap_compare, build, size, depth) -> None:
         await settle(pilot)
 
     assert snap_compare(build(Config(colors=depth)), terminal_size=size, run_before=run_before)
+
+
+def test_reader_find(snap_compare, build, size) -> None:
+    """ctrl+f: the find bar with السيسي typed (shaped, right to left), its hits black on
+    yellow, the cursor on the second after Enter, and the status bar counting them."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"السيسي", "enter")
+        await settle(pilot)
+
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)

@@ -108,7 +108,7 @@ def test_search_filters(archive: Path) -> None:
 def test_search_table_marks_hits(archive: Path) -> None:
     result = run("--corpus", str(archive), "search", "النفط", "--color", "--bidi", "terminal")
     assert result.exit_code == 0
-    assert "bbc-2" in result.stdout and "\x1b[1;7m" in result.stdout
+    assert "bbc-2" in result.stdout and "\x1b[1;30;103m" in result.stdout  # the hit mark
     plain = run("--corpus", str(archive), "search", "النفط", "--no-color", "--bidi", "terminal")
     assert "\x1b[" not in plain.stdout and "أسعار النفط" in plain.stdout
 

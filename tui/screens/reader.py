@@ -21,6 +21,7 @@ from tui.layout import Mode
 from tui.marks import ANNOTATION_LABELS
 from tui.screens.attributes import AttributesScreen
 from tui.widgets.annotations_panel import AnnotationsPanel
+from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.legend import Legend
 from tui.widgets.reader_view import ReaderView
 from tui.widgets.shaped import shaped_line
@@ -68,6 +69,9 @@ def _bindings() -> list[Binding]:
         ("r", "link", "Link annotation", "link"),
         ("u,ctrl+z", "undo", "Undo", "undo"),
         ("ctrl+r,ctrl+shift+z", "redo", "Redo", "redo"),
+        ("ctrl+f", "find", "Find in the article", "find"),
+        ("n", "find_step(1)", "Next hit", "next_hit"),
+        ("N,shift+enter", "find_step(-1)", "Previous hit", "previous_hit"),
         ("n", "neighbour(1)", "Next article", "next_article"),
         ("p", "neighbour(-1)", "Previous article", "previous_article"),
         ("d", "done", "Done, open next", "done"),
@@ -101,6 +105,8 @@ class ReaderScreen(Screen[None]):
         self.hide_harakat = hide_harakat
         self.saved = "saved"
         self.message = ""
+        #: Where the cursor was when the find bar opened: hits are looked for from there.
+        self.find_origin: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,6 +116,11 @@ class ReaderScreen(Screen[None]):
                 self.session.text, mode=self.mode, hide_harakat=self.hide_harakat, id="article"
             )
             yield AnnotationsPanel(id="panel")
+        yield ArabicInput(
+            placeholder="Find in the article (harakat and letter forms ignored)",
+            compact=True,
+            id="find",
+        )
         yield Static(id="status", markup=False)
         yield Footer()
 
@@ -145,6 +156,8 @@ class ReaderScreen(Screen[None]):
             parts.append("attribution proposed: Enter accepts, Esc dismisses")
         elif self.session.link_head:
             parts.append("linking: move to the other annotation, Enter links, Esc cancels")
+        elif self.find_origin is not None:
+            parts.append(self.find_status())
         elif self.message:
             parts.append(self.message)
         parts += [
@@ -155,6 +168,18 @@ class ReaderScreen(Screen[None]):
             self.session.status(),
         ]
         return " │ ".join(parts)
+
+    def find_status(self) -> str:
+        """Which hit of how many, and the keys that move between them."""
+        finder = self.session.finder
+        if not finder.query.strip():
+            return "find: type a word, Esc closes"
+        if finder.current is None:
+            return "find: no match, Esc closes"
+        return (
+            f"find: {finder.current + 1}/{len(finder.hits)}"
+            " (Enter or n next, shift+Enter or N previous, Esc closes)"
+        )
 
     def suggestions_count(self) -> str:
         """How many suggestions are left to review (or why none are shown)."""
@@ -295,6 +320,7 @@ class ReaderScreen(Screen[None]):
         self.redraw()
 
     def action_clear(self) -> None:
+        self.close_find()
         self.session.cursor.clear_selection()
         self.session.dismiss_proposal()
         self.session.cancel_link()
@@ -408,6 +434,52 @@ class ReaderScreen(Screen[None]):
         self.message = f"redid {action.label}" if action else "nothing to redo"
         self.redraw()
         self.recognise()
+
+    # -- find ------------------------------------------------------------------------------
+
+    @property
+    def find_bar(self) -> ArabicInput:
+        return self.query_one("#find", ArabicInput)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n / N move between hits only while the find bar is open (else n is next article)."""
+        if action == "find_step":
+            return self.find_origin is not None
+        return True
+
+    def action_find(self) -> None:
+        """ctrl+f: open the find bar (or go back to it), searching from the cursor."""
+        if self.find_origin is None:
+            self.find_origin = self.session.cursor.word_range()[0]
+            self.find_bar.add_class("shown")
+            self.refresh_bindings()
+        self.find_bar.focus()
+        self.redraw()
+
+    @on(ArabicInput.Changed, "#find")
+    def find_changed(self, event: ArabicInput.Changed) -> None:
+        if self.find_origin is not None:
+            self.session.find(event.value, self.find_origin)
+            self.redraw()
+
+    @on(ArabicInput.Submitted, "#find")
+    def find_submitted(self) -> None:
+        self.action_find_step(1)
+
+    def action_find_step(self, delta: int) -> None:
+        self.session.find_step(delta)
+        self.redraw()
+
+    def close_find(self) -> None:
+        """Hide the find bar and its hits; the cursor stays on the last hit."""
+        if self.find_origin is None:
+            return
+        self.find_origin = None
+        self.session.end_find()
+        self.find_bar.value = ""
+        self.find_bar.remove_class("shown")
+        self.view.focus()
+        self.refresh_bindings()
 
     # -- copy ------------------------------------------------------------------------------
 

@@ -1,0 +1,62 @@
+"""ctrl+f in the reader: a find bar of Arabic input, hits drawn, n/N and Enter/shift+Enter move
+between them while it is open, Escape closes it with the cursor on the last hit."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tui.app import RawiApp
+from tui.screens.reader import ReaderScreen
+from tui.widgets.arabic_input import ArabicInput
+
+
+def reader(app: RawiApp) -> ReaderScreen:
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen
+
+
+def test_find_moves_between_hits_and_n_is_next_article_again_once_closed(build, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = reader(app)
+        session, text = screen.session, screen.session.text
+        await pilot.press("ctrl+f")
+        assert isinstance(app.focused, ArabicInput) and app.focused.id == "find"
+        await pilot.press(*"السيسى")  # ى for ي: letter forms are folded
+        hits = session.finder.hits
+        assert len(hits) == text.count("السيسي") > 2
+        assert all(text[start:end] == "السيسي" for start, end in hits)
+        assert session.cursor.word_range()[0] == hits[0][0]
+        assert "find: 1/" in screen.status_line()
+        assert any(mark.state == "hit" for mark in session.marks())
+        await pilot.press("enter")
+        assert session.cursor.word_range()[0] == hits[1][0]
+        await pilot.press("shift+enter")
+        assert session.cursor.word_range()[0] == hits[0][0]
+        await pilot.press("shift+enter")  # wraps round to the last
+        assert session.cursor.word_range()[0] == hits[-1][0]
+        screen.view.focus()
+        await pilot.press("n")
+        assert session.cursor.word_range()[0] == hits[0][0]
+        await pilot.press("N", "N")
+        assert session.cursor.word_range()[0] == hits[-2][0]
+        await pilot.press("escape")
+        assert not screen.find_bar.display and not session.finder.hits
+        assert session.cursor.word_range()[0] == hits[-2][0]
+        assert not any(mark.state == "hit" for mark in session.marks())
+        first = session.article.id
+        await pilot.press("n")  # the next article again
+        await pilot.pause()
+        assert reader(app).session.article.id != first
+
+    drive(build(), scenario, open_reader=True)
+
+
+def test_find_ignores_harakat_and_says_when_nothing_matches(build, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = reader(app)
+        await pilot.press("ctrl+f", *"مِصْر")
+        assert screen.session.finder.hits
+        await pilot.press(*"xyz")
+        assert not screen.session.finder.hits and "no match" in screen.status_line()
+
+    drive(build(), scenario, open_reader=True)
