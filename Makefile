@@ -35,15 +35,18 @@ $(TEST_STAMP): $(RUN_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# The terminal and bidi-conformance tests need tmux and Unicode's BidiCharacterTest.txt.
+# The terminal and bidi-conformance tests need tmux and Unicode's BidiCharacterTest.txt, the
+# browser tests (rawi serve, rawi report) Chromium.
 # Installed with apt when we are root; otherwise those tests skip and say why.
 system-deps:
 	@missing=""; \
 	command -v tmux >/dev/null || missing="$$missing tmux"; \
 	test -f /usr/share/unicode/BidiCharacterTest.txt || missing="$$missing unicode-data"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "installing:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } \
+			|| echo "could not install:$$missing (the tests that need them will skip)"; \
 	elif [ -n "$$missing" ]; then \
 		echo "not installed:$$missing (the tests that need them will skip)"; \
 	fi

@@ -1,0 +1,93 @@
+"""A real headless Chromium (Debian's `chromium`) opens the served app, waits for the article
+list, presses Enter and finds the reader drawn; it opens the report and finds its charts laid
+out right to left. Screenshots of both are kept in `test-artifacts/` (or $RAWI_TEST_ARTIFACTS)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from headless_chromium import Browser, chromium_path
+
+from tui.cli import cli
+
+CHROMIUM = chromium_path()
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed (Debian package `chromium`; `make test` installs it as root)",
+)
+ROOT = Path(__file__).resolve().parents[2]
+#: Received from the app: the list's header, then the reader's footer.
+LIST_DRAWN = "window.rawiReceived.includes('Words')"
+READER_DRAWN = "window.rawiReceived.includes('Next suggestion')"
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    folder = Path(os.environ.get("RAWI_TEST_ARTIFACTS") or ROOT / "test-artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Browser]:
+    assert CHROMIUM is not None
+    started = Browser(CHROMIUM, tmp_path / "profile")
+    yield started
+    started.close()
+
+
+def test_chromium_opens_the_served_app_and_an_article(serve, browser: Browser, artifacts: Path):
+    served = serve()
+
+    async def visit() -> None:
+        async with browser:
+            await browser.open(served.url, record_websockets=True)
+            await browser.wait_for(LIST_DRAWN, timeout=60)
+            assert not await browser.evaluate(READER_DRAWN)
+            await browser.screenshot(artifacts / "serve-list.png")
+            await browser.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+            await browser.press("Enter", 13, "\r")
+            await browser.wait_for(READER_DRAWN, timeout=60)
+            await asyncio.sleep(0.5)
+            shot = await browser.screenshot(artifacts / "serve-reader.png")
+            assert shot.startswith(b"\x89PNG")
+
+    asyncio.run(visit())
+
+
+def test_chromium_draws_the_report_right_to_left(tmp_path: Path, browser: Browser, artifacts):
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "db.json"), "--annotator", "mona", "report", "-o", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+
+    async def visit() -> dict:
+        async with browser:
+            await browser.open(report.as_uri())
+            await browser.wait_for("document.readyState === 'complete'")
+            layout = await browser.evaluate(
+                """(() => {
+                  const svgs = [...document.querySelectorAll('svg.chart')];
+                  const box = (el) => el.getBoundingClientRect();
+                  const chart = document.querySelector('#articles svg');
+                  const label = chart.querySelector('text.label');
+                  const bar = chart.querySelector('rect.bar');
+                  return {dir: getComputedStyle(document.body).direction, charts: svgs.length,
+                          drawn: svgs.every((s) => box(s).width > 0 && box(s).height > 0),
+                          labelRight: box(label).right, barRight: box(bar).right,
+                          chartRight: box(chart).right, labelWidth: box(label).width};
+                })()"""
+            )
+            await browser.screenshot(artifacts / "report.png", full_page=True)
+            return layout
+
+    layout = asyncio.run(visit())
+    assert layout["dir"] == "rtl" and layout["charts"] >= 3 and layout["drawn"]
+    assert layout["labelWidth"] > 0
+    assert layout["barRight"] < layout["labelRight"] <= layout["chartRight"] + 1
