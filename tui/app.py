@@ -104,7 +104,7 @@ class RawiApp(App[None]):
             )
             return
         self.list_screen = ArticleListScreen(
-            self.corpus.infos(), self.recogniser, arriving=self._arriving is not None
+            self.corpus, self.recogniser, arriving=self._arriving is not None
         )
         self.push_screen(self.list_screen)
         if self._arriving is not None:

@@ -101,8 +101,8 @@ class Corpus:
         that cannot be searched raises `QueryError`."""
         return search(self.index, query, where, limit)
 
-    def matching_ids(self, query: Query | str, where: ArticleFilter | None = None) -> list[str]:
-        """The ids of every article matching `query`, best first (no hits, no texts read)."""
+    def matching_ids(self, query: Query | str, where: ArticleFilter | None = None) -> set[str]:
+        """The ids of every article matching `query` (no order, no hits, no texts read)."""
         return matching_ids(self.index, query, where)
 
     def close_ids(self, article_id: str, count: int = 5) -> list[str]:

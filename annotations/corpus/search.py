@@ -187,9 +187,9 @@ def search(
 
 def matching_ids(
     index: ArticleIndex, query: Query | str, where: ArticleFilter | None = None
-) -> list[str]:
-    """The ids of every article matching `query`, best first, without reading their texts
-    (for narrowing a list as the analyst types)."""
+) -> set[str]:
+    """The ids of every article matching `query`, without reading their texts (for narrowing
+    a list as the analyst types)."""
     if isinstance(query, str):
         query = parse_query(query)
     try:

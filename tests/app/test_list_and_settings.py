@@ -25,6 +25,12 @@ def cells(app: RawiApp, article_id: str) -> dict[str, str]:
     return {column.key: value for column, value in zip(COLUMNS, values, strict=True)}
 
 
+async def settled(pilot: Pilot, app: RawiApp) -> None:
+    """Once the workers (the filter's among them) are done and their results shown."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_list_shows_every_article_and_counts_in_a_worker(build, seeds, drive) -> None:
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         assert isinstance(app.screen, ArticleListScreen)
@@ -43,7 +49,7 @@ def test_list_shows_every_article_and_counts_in_a_worker(build, seeds, drive) ->
 def test_filter_as_you_type_and_escape(build, drive) -> None:
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await pilot.press("slash", *"أهداف")
-        await pilot.pause()
+        await settled(pilot, app)
         assert app.screen.order == ["002_0e2d256eaa5f838c"]
         await pilot.press("enter")  # back to the table
         await pilot.press("enter")  # opens the only row
@@ -51,7 +57,7 @@ def test_filter_as_you_type_and_escape(build, drive) -> None:
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.session.article.id == "002_0e2d256eaa5f838c"
         await pilot.press("q", "escape")
-        await pilot.pause()
+        await settled(pilot, app)
         assert len(app.screen.order) == 5
 
     drive(build(), scenario)
@@ -63,17 +69,17 @@ def test_the_filter_finds_words_of_the_text_in_any_form(build, drive) -> None:
 
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await pilot.press("slash", *"روس")
-        await pilot.pause()
+        await settled(pilot, app)
         assert set(app.screen.order) == {
             "001_e361b63d4f5e59eb",
             "003_9e473b031b4d0b21",
             "004_071c99c05025decd",
         }
         await pilot.press(*"يا", "space")
-        await pilot.pause()
+        await settled(pilot, app)
         assert app.screen.order == ["003_9e473b031b4d0b21"]
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot, app)
         assert len(app.screen.order) == 5
 
     drive(build(), scenario)

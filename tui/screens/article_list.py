@@ -1,11 +1,15 @@
 """`ArticleListScreen`: one row per article, filter as you type, sort by column, Enter opens.
 
-Rows appear at once with what costs nothing (title, outlet, the store's counts); words and
-entities are counted afterwards in a thread worker, in the order the rows are shown.
+The first frame shows the first rows of the corpus; the others are read from the index in a
+thread worker after it. Words and entities are counted afterwards in another, in the order the
+rows are shown. The filter runs in a worker too: a keystroke cancels the query of the one
+before it if that has not started, and a stale result is never shown.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +22,7 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from annotations.arabic import match_key
-from annotations.corpus import QueryError, as_typed
+from annotations.corpus import Corpus, QueryError, as_typed
 from annotations.session import StoreStats, entity_decisions, store_stats
 from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.article_table import ArticleTable, Column, TableHeader
@@ -35,6 +39,10 @@ COLUMNS = (
 )
 STATUS_ORDER = {"todo": 0, "in progress": 1, "done": 2}
 COUNT_BATCH = 16
+#: Rows read before the first frame (a screenful and more); the rest are read after it.
+FIRST_ROWS = 100
+#: Counting stops this long after each keystroke in the filter (it would slow the filter down).
+TYPING_PAUSE = 0.5
 
 
 @dataclass
@@ -45,7 +53,6 @@ class Row:
     stats: StoreStats = field(default_factory=StoreStats)
     words: int | None = None
     entities: int | None = None
-    haystack: str = ""
 
     def sort_key(self, column: str) -> Any:
         return {
@@ -58,13 +65,11 @@ class Row:
             "status": STATUS_ORDER.get(self.stats.status, 0),
         }[column]
 
-    def matches(self, needle: str) -> bool:
-        """Whether the folded title, outlet or id contains the folded `needle`."""
-        if not self.haystack:
-            article = self.article
-            folded = match_key(f"{article.title} {article.outlet or ''} {article.id}")
-            self.haystack = folded.casefold()
-        return needle in self.haystack
+    def __post_init__(self) -> None:
+        article = self.article
+        folded = match_key(f"{article.title} {article.outlet or ''} {article.id}")
+        #: The title, outlet and id folded, for the filter.
+        self.haystack = folded.casefold()
 
 
 def _count(value: int | None) -> str:
@@ -85,19 +90,29 @@ class ArticleListScreen(Screen[None]):
 
     def __init__(
         self,
-        articles: Sequence[Any],
+        corpus: Corpus,
         recogniser: Callable[[str, Sequence[Any]], Sequence[Any]],
         *,
         arriving: bool = False,
     ) -> None:
+        """The list of `corpus`; when `arriving`, its articles are still being read and come
+        through `add_articles`."""
         super().__init__()
-        self.arriving = arriving
-        self.rows = {article.id: Row(article) for article in articles}
+        self.corpus = corpus
+        first = corpus.infos(limit=None if arriving else FIRST_ROWS)
+        #: Articles still to come: read by `read_rest`, or given to `add_articles`.
+        self.arriving = arriving or len(first) == FIRST_ROWS
+        self.rows = {article.id: Row(article) for article in first}
         self.recogniser = recogniser
         self.order: list[str] = list(self.rows)
         self.sort_column: str | None = None
         self.reverse = False
         self.needle = ""
+        #: The ids passing the filter (None: no filter), and the needle they are for.
+        self.passing: set[str] | None = None
+        self.shown_needle = ""
+        self._filtering = threading.Lock()
+        self._typing_until = 0.0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,6 +128,14 @@ class ArticleListScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refill()
         self.table.focus()
+        if self.arriving and len(self.rows) == FIRST_ROWS:
+            self.call_after_refresh(self.read_rest)
+
+    @work(thread=True, group="rows")
+    def read_rest(self) -> None:
+        """The rows after the first ones, read from the index (titles folded for the filter)."""
+        rest = [Row(info) for info in self.corpus.infos()[FIRST_ROWS:]]
+        self.app.call_from_thread(self.add_rows, rest, last=True)
 
     def on_screen_resume(self) -> None:
         """Shown (first, or back from the reader): the store's counts, then words and entities
@@ -153,13 +176,15 @@ class ArticleListScreen(Screen[None]):
         app = self.app
         self._count_rows(entity_decisions(app.store, app.annotator))  # type: ignore[attr-defined]
 
-    @work(thread=True, exclusive=True, group="counts")
+    @work(thread=True, exclusive=True, group="counts", description="count words and entities")
     def _count_rows(self, decisions: list[Any]) -> None:
         """Words and entities of every row, in display order, posted in small batches."""
         worker = get_current_worker()
         batch: list[tuple[str, int, int | None]] = []
         entities_ok = True
         for article_id in list(self.order):
+            while time.monotonic() < self._typing_until and not worker.is_cancelled:
+                time.sleep(TYPING_PAUSE / 5)
             if worker.is_cancelled:
                 return
             row = self.rows[article_id]
@@ -168,7 +193,7 @@ class ArticleListScreen(Screen[None]):
             entities: int | None = None
             if entities_ok:
                 try:
-                    text = self.app.corpus[article_id].text  # type: ignore[attr-defined]
+                    text = self.corpus[article_id].text
                     entities = len(self.recogniser(text, decisions))
                 except Exception as error:  # the recogniser is optional for the list
                     entities_ok = False
@@ -190,36 +215,75 @@ class ArticleListScreen(Screen[None]):
 
     def refill(self) -> None:
         """Show the rows that pass the filter, in the sort order, keeping the highlighted one."""
-        needle = match_key(self.needle).casefold()
-        in_bodies = self.body_matches()
-        rows = [
-            row
-            for row in self.rows.values()
-            if not needle or row.matches(needle) or row.article.id in in_bodies
-        ]
+        passing = self.passing
+        rows = [row for row in self.rows.values() if passing is None or row.article.id in passing]
+        self._show(self._sorted(rows))
+
+    def _sorted(self, rows: list[Row]) -> list[Row]:
         if self.sort_column:
             column = self.sort_column
             rows.sort(key=lambda row: row.sort_key(column), reverse=self.reverse)
+        return rows
+
+    def _show(self, rows: list[Row]) -> None:
         self.order = [row.article.id for row in rows]
         self.table.set_rows(rows, self.order, keep=self.table.highlighted)
         self.query_one(TableHeader).show_sort(self.sort_column, self.reverse)
 
-    def body_matches(self) -> set[str]:
-        """The articles whose text matches the filter as a search query (the last word typed
-        as a prefix); none when the filter is not a query yet."""
+    def refilter(self) -> None:
+        """Filter the rows again for `needle`, in a worker (at once when there is none)."""
         if not self.needle:
-            return set()
+            self.passing, self.shown_needle = None, ""
+            self.refill()
+            return
+        self._filter(self.needle, list(self.rows.values()))
+
+    @work(thread=True, exclusive=True, group="filter", description="filter the list")
+    def _filter(self, needle: str, rows: list[Row]) -> None:
+        worker = get_current_worker()
+        with self._filtering:  # one query at a time; those overtaken meanwhile never start
+            if worker.is_cancelled:
+                return
+            order = (self.sort_column, self.reverse)
+            passing = self._passing(needle, rows)
+            shown = self._sorted([row for row in rows if row.article.id in passing])
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._filtered, needle, passing, shown, order)
+
+    def _passing(self, needle: str, rows: list[Row]) -> set[str]:
+        """The ids of the rows whose title, outlet or id contains the folded `needle`, or whose
+        text matches it as a search query (its last word typed as a prefix)."""
         try:
-            return set(self.app.corpus.matching_ids(as_typed(self.needle)))  # type: ignore[attr-defined]
-        except QueryError:
-            return set()
+            passing = self.corpus.matching_ids(as_typed(needle))
+        except QueryError:  # not a query yet (a lone quote or minus...)
+            passing = set()
+        folded = match_key(needle).casefold()
+        passing.update(row.article.id for row in rows if folded in row.haystack)
+        return passing
+
+    def _filtered(
+        self, needle: str, passing: set[str], rows: list[Row], order: tuple[str | None, bool]
+    ) -> None:
+        """Show the rows passing `needle` if it is still the filter (sorted again if the sort
+        order changed meanwhile)."""
+        if needle != self.needle:
+            return
+        self.passing, self.shown_needle = passing, needle
+        self._show(rows if order == (self.sort_column, self.reverse) else self._sorted(rows))
 
     def add_articles(self, articles: Sequence[Any], *, last: bool = False) -> None:
-        """Rows for articles that arrived after the screen opened; counting starts after the
-        `last` batch (it would slow the loading down)."""
-        for article in articles:
-            self.rows[article.id] = Row(article)
-        self.refill()
+        """Rows for articles that arrived after the screen opened (see `add_rows`)."""
+        self.add_rows([Row(article) for article in articles], last=last)
+
+    def add_rows(self, rows: Sequence[Row], *, last: bool = False) -> None:
+        """Rows that came after the screen opened; counting starts after the `last` batch (it
+        would slow the loading down)."""
+        for row in rows:
+            self.rows[row.article.id] = row
+        if self.needle:
+            self.refilter()
+        else:
+            self.refill()
         if last:
             self.arriving = False
             self.count_rows()
@@ -255,7 +319,8 @@ class ArticleListScreen(Screen[None]):
     @on(ArabicInput.Changed, "#filter")
     def filter_changed(self, event: ArabicInput.Changed) -> None:
         self.needle = event.value.strip()
-        self.refill()
+        self._typing_until = time.monotonic() + TYPING_PAUSE
+        self.refilter()
 
     @on(ArabicInput.Submitted, "#filter")
     def filter_done(self) -> None:
