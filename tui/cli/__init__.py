@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from tui.cli.agreement_command import agreement_command
 from tui.cli.annotate_command import annotate_command
 from tui.cli.annotators_command import annotators_command
 from tui.cli.corpus_commands import list_command, show_command
@@ -83,6 +84,7 @@ for command in (
     entities_command,
     suggest_command,
     annotators_command,
+    agreement_command,
 ):
     cli.add_command(command)
 

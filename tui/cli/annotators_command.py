@@ -8,6 +8,7 @@ import click
 
 from annotations.model import LABELS
 from annotations.store.annotators import annotator_work
+from tui.cli.names import shown
 from tui.cli.options import GlobalOptions, global_options, pass_options
 
 COLUMNS = ("annotator", "articles", "done", *LABELS, "relations", "attributions", "claims", "last")
@@ -29,10 +30,5 @@ def annotators_command(options: GlobalOptions, as_json: bool) -> None:
     for w in work:
         counts = (w.articles, w.done, *(w.spans[label] for label in LABELS))
         links = (w.relations, w.attributions, w.claims)
-        cells = (_shown(w.annotator), *map(str, counts), *map(str, links), w.last_activity or "-")
+        cells = (shown(w.annotator), *map(str, counts), *map(str, links), w.last_activity or "-")
         click.echo("\t".join(cells))
-
-
-def _shown(name: str) -> str:
-    """`name` with controls, bidi marks and tabs escaped, so that no name drives the terminal."""
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in name)
