@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from annotations.corpus import Article, Corpus
-from annotations.session import ReadingSession, Recogniser, default_recogniser
+from annotations.session import Adjudication, ReadingSession, Recogniser, default_recogniser
 from annotations.store import Store, StoreError
 from tui.config import Config, load_config, save_config
 from tui.layout import BIDI_EXPLICIT, BIDI_IMPLICIT, Mode
 from tui.marks import Depth
+from tui.screens.adjudication import AdjudicationScreen
 from tui.screens.article_list import ArticleListScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
@@ -30,7 +31,7 @@ from tui.screens.reader import ReaderScreen
 #: How often articles still arriving are added to the list.
 LOAD_BATCH_SECONDS = 0.25
 #: Binding id prefixes that are ours (shown in help and the command palette).
-OWN_PREFIXES = ("app.", "list.", "reader.")
+OWN_PREFIXES = ("app.", "list.", "reader.", "adjudicate.")
 
 
 class RawiApp(App[None]):
@@ -165,6 +166,20 @@ class RawiApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def open_adjudication(self, article_id: str) -> None:
+        """Open the adjudication of an article, unless no annotator has a span there."""
+        assert self.store is not None
+        adjudication = Adjudication(
+            self.corpus[article_id], self.store, self.config.curated_annotator
+        )
+        if not adjudication.annotators:
+            self.notify("Nobody has annotated this article: nothing to adjudicate", timeout=3)
+            return
+        self.opened.add(article_id)
+        self.push_screen(
+            AdjudicationScreen(adjudication, self.render_mode, self.config.hide_harakat)
+        )
 
     def open_neighbour(self, article_id: str, step: int) -> None:
         """The next (`step` 1) or previous (-1) article in the list's order, if any."""

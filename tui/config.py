@@ -7,6 +7,7 @@ hide_harakat = false
 theme = "textual-dark"
 show_suggestions = true
 suggestion_threshold = 0.5 # suggestions less confident than this are hidden
+curated_annotator = "curated" # who adjudication saves the chosen versions as
 colors = "auto"            # palette: "truecolor", "256", "16", or the terminal's ("auto")
 
 [keymap]                   # binding id = "key" or "key1,key2"
@@ -50,6 +51,8 @@ class Config:
     show_suggestions: bool = True
     #: Suggestions whose calibrated confidence is below this are hidden (docs/attribution.md).
     suggestion_threshold: float = DEFAULT_SUGGESTION_THRESHOLD
+    #: The annotator adjudication saves the chosen versions as (docs/agreement.md).
+    curated_annotator: str = "curated"
     #: The palette of marks (`tui.marks.DEPTHS`), or "auto": the terminal's colour depth.
     colors: str = "auto"
     problem: str | None = field(default=None, compare=False)
@@ -77,6 +80,9 @@ def load_config(path: Path | None = None) -> Config:
         config.suggestion_threshold = float(threshold)
     if settings.get("colors") in COLORS:
         config.colors = settings["colors"]
+    curated = settings.get("curated_annotator")
+    if isinstance(curated, str) and curated.strip():
+        config.curated_annotator = curated.strip()
     if isinstance(settings.get("theme"), str):
         config.theme = settings["theme"]
     keymap = data.get("keymap", {})
@@ -95,6 +101,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
         f"theme = {json.dumps(config.theme)}",
         f"show_suggestions = {str(config.show_suggestions).lower()}",
         f"suggestion_threshold = {config.suggestion_threshold}",
+        f"curated_annotator = {json.dumps(config.curated_annotator)}",
         f"colors = {json.dumps(config.colors)}",
         "",
         "[keymap]",

@@ -6,6 +6,7 @@ and to those of its `WordCursor` (`session.cursor`), and draws what they expose 
 `SuggestionReview` reviews the suggested attributions of an article.
 """
 
+from annotations.session.adjudication import Adjudication
 from annotations.session.article_find import ArticleFind
 from annotations.session.article_stats import StoreStats, store_stats
 from annotations.session.citation import citation
@@ -24,6 +25,7 @@ from annotations.session.text_units import clause_around, quotation_around, sent
 from annotations.session.word_cursor import WordCursor
 
 __all__ = [
+    "Adjudication",
     "ArticleFind",
     "AttributionSequence",
     "Mark",

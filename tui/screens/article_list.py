@@ -86,6 +86,9 @@ class ArticleListScreen(Screen[None]):
         Binding("o", "sort", "Sort by next column", id="list.sort"),
         Binding("O", "reverse", "Reverse sort", id="list.reverse"),
         Binding("q", "app.quit", "Quit", id="list.quit"),
+        Binding(
+            "a", "adjudicate", "Adjudicate annotators' versions", id="list.adjudicate", show=False
+        ),
     ]
 
     def __init__(
@@ -300,6 +303,10 @@ class ArticleListScreen(Screen[None]):
     def action_open(self) -> None:
         if (article_id := self.table.highlighted) is not None:
             self.app.open_article(article_id)  # type: ignore[attr-defined]
+
+    def action_adjudicate(self) -> None:
+        if (article_id := self.table.highlighted) is not None:
+            self.app.open_adjudication(article_id)  # type: ignore[attr-defined]
 
     @on(ArticleTable.Selected)
     def row_clicked(self, event: ArticleTable.Selected) -> None:
