@@ -72,12 +72,12 @@ def test_options_choose_annotators_articles_and_layer(team: Path, seeds: Corpus)
 def test_table_for_people_escapes_names(team: Path) -> None:
     result = run("agreement", "--db", str(team), "--per-article")
     assert result.exit_code == 0, result.output
-    assert "\x1b" not in result.output and "ali\\u001b[2J & huda" in result.output
+    assert "\x1b" not in result.output and "ali\\x1b[2J & huda" in result.output
     header, *rows = result.output.splitlines()
     assert header.split("\t")[:4] == ["annotators", "articles", "label", "spans"]
     overall = [r.split("\t") for r in rows if r.startswith("huda & mona\t2\toverall")]
     assert overall and overall[0][3] == "3/3" and overall[0][4] == "0.667"
-    assert rows[-1].startswith("all (ali\\u001b[2J, huda, mona): 1 article(s)")
+    assert rows[-1].startswith("all (ali\\x1b[2J, huda, mona): 1 article(s)")
 
 
 def test_fewer_than_two_annotators_says_so(tmp_path: Path) -> None:

@@ -122,7 +122,7 @@ def test_annotators_lists_who_has_what(tmp_path: Path, analysts: tuple[Path, Pat
     rows = [line.split("\t") for line in table.output.splitlines()]
     assert rows[0][:3] == ["annotator", "articles", "done"]
     assert "\x1b" not in table.output and "\u202e" not in table.output
-    assert [row[0] for row in rows[1:]] == ["evil\\u001b[31m\\u202e", "huda", "mona"]
+    assert [row[0] for row in rows[1:]] == ["evil\\x1b[31m\\u202e", "huda", "mona"]
     as_json = json.loads(run("annotators", "--db", str(team), "--json").output)
     huda = as_json[1]
     assert (huda["annotator"], huda["articles"], huda["done"]) == ("huda", 2, 2)

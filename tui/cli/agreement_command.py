@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from itertools import chain
 from typing import Any
 
@@ -10,8 +9,8 @@ import click
 
 from annotations.agreement import agreement
 from annotations.model import LAYERS
-from tui.cli.names import shown
-from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.cli.options import GlobalOptions, global_options, pass_options, warn
+from tui.printable import printable, printable_json
 
 COLUMNS = ("annotators", "articles", "label", "spans", "f1_exact", "f1_overlap", "kappa", "alpha")
 
@@ -59,11 +58,11 @@ def agreement_command(
             decisions=store.entity_decisions(),
         )
     for article_id in result["skipped"]:
-        click.echo(f"warning: article {shown(article_id)} is not in the corpus: left out", err=True)
+        warn(f"article {printable(article_id)} is not in the corpus: left out")
     if not result["pairs"]:
         click.echo("No two annotators annotated the same article.", err=True)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=True, indent=2))
+        click.echo(printable_json(result, indent=2))
         return
     click.echo("\t".join(COLUMNS))
     for pair in result["pairs"]:
@@ -71,14 +70,14 @@ def agreement_command(
             click.echo("\t".join(row))
     everyone = result["all"]
     click.echo(
-        f"all ({', '.join(map(shown, everyone['annotators']))}): {everyone['articles']} "
+        f"all ({', '.join(map(printable, everyone['annotators']))}): {everyone['articles']} "
         f"article(s) every one annotated, fleiss_kappa {_number(everyone['fleiss_kappa'])}, "
         f"alpha {_number(everyone['alpha'])}"
     )
 
 
 def _pair_rows(pair: dict[str, Any], per_article: bool) -> list[tuple[str, ...]]:
-    who = " & ".join(map(shown, pair["annotators"]))
+    who = " & ".join(map(printable, pair["annotators"]))
     articles = str(pair["articles"])
     rows = [_row(who, articles, label, f) for label, f in pair["labels"].items()]
     rows.append(_row(who, articles, "overall", pair["overall"]))
@@ -91,7 +90,7 @@ def _pair_rows(pair: dict[str, Any], per_article: bool) -> list[tuple[str, ...]]
         same = f"{decisions['same']}/{decisions['shared']}"
         rows.append((who, articles, "entity decisions (same/both)", same, "-", "-", "-", "-"))
     if per_article:
-        rows.extend(_row(who, shown(f["article"]), "overall", f) for f in pair["per_article"])
+        rows.extend(_row(who, printable(f["article"]), "overall", f) for f in pair["per_article"])
     return rows
 
 

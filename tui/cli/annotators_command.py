@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from annotations.model import LABELS
 from annotations.store.annotators import annotator_work
-from tui.cli.names import shown
 from tui.cli.options import GlobalOptions, global_options, pass_options
+from tui.printable import printable_json, printable_row
 
 COLUMNS = ("annotator", "articles", "done", *LABELS, "relations", "attributions", "claims", "last")
 
@@ -24,11 +22,11 @@ def annotators_command(options: GlobalOptions, as_json: bool) -> None:
     with options.open_store(read_only=True) as store:
         work = annotator_work(store)
     if as_json:
-        click.echo(json.dumps([w.as_json() for w in work], ensure_ascii=True, indent=2))
+        click.echo(printable_json([w.as_json() for w in work], indent=2))
         return
     click.echo("\t".join(COLUMNS))
     for w in work:
         counts = (w.articles, w.done, *(w.spans[label] for label in LABELS))
         links = (w.relations, w.attributions, w.claims)
-        cells = (shown(w.annotator), *map(str, counts), *map(str, links), w.last_activity or "-")
-        click.echo("\t".join(cells))
+        cells = (w.annotator, *map(str, counts), *map(str, links), w.last_activity or "-")
+        click.echo(printable_row(cells))

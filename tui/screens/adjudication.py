@@ -14,6 +14,7 @@ from annotations.model import Span
 from annotations.session.adjudication import Adjudication, Unit
 from annotations.store import StoreError
 from tui.layout import Mode
+from tui.printable import printable
 from tui.widgets.shaped import shaped_line
 
 #: Cells given to a quoted stretch of text.
@@ -71,7 +72,9 @@ class AdjudicationScreen(Screen[None]):
     def redraw(self) -> None:
         adjudication = self.adjudication
         settled, total = adjudication.progress()
-        names = ", ".join(f"{n} {who}" for n, who in enumerate(adjudication.annotators, 1))
+        names = ", ".join(
+            f"{n} {printable(who)}" for n, who in enumerate(adjudication.annotators, 1)
+        )
         self.query_one("#adjudication-progress", Static).update(
             f"{settled}/{total} disagreements settled into {adjudication.curated!r} · {names}"
         )
@@ -100,14 +103,16 @@ class AdjudicationScreen(Screen[None]):
         if unit is None:
             return [Static("No annotator has a span in this article.", markup=False)]
         rows = [
-            Static(f"[{n}] {who}: {self._spans(version)}", markup=False, classes="version")
+            Static(
+                f"[{n}] {printable(who)}: {self._spans(version)}", markup=False, classes="version"
+            )
             for n, (who, version) in enumerate(
                 zip(adjudication.annotators, unit.versions, strict=True), 1
             )
         ]
         curated = adjudication.curated_spans(unit)
         rows.append(
-            Static(f"{adjudication.curated}: {self._spans(curated)}", markup=False,
+            Static(f"{printable(adjudication.curated)}: {self._spans(curated)}", markup=False,
                    classes="curated")
         )  # fmt: skip
         return rows
