@@ -5,3 +5,8 @@ clusters and word lists), `train_neural` (the neural tagger; needs PyTorch), `bu
 and `evaluate`. `conll` reads the evaluation corpora from `$RAWI_EVAL_DIR`, else from
 `../shared/eval` beside the checkout.
 """
+
+
+def missing(tool: str, package: str, install: str) -> SystemExit:
+    """The one-line exit of a tool whose package is not installed (instead of a traceback)."""
+    return SystemExit(f"{tool} needs {package}, which is not installed: {install}")

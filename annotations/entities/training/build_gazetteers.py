@@ -13,6 +13,16 @@ import gettext
 import json
 
 from annotations.arabic import match_key
+from annotations.entities.training import missing
+
+try:
+    import pycountry
+    from babel import Locale
+except ModuleNotFoundError:
+    raise missing(
+        "build_gazetteers", "babel and pycountry", ".venv/bin/pip install 'rawi[train]'"
+    ) from None
+
 from annotations.entities.gazetteer import GAZETTEER_PATH
 from annotations.entities.trained_model import DATA_DIR
 
@@ -44,8 +54,6 @@ def curated(name: str) -> list[str]:
 
 def babel_places() -> list[str]:
     """Arabic territory and city names from CLDR (numeric region codes such as 'العالم' skipped)."""
-    from babel import Locale
-
     arabic = Locale("ar")
     territories = [
         name
@@ -58,8 +66,6 @@ def babel_places() -> list[str]:
 
 def pycountry_places() -> list[str]:
     """Arabic ISO 3166-1 country names, with and without the parenthesised part."""
-    import pycountry
-
     translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
     names = [translation.gettext(country.name) for country in pycountry.countries]
     return [part.strip(" ،") for name in names for part in name.replace(")", "").split("(")]

@@ -15,9 +15,14 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import pycrfsuite
-
 from annotations.arabic import match_key
+from annotations.entities.training import missing
+
+try:
+    import pycrfsuite
+except ModuleNotFoundError:
+    raise missing("train", "python-crfsuite", ".venv/bin/pip install 'rawi[train]'") from None
+
 from annotations.entities.features import Resources, sentence_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
 from annotations.entities.trained_model import (

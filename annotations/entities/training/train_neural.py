@@ -20,13 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
+from annotations.entities.training import missing
+
 try:
     import torch
     from torch import nn
 except ModuleNotFoundError:
-    raise SystemExit(
-        "train_neural needs PyTorch, which rawi does not install: .venv/bin/pip install torch"
-    ) from None
+    raise missing("train_neural", "PyTorch", ".venv/bin/pip install torch") from None
 
 from annotations.entities.bio import TAGS, bio_constraints, bio_spans, mix
 from annotations.entities.neural import (
