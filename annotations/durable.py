@@ -64,19 +64,51 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     On any error the temporary file is removed and `path` is left as it was.
     """
     path = Path(path)
-    temp = path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}")
+    temp = _temp_of(path)
     try:
         with open(temp, "wb") as out:
             keep_ownership(out.fileno(), path)
             yield out
             out.flush()
             sync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    install_staged(temp, path)
+
+
+def write_staged(path: Path, data: bytes, *, like: Path | None = None) -> Path:
+    """Write `data` to a temporary file beside `path`, fsync'd, with the mode, owner and group
+    of `like` (default `path`); returns the temporary file (removed on error). Nothing is
+    replaced until `install_staged`."""
+    temp = _temp_of(path)
+    try:
+        with open(temp, "wb") as out:
+            keep_ownership(out.fileno(), like or path)
+            write_all(out.fileno(), data)
+            sync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def install_staged(temp: Path, path: Path) -> None:
+    """Rename the temporary file `temp` over `path` and fsync the folder (`temp` is removed
+    when that fails)."""
+    try:
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
     sync_dir(path.parent)
+
+
+def _temp_of(path: Path) -> Path:
+    return path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}")
 
 
 def keep_ownership(fd: int, path: Path) -> None:
@@ -109,10 +141,10 @@ def writable(path: Path) -> bool:
     return bool(mode & 0o222) and os.access(path, os.W_OK)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically (see `atomic_file`)."""
-    with atomic_file(path) as out:
-        write_all(out.fileno(), data)
+def atomic_write(path: Path, data: bytes, *, like: Path | None = None) -> None:
+    """Replace `path` with `data` atomically, keeping the mode, owner and group of `like`
+    (default `path`; see `keep_ownership`)."""
+    install_staged(write_staged(path, data, like=like), path)
 
 
 def remove_stray_temps(path: Path) -> None:

@@ -1,12 +1,14 @@
-"""The durable engine under `Store`: load, replay, lock, save through the journal, compact.
+"""The durable engine under `Store`: load, replay, lock, save through the journal, fold.
 
 State lives in memory; every save appends one journal line and fsyncs it under the `.lock` file
 before returning. Before each read or save the journal's tail written by other processes is
-replayed; when another process has compacted, the database is reloaded.
+replayed (across their folds). Past `compact_bytes` of journal a save seals the journal and
+folds it into the database file in a thread (`fold.py`): the save itself never waits for it.
 """
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +17,7 @@ from typing import Any, Self
 
 from filelock import FileLock, Timeout
 
-from annotations.durable import remove_stray_temps, writable
+from annotations.durable import remove_stray_temps, sync_dir, writable
 from annotations.model import new_id, now
 from annotations.store.database_file import keep_aside, write_database
 from annotations.store.errors import (
@@ -25,6 +27,7 @@ from annotations.store.errors import (
     StoreReadOnlyError,
     disk_error,
 )
+from annotations.store.fold import Fold, claim, held_elsewhere
 from annotations.store.history import record_action
 from annotations.store.journal import Journal, Tail
 from annotations.store.schema import META, SCHEMA_VERSION, meta_document
@@ -61,6 +64,11 @@ class Database:
         self._extra: dict[str, dict[str, Any]] = {}
         self._generation = ""
         self._journal_start = self._offset = 0
+        #: Bytes of the sealed journal an unfinished fold holds (as of the last load or seal).
+        self._sealed_bytes = 0
+        self._fold: Fold | None = None
+        self._fold_at = compact_bytes
+        self._folds_deferred = False
         self._txn: Transaction | None = None
         self._closed = True
 
@@ -86,17 +94,20 @@ class Database:
         return database
 
     def close(self) -> None:
-        """Fold the journal into the database file; if that fails, warn (nothing is lost)."""
+        """Finish a fold under way; fold now only a journal past `compact_bytes` (after an
+        import), since the next open replays a short one cheaply. A failure warns (nothing is
+        lost: the journal keeps every save)."""
         if self._closed:
             return
         self._closed = True
         if self.read_only:
             return
         try:
+            self._end_fold(wait=True)
             with self._locked():
                 self._refresh(locked=True)
-                if self._offset > self._journal_start:
-                    self._compact_locked()
+                if self._offset - self._journal_start >= self._fold_at:
+                    self._fold_now()
         except StoreError as error:  # every save is already durable in the journal
             warnings.warn(f"compaction postponed: {error}", stacklevel=2)
 
@@ -109,9 +120,19 @@ class Database:
     def compact(self) -> None:
         """Fold the journal into the database file now (`rawi compact`)."""
         self._check_writable()
+        self._end_fold(wait=True)
         with self._locked():
             self._refresh(locked=True)
-            self._compact_locked()
+            self._fold_now()
+
+    @contextmanager
+    def folds_deferred(self) -> Iterator[None]:
+        """No fold starts inside (an import): the journal grows, and `close()` folds it once."""
+        self._folds_deferred = True
+        try:
+            yield
+        finally:
+            self._folds_deferred = False
 
     @contextmanager
     def batch(
@@ -138,7 +159,11 @@ class Database:
     @property
     def journal_bytes(self) -> int:
         """Bytes of journal entries not yet folded into the database file."""
-        return self._offset - self._journal_start
+        return self._offset - self._journal_start + self._sealed_bytes
+
+    def wait_for_fold(self) -> None:
+        """Wait until the fold this process runs in the background (if any) is over."""
+        self._end_fold(wait=True)
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -195,11 +220,8 @@ class Database:
         self._offset = self.journal.append(entry, self._offset)
         for op in ops:
             self.state.apply(op)
-        if self.journal_bytes >= self.compact_bytes:
-            try:
-                self._compact_locked()
-            except StoreError as error:  # the save itself is durable in the journal
-                warnings.warn(f"compaction postponed: {error}", stacklevel=3)
+        if not self._folds_deferred and self._offset - self._journal_start >= self._fold_at:
+            self._fold_in_background()
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -215,6 +237,8 @@ class Database:
             tail = None
         if self.read_only and tail is None and self._offset == 0:
             return  # still no journal: nothing was written since we read the file
+        if tail is not None and tail.generation != self._generation:
+            tail = self._follow(tail, locked=locked)
         if tail is None or tail.generation != self._generation:
             if self.read_only:
                 self._load_read_only()
@@ -227,28 +251,57 @@ class Database:
         replay(self.state, tail, self.journal.path)
         self._offset = tail.offset
 
+    def _follow(self, tail: Tail, *, locked: bool) -> Tail | None:
+        """Another process sealed the journal we follow: replay what we had not read of it (from
+        the sealed journal), then go on with the new journal. None: reload instead."""
+        if tail.follows != self._generation:
+            return None
+        if tail.sealed_at != self._offset:
+            try:
+                rest = self.journal.sealed.read(self._offset, self._generation, locked=False)
+            except FileNotFoundError:  # folded and deleted already
+                return None
+            if rest.generation != self._generation or rest.offset != tail.sealed_at:
+                return None
+            replay(self.state, rest, self.journal.sealed.path)
+        self._generation, self._journal_start = tail.generation, tail.header_end
+        self._sealed_bytes = tail.sealed_at
+        return self.journal.read(tail.header_end, tail.generation, locked=locked)
+
     def _load(self) -> None:
-        """Read the database file and replay its journal (under the lock)."""
-        remove_stray_temps(self.path)
+        """Read the database file and replay its journals (under the lock); finish what a
+        process killed mid-fold left: a sealed journal is folded again, in the background."""
+        sealed = self.journal.sealed
+        if not held_elsewhere(sealed.path):
+            remove_stray_temps(self.path)
         if not self.path.exists():
             self._create()
         snapshot = read_snapshot(self.path, self.journal, locked=True)
         if snapshot.version < SCHEMA_VERSION:
             keep_aside(self.path, f"schema{snapshot.version}")
-        self._generation, self._extra = snapshot.generation, snapshot.extra
-        tail = snapshot.tail
-        if tail is None:
+        if snapshot.sealed_folded:
+            sealed.path.unlink()
+        self._extra, tail, live = snapshot.extra, snapshot.tail, snapshot.sealed
+        if tail is None or (tail.follows is None and tail.generation != snapshot.generation):
+            # no journal yet (or one a compaction cut short had already folded): a new one
+            self._generation = new_id() if live else snapshot.generation
             self._journal_start = self._offset = self.journal.create(
-                self._generation, SCHEMA_VERSION
+                self._generation,
+                SCHEMA_VERSION,
+                follows=live.generation if live else None,
+                sealed_at=live.offset if live else 0,
+                like=sealed.path if live else None,
             )
         else:
+            self._generation = tail.generation
             self._journal_start, self._offset = tail.header_end, tail.offset
+        self._sealed_bytes = live.offset - live.header_end if live else 0
         self.state = snapshot.state
         self._loads += 1
-        if snapshot.version < SCHEMA_VERSION or (
-            tail is not None and tail.generation != self._generation
-        ):
-            self._compact_locked()
+        if snapshot.version < SCHEMA_VERSION:
+            self._fold_now()
+        elif live is not None and self._fold is None:
+            self._fold_in_background()
 
     def _load_read_only(self) -> None:
         """Read the file and replay its journal in memory, changing no file (a torn last
@@ -264,6 +317,8 @@ class Database:
         except OSError as error:
             raise StoreError(f"{self.path}: cannot read ({error.strerror or error}).") from None
         self.state, self._extra, tail = snapshot.state, snapshot.extra, snapshot.tail
+        live = snapshot.sealed
+        self._sealed_bytes = live.offset - live.header_end if live else 0
         if tail is None:
             self._generation, self._journal_start, self._offset = snapshot.generation, 0, 0
         else:  # the journal's generation: a writer's fold changes it
@@ -284,14 +339,95 @@ class Database:
         write_database(self.path, {META: [meta_document(generation, None)]})
         self.journal.create(generation, SCHEMA_VERSION)
 
-    def _compact_locked(self) -> None:
+    def _fold_in_background(self) -> None:
+        """Seal the journal and fold it in a thread (unless a fold is under way, here or in
+        another process); a failure to start warns and waits for `compact_bytes` more."""
+        self._end_fold(wait=False)
+        if self._fold is not None:
+            return
+        try:
+            fold = self._begin_fold()
+        except StoreError as error:  # the saves are durable in the journal
+            warnings.warn(f"compaction postponed: {error}", stacklevel=4)
+            self._fold_at = self._offset - self._journal_start + self.compact_bytes
+            return
+        if fold is not None:
+            self._fold = fold
+            fold.start()
+
+    def _end_fold(self, *, wait: bool) -> None:
+        """Reap this process's background fold once over (now, with `wait`); warn if it failed."""
+        fold = self._fold
+        if fold is None or (fold.running and not wait):
+            return
+        self._fold = None
+        error = fold.wait()
+        if error is None:
+            self._sealed_bytes, self._fold_at = 0, self.compact_bytes
+        else:
+            warnings.warn(f"compaction postponed: {error}", stacklevel=4)
+            self._fold_at = self._offset - self._journal_start + self.compact_bytes
+
+    def _fold_now(self) -> None:
+        """Fold here and now (under the lock); raises a `StoreError`."""
+        fold = self._begin_fold()
+        if fold is None:
+            raise StoreLockedError(
+                f"{self.path}: another rawi process is compacting it now; try again in a moment."
+            )
+        fold.run_locked()
+        self._sealed_bytes, self._fold_at = 0, self.compact_bytes
+
+    def _begin_fold(self) -> Fold | None:
+        """Under the lock: seal the journal, or claim a sealed one a killed fold left, and
+        return the fold of the state as it stands. None: another process is folding."""
         if not writable(self.path):
             raise StoreError(
                 f"{self.path} is read-only; it was not compacted (the journal beside it keeps "
                 "every change). Make it writable to compact it."
             )
+        sealed = self.journal.sealed
+        if sealed.path.exists():
+            claimed = claim(sealed.path)
+            if claimed is None:
+                return None
+            folded_from = sealed.header().generation
+        else:
+            folded_from, claimed = self._generation, self._seal()
+        meta = meta_document(self._generation, folded_from)
+        frozen, extra = self.state.frozen(), self._extra
+        return Fold(
+            self.path,
+            sealed.path,
+            claimed,
+            lambda: database_tables(frozen, meta, extra),
+            lock_path=Path(self._lock.lock_file),
+            lock_timeout=self._lock.timeout,
+        )
+
+    def _seal(self) -> int:
+        """Rename the journal `.sealed` and start the next generation's; returns the claim."""
+        sealed = self.journal.sealed.path
+        try:
+            os.replace(self.journal.path, sealed)
+            sync_dir(self.path.parent)
+        except OSError as error:
+            raise disk_error(self.journal.path, error, "nothing was lost") from error
+        claimed = claim(sealed)
+        assert claimed is not None  # we hold the lock: nobody else saw the sealed journal yet
         generation = new_id()
-        meta = meta_document(generation, self._generation)
-        write_database(self.path, database_tables(self.state, meta, self._extra))
-        self._journal_start = self._offset = self.journal.create(generation, SCHEMA_VERSION)
-        self._generation = generation
+        try:
+            start = self.journal.create(
+                generation,
+                SCHEMA_VERSION,
+                follows=self._generation,
+                sealed_at=self._offset,
+                like=sealed,
+            )
+        except StoreError:
+            os.close(claimed)
+            os.replace(sealed, self.journal.path)
+            raise
+        self._sealed_bytes = self._offset - self._journal_start
+        self._generation, self._journal_start, self._offset = generation, start, start
+        return claimed

@@ -72,15 +72,21 @@ def tinydb_layout(tables: dict[str, list[dict[str, Any]]]) -> Tables:
     return {name: {str(i): doc for i, doc in enumerate(docs, 1)} for name, docs in tables.items()}
 
 
+def encode_database(tables: dict[str, list[dict[str, Any]]]) -> bytes:
+    """`tables` as the bytes of a database file, in TinyDB's layout."""
+    data = json.dumps(tinydb_layout(tables), ensure_ascii=False, separators=(",", ":"))
+    return data.encode()
+
+
 def write_database(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
     """Atomically replace `path` with `tables` in TinyDB's layout."""
-    data = json.dumps(tinydb_layout(tables), ensure_ascii=False, separators=(",", ":"))
-    replace_file(path, data.encode())
+    replace_file(path, encode_database(tables))
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically; a failure is a `StoreError` (nothing was lost)."""
+def replace_file(path: Path, data: bytes, *, like: Path | None = None) -> None:
+    """Replace `path` with `data` atomically (mode and owner of `like`, default `path`); a
+    failure is a `StoreError` (nothing was lost)."""
     try:
-        atomic_write(path, data)
+        atomic_write(path, data, like=like)
     except OSError as error:
         raise disk_error(path, error, "it was left as it was and nothing was lost") from error

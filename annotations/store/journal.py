@@ -3,6 +3,10 @@
 The first line is a header naming the database generation the journal applies to; each later line
 is `{"txn": id, "at": time, "ops": [[table, id, document or null], ...]}`. Replaying the lines in
 order over the database gives the current state; replaying them twice gives the same state.
+
+A fold seals the journal (renames it `.journal.sealed`) and starts a new one whose header says
+which generation it `follows` and how long the sealed one was (`sealed_at`): until the fold has
+written the new database file, the database is the file, then the sealed journal, then this one.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ class Tail:
     header_end: int
     offset: int
     entries: list[dict[str, Any]] = field(default_factory=list)
+    #: The generation of the sealed journal this one continues, and that journal's length.
+    follows: str | None = None
+    sealed_at: int = 0
 
 
 class Journal:
@@ -38,13 +45,37 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def create(self, generation: str, schema: int) -> int:
-        """Atomically start an empty journal for `generation`; returns the header's length."""
-        header = _line(
-            {"rawi_journal": JOURNAL_VERSION, "schema": schema, "generation": generation}
-        )
-        replace_file(self.path, header)
-        return len(header)
+    @property
+    def sealed(self) -> Journal:
+        """The journal a fold in progress (or interrupted) is folding into the database."""
+        return Journal(self.path.with_name(self.path.name + ".sealed"))
+
+    def create(
+        self,
+        generation: str,
+        schema: int,
+        *,
+        follows: str | None = None,
+        sealed_at: int = 0,
+        like: Path | None = None,
+    ) -> int:
+        """Atomically start an empty journal for `generation` (with the mode, owner and group of
+        `like`, default the journal it replaces); returns the header's length."""
+        header: dict[str, Any] = {
+            "rawi_journal": JOURNAL_VERSION,
+            "schema": schema,
+            "generation": generation,
+        }
+        if follows is not None:
+            header |= {"follows": follows, "sealed_at": sealed_at}
+        line = _line(header)
+        replace_file(self.path, line, like=like)
+        return len(line)
+
+    def header(self) -> Tail:
+        """The header alone (no entry read)."""
+        with open(self.path, "rb") as handle:
+            return self._header(handle.read(_HEADER_PROBE))
 
     def read(self, offset: int, generation: str | None, *, locked: bool) -> Tail:
         """Entries after byte `offset` (0: all), unless the journal is of another generation.
@@ -95,7 +126,10 @@ class Journal:
         end = head.find(b"\n")
         try:
             header = json.loads(head[:end]) if end > 0 else {}
-            return Tail(header["generation"], int(header["schema"]), end + 1, end + 1)
+            tail = Tail(header["generation"], int(header["schema"]), end + 1, end + 1)
+            if "follows" in header:
+                tail.follows, tail.sealed_at = str(header["follows"]), int(header["sealed_at"])
+            return tail
         except (ValueError, TypeError, KeyError):
             raise corrupt(self.path, "the journal has no valid header line") from None
 

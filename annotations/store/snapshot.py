@@ -14,7 +14,7 @@ from annotations.store.database_file import corrupt, read_database
 from annotations.store.errors import StoreCorruptError
 from annotations.store.journal import Journal, Tail
 from annotations.store.schema import META, check_supported, migrate, schema_of
-from annotations.store.state import TABLES, State
+from annotations.store.state import TABLES, State, documents
 
 
 @dataclass
@@ -29,6 +29,10 @@ class Snapshot:
     version: int
     #: The journal as replayed, None when there is none.
     tail: Tail | None
+    #: The sealed journal of an unfinished fold, replayed before the journal (None: none).
+    sealed: Tail | None = None
+    #: A sealed journal is there that a fold already put into the file (left to delete).
+    sealed_folded: bool = False
 
     @property
     def generation(self) -> str:
@@ -52,26 +56,62 @@ def read_snapshot(path: Path, journal: Journal, *, locked: bool) -> Snapshot:
         raise corrupt(path, f"a record is malformed ({error!r})") from None
     extra = {name: docs for name, docs in tables.items() if name not in TABLES and name != META}
     snapshot = Snapshot(state, meta, extra, version, None)
+    _replay_sealed(snapshot, path, journal.sealed, locked=locked)
     if journal.path.exists():
         snapshot.tail = tail = journal.read(0, None, locked=locked)
         check_supported(str(journal.path), tail.schema)
-        if tail.generation not in (snapshot.generation, meta.get("compacted_from")):
-            raise StoreCorruptError(
-                f"{journal.path}: this journal belongs to another database than {path}; neither "
-                "file was changed. Put back the database it belongs to, or move the journal away "
-                "to open the database as it is."
-            )
+        _check_journal(snapshot, tail, path, journal.path)
         replay(state, tail, journal.path)
     return snapshot
 
 
+def _replay_sealed(snapshot: Snapshot, path: Path, sealed: Journal, *, locked: bool) -> None:
+    """Replay the sealed journal of a fold that did not swap the file in yet."""
+    if not sealed.path.exists():
+        return
+    tail = sealed.read(0, None, locked=locked)
+    if tail.generation == snapshot.generation:
+        snapshot.sealed = tail
+        replay(snapshot.state, tail, sealed.path)
+    elif tail.generation == snapshot.meta.get("compacted_from"):
+        snapshot.sealed_folded = True
+    else:
+        raise _foreign(sealed.path, path)
+
+
+def _check_journal(snapshot: Snapshot, tail: Tail, path: Path, journal_path: Path) -> None:
+    """The journal goes with the file (or with the sealed journal it follows)."""
+    if snapshot.sealed is not None and tail.follows == snapshot.sealed.generation:
+        return
+    if tail.generation == snapshot.generation:
+        return
+    if tail.generation == snapshot.meta.get("compacted_from") and tail.follows is None:
+        return  # folded into the file by a compaction cut short before the journal was renewed
+    if tail.follows == snapshot.generation:
+        raise corrupt(
+            journal_path,
+            f"it continues a sealed journal {journal_path.name}.sealed that is missing (its "
+            "changes are in neither file)",
+        )
+    raise _foreign(journal_path, path)
+
+
+def _foreign(journal_path: Path, path: Path) -> StoreCorruptError:
+    return StoreCorruptError(
+        f"{journal_path}: this journal belongs to another database than {path}; neither "
+        "file was changed. Put back the database it belongs to, or move the journal away "
+        "to open the database as it is."
+    )
+
+
 def database_tables(
-    state: State, meta: dict[str, Any], extra: dict[str, dict[str, Any]]
+    records: dict[str, list[Any]], meta: dict[str, Any], extra: dict[str, dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:
-    """Every table's documents, `meta` as the `_meta` document: the file a compaction writes."""
+    """Every table's documents (from `State.frozen()`), `meta` as the `_meta` document: the
+    file a fold writes."""
     return {
         META: [meta],
-        **{table: state.documents(table) for table in TABLES},
+        **{table: documents(table, records[table]) for table in TABLES},
         **{name: list(documents.values()) for name, documents in extra.items()},
     }
 

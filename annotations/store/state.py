@@ -76,7 +76,11 @@ class State:
         elif table == HISTORY:
             self.history_by_annotator[record["annotator"]].pop(record["id"], None)
 
-    def documents(self, table: str) -> list[dict[str, Any]]:
-        """The table's records as JSON-ready dicts."""
-        values = self.records[table].values()
-        return list(values) if table == HISTORY else [to_dict(r) for r in values]
+    def frozen(self) -> dict[str, list[Any]]:
+        """Every table's records as they stand (records are never changed in place)."""
+        return {table: list(records.values()) for table, records in self.records.items()}
+
+
+def documents(table: str, records: list[Any]) -> list[dict[str, Any]]:
+    """Records of `table` as JSON-ready dicts."""
+    return records if table == HISTORY else [to_dict(r) for r in records]

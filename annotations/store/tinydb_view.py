@@ -50,5 +50,5 @@ def open_tinydb(path: str | Path, *, lock_timeout: float = 10) -> TinyDB:
     if not database.path.exists():
         raise StoreError(f"{database.path}: no database here.")
     snapshot = database.snapshot()
-    tables = database_tables(snapshot.state, snapshot.meta, snapshot.extra)
+    tables = database_tables(snapshot.state.frozen(), snapshot.meta, snapshot.extra)
     return TinyDB(tinydb_layout(tables), str(database.path), storage=ReadOnlyStorage)

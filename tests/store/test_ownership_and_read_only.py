@@ -104,7 +104,7 @@ def test_a_read_only_database_is_never_replaced(tmp_path: Path, seeds: Corpus) -
     save_one(db, article)
     db.chmod(0o444)
     before = (db.stat().st_ino, db.read_bytes())
-    with pytest.warns(UserWarning, match="read-only"), Store.open(db) as store:
+    with pytest.warns(UserWarning, match="read-only"), Store.open(db, compact_bytes=1) as store:
         saved = store.add_span(article, "entity", "LOC", 6, 9, annotator="mona").id
     assert (db.stat().st_ino, db.read_bytes()) == before
     result = CliRunner().invoke(cli, ["--db", str(db), "compact"])

@@ -128,6 +128,7 @@ def test_doctor_prints_counts_and_fails_on_a_problem(tmp_path: Path, seeds: Corp
     healthy = run("doctor", "--db", str(db))
     assert healthy.exit_code == 0, healthy.output
     assert "spans\t2" in healthy.output and healthy.output.rstrip().endswith("ok")
+    assert run("compact", "--db", str(db)).exit_code == 0  # the spans into the file itself
     data = json.loads(db.read_text(encoding="utf-8"))
     for document in data["spans"].values():
         document["start"] += 1  # no longer the text it claims to be

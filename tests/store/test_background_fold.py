@@ -1,0 +1,120 @@
+"""Folds run off the user's path: a save never waits for one, a fold cut short is finished by the
+next writer, other processes follow a sealed journal, and kill -9 during folds loses nothing."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+
+import annotations.store.fold as fold_module
+from annotations.corpus.article import Article
+from annotations.store import Store
+
+
+def sealed_of(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".journal.sealed")
+
+
+def at_rest(db_path: Path) -> set[str]:
+    """The span ids in the database file alone, as TinyDB reads it."""
+    with TinyDB(db_path, access_mode="r") as database:
+        return {document["id"] for document in database.table("spans").all()}
+
+
+def tag(store: Store, article: Article, n: int) -> str:
+    start = n % (len(article.text) - 5)
+    return store.add_span(article, "entity", "PER", start, start + 3, annotator="mona").id
+
+
+def test_a_save_past_the_threshold_does_not_wait_for_the_fold(
+    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release, writing = threading.Event(), threading.Event()
+    encode = fold_module.encode_database
+
+    def slow_encode(tables):  # the fold's write, held until the test lets it go
+        writing.set()
+        assert release.wait(10)
+        return encode(tables)
+
+    monkeypatch.setattr(fold_module, "encode_database", slow_encode)
+    store = Store.open(db_path, compact_bytes=3_000)
+    saved: list[str] = []
+    while not sealed_of(db_path).exists():  # past 3 kB the save seals the journal
+        saved.append(tag(store, article, len(saved)))
+    sealed = len(saved)
+    assert writing.wait(10)
+    saved += [tag(store, article, n) for n in range(sealed, 40)]  # saves go on meanwhile
+    assert at_rest(db_path) == set()  # nothing swapped in yet
+    release.set()
+    store.wait_for_fold()
+    assert not sealed_of(db_path).exists()
+    assert set(saved[:sealed]) <= at_rest(db_path)  # the sealed saves are in the file now
+    store.close()
+    with Store.open(db_path) as reopened:
+        assert {s.id for s in reopened.spans(article.id)} == set(saved)
+
+
+def test_closing_after_small_writes_does_not_fold(db_path: Path, article: Article) -> None:
+    with Store.open(db_path) as store:
+        saved = tag(store, article, 1)
+    assert at_rest(db_path) == set()  # still in the journal only
+    with Store.open(db_path, read_only=True) as store:
+        assert store.span(saved) is not None and store.journal_bytes > 0
+
+
+def test_a_fold_cut_short_is_finished_by_the_next_writer(
+    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(tables):
+        raise MemoryError("killed mid-fold")
+
+    monkeypatch.setattr(fold_module, "encode_database", crash)
+    store = Store.open(db_path, compact_bytes=2_000)
+    with pytest.warns(UserWarning, match="compaction postponed"):  # told, nothing lost
+        saved = [tag(store, article, n) for n in range(6)]
+        store.wait_for_fold()
+    assert sealed_of(db_path).exists()  # left as a killed fold leaves it
+    monkeypatch.undo()
+    with Store.open(db_path, read_only=True) as reader:  # file + sealed + journal, in order
+        assert {s.id for s in reader.spans(article.id)} == set(saved)
+    other = Store.open(db_path)  # a writer takes the fold over, in the background
+    other.wait_for_fold()
+    assert not sealed_of(db_path).exists() and set(saved[:5]) <= at_rest(db_path)
+    saved.append(tag(store, article, 6))  # the first store follows the new journal
+    assert {s.id for s in other.spans(article.id)} == set(saved)
+    store.close()
+    other.close()
+
+
+def test_another_store_follows_a_sealed_journal_without_reloading(
+    db_path: Path, article: Article
+) -> None:
+    first, second = Store.open(db_path), Store.open(db_path)
+    seen = [tag(first, article, 1)]
+    assert second.span(seen[0]) is not None
+    loads = second.revision()[0]
+    seen.append(tag(second, article, 2))
+    first.compact()  # seals the journal second follows, folds it, starts a new one
+    seen.append(tag(first, article, 3))
+    assert {s.id for s in second.spans(article.id)} == set(seen)
+    assert second.revision()[0] == loads  # replayed across the seal, not reloaded
+    first.close()
+    second.close()
+
+
+def test_a_large_journal_reads_as_the_folded_file_does(db_path: Path, article: Article) -> None:
+    store = Store.open(db_path, compact_bytes=1 << 30)
+    for n in range(60):
+        tag(store, article, n)
+    store.delete_span(store.spans(article.id)[0].id, annotator="mona")
+    store.close()
+    with Store.open(db_path, read_only=True) as reader:
+        before = list(reader.records())
+    Store.open(db_path).compact()
+    assert sealed_of(db_path).exists() is False
+    with Store.open(db_path, read_only=True) as reader:
+        assert reader.journal_bytes == 0 and list(reader.records()) == before
