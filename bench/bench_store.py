@@ -1,16 +1,23 @@
-"""Save and read latency of the annotation store vs stock TinyDB and sqlite3 (WAL, FULL sync).
+"""The annotation store at scale, each figure against its comparison in the same run.
 
-    python bench/bench_store.py                 # 1k, 10k, 100k annotations
+    python bench/bench_store.py                 # 1k, 10k, 100k annotations, every part
     python bench/bench_store.py --sizes 1000    # quicker
+    python bench/bench_store.py --parts session open    # some parts only
     python bench/bench_store.py --kills 1000    # kill -9 loop (tests/store/saver.py as the child)
 
-Each engine holds the same documents (a span as `to_dict` makes it, ~0.7 kB of JSON), 100 per
-article, and then does single durable saves; reads are "the annotations of one article".
+Parts: `saves` (single durable saves and reads vs stock TinyDB and sqlite3 WAL FULL; a span as
+`to_dict` makes it, ~0.7 kB of JSON, 100 per article), `session` (a long session of saves with
+folds past 1 MB of journal: the slowest save against the fold it no longer waits for),
+`import` (`import_native` of N spans, 100 per line, against an orjson parse of the same lines
+plus one sqlite3 transaction inserting them; then one more line against an open), `open`
+(`Store.open(read_only=True)` against orjson and json parses of the same file and journal) and
+`counts` (the article list's counts).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import os
@@ -26,9 +33,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
 from tinydb import Query, TinyDB
 
 from annotations.arabic import tokenize
+from annotations.exchange.importing import import_native
 from annotations.model import new_span, to_dict
 from annotations.store import Store, open_tinydb
 
@@ -87,10 +96,8 @@ def bench_fsync(folder: Path, saves: int) -> None:
     print(f"  floor   fsync   {percentiles(timed(append, saves))}")
 
 
-def bench_rawi(folder: Path, size: int, saves: int, reads: int) -> None:
-    path = folder / "rawi.json"
-    store = Store.open(path)
-    start = time.perf_counter()
+def prefill(store: Store, size: int) -> None:
+    """`size` spans, 100 per article, saved in batches of 2,000."""
     for first in range(0, size, 2000):
         with store.batch("bench", "prefill", undoable=False):
             for n in range(first, min(size, first + 2000)):
@@ -103,6 +110,13 @@ def bench_rawi(folder: Path, size: int, saves: int, reads: int) -> None:
                     token.end,
                     annotator="bench",
                 )
+
+
+def bench_rawi(folder: Path, size: int, saves: int, reads: int) -> None:
+    path = folder / "rawi.json"
+    store = Store.open(path)
+    start = time.perf_counter()
+    prefill(store, size)
     store.compact()
     megabytes = path.stat().st_size / 1e6
     print(f"  rawi    prefill {time.perf_counter() - start:6.1f} s, file {megabytes:.1f} MB")
@@ -184,6 +198,165 @@ def bench_tinydb(folder: Path, size: int) -> None:
     database.close()
 
 
+def bench_session(folder: Path, size: int, saves: int) -> None:
+    """Saves in a long session, a fold every MB of journal: no save waits for one."""
+    path = folder / "session.json"
+    with Store.open(path) as store:
+        prefill(store, size)
+        store.compact()
+    store = Store.open(path, compact_bytes=1 << 20)
+    articles = max(1, size // PER_ARTICLE)
+    folds = 0
+
+    def save(i: int) -> None:
+        nonlocal folds
+        sealed = store._fold
+        token = WORDS[i % len(WORDS)]
+        store.add_span(
+            article(i % articles), "entity", "ORG", token.start, token.end, annotator="bench"
+        )
+        folds += store._fold is not None and store._fold is not sealed
+
+    samples = timed(save, saves)
+    store.wait_for_fold()
+    start = time.perf_counter()
+    store.compact()
+    fold = time.perf_counter() - start
+    store.close()
+    slowest = max(samples)
+    print(f"  session save    {percentiles(samples)}  max {slowest * 1000:7.2f} ms, {folds} folds")
+    print(
+        f"  session fold    {fold:6.3f} s (what a save past 16 MB used to wait for); "
+        f"slowest save / fold = {slowest / fold:.3f}"
+    )
+
+
+def native_lines(size: int) -> list[bytes]:
+    """`size` spans as native import lines, 100 per article, the text on the line."""
+    lines = []
+    for first in range(0, size, PER_ARTICLE):
+        spans = []
+        for n in range(first, min(size, first + PER_ARTICLE)):
+            token = WORDS[n % len(WORDS)]
+            spans.append(
+                {
+                    "id": f"s{n}",
+                    "layer": "entity",
+                    "label": "PER",
+                    "start": token.start,
+                    "end": token.end,
+                }
+            )
+        line = {
+            "article_id": article(first // PER_ARTICLE).id,
+            "annotator": "bench",
+            "text": TEXT,
+            "spans": spans,
+        }
+        lines.append(orjson.dumps(line))
+    return lines
+
+
+def bench_import(folder: Path, size: int) -> None:
+    """Import N spans into an empty database (one run), against a parse plus one sqlite3
+    transaction of the same spans; then one more line into it, against an open."""
+    lines = native_lines(size)
+    path = folder / "import.json"
+    start = time.perf_counter()
+    with Store.open(path) as store:
+        import_native(store, lines, lambda _: None)
+    rawi = time.perf_counter() - start
+    start = time.perf_counter()
+    connection = sqlite3.connect(folder / "import.sqlite", isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("CREATE TABLE spans (id TEXT PRIMARY KEY, article_id TEXT, doc TEXT)")
+    connection.execute("BEGIN")
+    for line in lines:
+        record = orjson.loads(line)
+        for span in record["spans"]:
+            key = f"{record['article_id']}/{span['id']}"
+            connection.execute(
+                "INSERT INTO spans VALUES (?, ?, ?)",
+                (key, record["article_id"], orjson.dumps(span)),
+            )
+    connection.execute("COMMIT")
+    connection.close()
+    floor = time.perf_counter() - start
+    print(
+        f"  import  {size:,} spans {rawi:7.3f} s; orjson + sqlite3 {floor:6.3f} s; "
+        f"ratio {rawi / floor:5.1f}x ({size / rawi:,.0f} spans/s)"
+    )
+    extra = native_lines(size + PER_ARTICLE)[-1]
+    start = time.perf_counter()
+    with Store.open(path) as store:
+        import_native(store, [extra], lambda _: None)
+    one_line = time.perf_counter() - start
+    start = time.perf_counter()
+    Store.open(path, read_only=True).close()
+    opened = time.perf_counter() - start
+    print(
+        f"  import  one more line {one_line:6.3f} s; open {opened:6.3f} s; "
+        f"ratio {one_line / opened:4.2f}x"
+    )
+
+
+def bench_open(folder: Path, size: int) -> None:
+    """Open read-only (what `rawi stats`, `export` and `doctor` do) against plain parses of the
+    same file and journal."""
+    path = folder / "open.json"
+    with Store.open(path) as store:
+        prefill(store, size)
+        store.compact()
+        for i in range(300):  # a journal as a session leaves it
+            token = WORDS[i % len(WORDS)]
+            store.add_span(
+                article(i % max(1, size // PER_ARTICLE)),
+                "entity",
+                "ORG",
+                token.start,
+                token.end,
+                annotator="bench",
+            )
+    journal = path.with_name(path.name + ".journal")
+
+    def parse(loads: Callable[[bytes], object]) -> float:
+        gc.collect()
+        start = time.perf_counter()
+        loads(path.read_bytes())
+        for line in journal.read_bytes().splitlines():
+            loads(line)
+        return time.perf_counter() - start
+
+    plain_orjson, plain_json = parse(orjson.loads), parse(json.loads)
+    gc.collect()
+    start = time.perf_counter()
+    Store.open(path, read_only=True).close()
+    opened = time.perf_counter() - start
+    print(
+        f"  open    {opened:6.3f} s; orjson parse {plain_orjson:6.3f} s (ratio "
+        f"{opened / plain_orjson:4.1f}x); json parse {plain_json:6.3f} s (ratio "
+        f"{opened / plain_json:4.1f}x); file {path.stat().st_size / 1e6:.1f} MB"
+    )
+
+
+def bench_counts(folder: Path, size: int) -> None:
+    """The article list's counts, after a save (as when coming back from the reader)."""
+    path = folder / "counts.json"
+    with Store.open(path) as store:
+        prefill(store, size)
+
+        def counts(i: int) -> object:
+            token = WORDS[i % len(WORDS)]
+            store.add_span(article(0), "entity", "LOC", token.start, token.end, annotator="bench")
+            start = time.perf_counter()
+            result = store.counts_by_article("bench")
+            return time.perf_counter() - start, result
+
+        samples = [counts(i)[0] for i in range(20)]
+    print(f"  counts  by article {percentiles(samples)}")
+
+
 def crash_loop(kills: int) -> None:
     """kill -9 a saving child `kills` times; check every acknowledged tag after each kill."""
     saver = Path(__file__).resolve().parents[1] / "tests" / "store" / "saver.py"
@@ -222,17 +395,35 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--saves", type=int, default=300)
     parser.add_argument("--kills", type=int, default=0)
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
     args = parser.parse_args()
     if args.kills:
         crash_loop(args.kills)
         return
     for size in args.sizes:
         print(f"{size:,} annotations in the database")
-        with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as folder:
-            bench_fsync(Path(folder), args.saves)
-            bench_rawi(Path(folder), size, args.saves, args.saves)
-            bench_sqlite(Path(folder), size, args.saves, args.saves)
-            bench_tinydb(Path(folder), size)
+        for part in args.parts:
+            with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as folder:
+                run_part(part, Path(folder), size, args.saves)
+
+
+PARTS = ("saves", "session", "import", "open", "counts")
+
+
+def run_part(part: str, folder: Path, size: int, saves: int) -> None:
+    if part == "saves":
+        bench_fsync(folder, saves)
+        bench_rawi(folder, size, saves, saves)
+        bench_sqlite(folder, size, saves, saves)
+        bench_tinydb(folder, size)
+    elif part == "session":
+        bench_session(folder, size, max(saves, 2000))
+    elif part == "import":
+        bench_import(folder, size)
+    elif part == "open":
+        bench_open(folder, size)
+    else:
+        bench_counts(folder, size)
 
 
 if __name__ == "__main__":
