@@ -265,6 +265,7 @@ def test_malformed_stored_records_are_reported_by_doctor_and_skipped_by_export(
     db = tmp_path / "db.json"
     good = json.dumps(record(two[0]), ensure_ascii=False)
     assert CliRunner().invoke(cli, ["import", "--db", str(db), "-"], input=good).exit_code == 0
+    assert CliRunner().invoke(cli, ["compact", "--db", str(db)]).exit_code == 0  # into the file
     data = json.loads(db.read_text(encoding="utf-8"))
     span = next(s for s in data["spans"].values() if s["label"] == "PER")
     span["created"] = 1
