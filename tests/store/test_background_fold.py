@@ -3,14 +3,17 @@ next writer, other processes follow a sealed journal, and kill -9 during folds l
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
+import orjson
 import pytest
 from tinydb import TinyDB
 
 import annotations.store.fold as fold_module
 from annotations.corpus.article import Article
+from annotations.exchange.importing import import_native
 from annotations.store import Store
 
 
@@ -118,3 +121,35 @@ def test_a_large_journal_reads_as_the_folded_file_does(db_path: Path, article: A
     assert sealed_of(db_path).exists() is False
     with Store.open(db_path, read_only=True) as reader:
         assert reader.journal_bytes == 0 and list(reader.records()) == before
+
+
+def test_an_import_folds_once_at_the_end(
+    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches only append to the journal, however long it grows; closing folds it once."""
+    folds: list[int] = []
+    encode = fold_module.encode_database
+    monkeypatch.setattr(
+        fold_module, "encode_database", lambda tables: folds.append(1) or encode(tables)
+    )
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", article.text)]
+    lines = [
+        orjson.dumps(
+            {
+                "article_id": f"a{n}",
+                "annotator": "mona",
+                "text": article.text,
+                "spans": [
+                    {"id": f"s{i}", "layer": "entity", "label": "PER", "start": s, "end": e}
+                    for i, (s, e) in enumerate(words[:5])
+                ],
+            }
+        )
+        for n in range(500)
+    ]
+    store = Store.open(db_path, compact_bytes=20_000)
+    report = import_native(store, lines, lambda _: None)
+    assert report.added == 2_500 and not report.refused
+    assert folds == [] and store.journal_bytes > 50 * 20_000  # 50 thresholds, no fold
+    store.close()
+    assert folds == [1] and len(at_rest(db_path)) == 2_500
