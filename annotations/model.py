@@ -11,6 +11,7 @@ the file's id is kept as `local_id`.
 from __future__ import annotations
 
 import copy
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
@@ -322,13 +323,18 @@ def to_dict(record: Record) -> dict[str, Any]:
     return data
 
 
+@functools.cache
+def _init_fields(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls) if f.init)
+
+
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     """Build a `cls` from a dict made by `to_dict`, ignoring unknown keys.
 
     Raises ValueError when a keyed record's `id` is not the one its key gives.
     """
-    known = {f.name for f in fields(cls) if f.init}
-    values = {k: v for k, v in data.items() if k in known}
+    known = _init_fields(cls)
+    values = dict(data) if known.issuperset(data) else {k: v for k, v in data.items() if k in known}
     if cls is Span:
         values["quote"] = Quote(**values["quote"])
         values["attrs"] = dict(values.get("attrs") or {})

@@ -8,6 +8,7 @@ folds it into the database file in a thread (`fold.py`): the save itself never w
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
 from collections.abc import Iterator
@@ -276,7 +277,8 @@ class Database:
             remove_stray_temps(self.path)
         if not self.path.exists():
             self._create()
-        snapshot = read_snapshot(self.path, self.journal, locked=True)
+        with _bulk_load():
+            snapshot = read_snapshot(self.path, self.journal, locked=True)
         if snapshot.version < SCHEMA_VERSION:
             keep_aside(self.path, f"schema{snapshot.version}")
         if snapshot.sealed_folded:
@@ -312,7 +314,7 @@ class Database:
             self._loads += 1
             return
         try:
-            with self._locked(required=False):
+            with self._locked(required=False), _bulk_load():
                 snapshot = read_snapshot(self.path, self.journal, locked=False)
         except OSError as error:
             raise StoreError(f"{self.path}: cannot read ({error.strerror or error}).") from None
@@ -431,3 +433,17 @@ class Database:
         self._sealed_bytes = self._offset - self._journal_start
         self._generation, self._journal_start, self._offset = generation, start, start
         return claimed
+
+
+@contextmanager
+def _bulk_load() -> Iterator[None]:
+    """Loading makes ~2 long-lived objects per record and no garbage: the collector is paused
+    meanwhile, and they are then kept out of later full collections (`gc.freeze`)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()

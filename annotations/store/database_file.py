@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from annotations.durable import atomic_write
 from annotations.store.errors import StoreCorruptError, disk_error
@@ -59,8 +60,8 @@ def read_database(path: Path) -> Tables:
     if not raw.strip():
         raise corrupt(path, "the file is empty (0 bytes), not a database")
     try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as error:
+        data = orjson.loads(raw)
+    except ValueError as error:
         raise corrupt(path, f"not valid JSON ({error})") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise corrupt(path, "not a TinyDB database (expected an object of tables)")
@@ -74,8 +75,7 @@ def tinydb_layout(tables: dict[str, list[dict[str, Any]]]) -> Tables:
 
 def encode_database(tables: dict[str, list[dict[str, Any]]]) -> bytes:
     """`tables` as the bytes of a database file, in TinyDB's layout."""
-    data = json.dumps(tinydb_layout(tables), ensure_ascii=False, separators=(",", ":"))
-    return data.encode()
+    return orjson.dumps(tinydb_layout(tables), option=orjson.OPT_NON_STR_KEYS)
 
 
 def write_database(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:

@@ -11,11 +11,12 @@ written the new database file, the database is the file, then the sealed journal
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from annotations.durable import sync, write_all
 from annotations.store.database_file import corrupt, keep_aside, replace_file
@@ -125,7 +126,7 @@ class Journal:
     def _header(self, head: bytes) -> Tail:
         end = head.find(b"\n")
         try:
-            header = json.loads(head[:end]) if end > 0 else {}
+            header = orjson.loads(head[:end]) if end > 0 else {}
             tail = Tail(header["generation"], int(header["schema"]), end + 1, end + 1)
             if "follows" in header:
                 tail.follows, tail.sealed_at = str(header["follows"]), int(header["sealed_at"])
@@ -135,7 +136,7 @@ class Journal:
 
     def _entry(self, line: bytes, position: int) -> dict[str, Any]:
         try:
-            entry = json.loads(line)
+            entry = orjson.loads(line)
             if isinstance(entry, dict) and isinstance(entry.get("ops"), list):
                 return entry
         except ValueError:
@@ -151,4 +152,4 @@ class Journal:
 
 
 def _line(entry: dict[str, Any]) -> bytes:
-    return (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    return orjson.dumps(entry, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE)
