@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from annotations.model import (
@@ -43,6 +43,9 @@ class State:
             table: defaultdict(dict) for table in ARTICLE_TABLES
         }
         self.history_by_annotator: defaultdict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        #: Per (article, annotator): records per table, spans per label, orphans; kept up to
+        #: date op by op, so the article list never walks every record.
+        self.counts: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         #: How many ops were applied: readers compare it to know whether anything changed.
         self.applied = 0
 
@@ -62,6 +65,7 @@ class State:
         self.records[table][record_id] = record
         if table in self.by_article:
             self.by_article[table][record.article_id][record_id] = record
+            self._count(table, record, 1)
         elif table == HISTORY:
             self.history_by_annotator[record["annotator"]][record_id] = record
 
@@ -73,8 +77,19 @@ class State:
             group.pop(record.id, None)
             if not group:
                 del self.by_article[table][record.article_id]
+            self._count(table, record, -1)
         elif table == HISTORY:
             self.history_by_annotator[record["annotator"]].pop(record["id"], None)
+
+    def _count(self, table: str, record: Any, step: int) -> None:
+        key = (record.article_id, record.annotator)
+        counts = self.counts[key]
+        counts[table] += step
+        if table == "spans":
+            counts[record.label] += step
+            counts["orphans"] += step * (record.orphan is True)
+        if step < 0 and not any(counts.values()):
+            del self.counts[key]
 
     def frozen(self) -> dict[str, list[Any]]:
         """Every table's records as they stand (records are never changed in place)."""

@@ -438,14 +438,20 @@ class Store(Database):
         return dict(counts)
 
     def counts_by_article(self, annotator: str | None = None) -> dict[str, dict[str, int]]:
-        """`counts(article_id)`-style counts for every article at once (for the article list)."""
+        """`counts(article_id)`-style counts for every article at once (for the article list),
+        from the counts each save keeps up to date: no record is walked."""
         self._refresh()
         result: dict[str, Counter[str]] = {}
-        for table in ARTICLE_TABLES:
-            for article_id, records in self.state.by_article[table].items():
-                mine = [r for r in records.values() if annotator in (None, r.annotator)]
-                count_records(result.setdefault(article_id, Counter()), table, mine)
-        return {article_id: dict(counts) for article_id, counts in result.items()}
+        for (article_id, who), counts in self.state.counts.items():
+            if annotator in (None, who):
+                result.setdefault(article_id, Counter()).update(counts)
+        return {article_id: dict(+counts) for article_id, counts in result.items()}
+
+    def statuses(self, annotator: str) -> dict[str, Status]:
+        """The annotator's status of every article that has one set."""
+        self._refresh()
+        records = self.state.records["status"].values()
+        return {r.article_id: r.status for r in records if r.annotator == annotator}
 
     def _of_article(self, table: str, article_id: str, annotator: str | None) -> list[Any]:
         self._refresh()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from tinydb import TinyDB
 from annotations.corpus.article import Article
 from annotations.model import Rejection, Span, from_dict, to_dict
 from annotations.store import Store
+from annotations.store.grouping import count_records
+from annotations.store.state import ARTICLE_TABLES
 
 
 def test_a_span_keeps_its_text_quote_and_article_sha(word, store: Store, article: Article) -> None:
@@ -251,3 +254,39 @@ def test_revision_changes_with_every_change_here_or_in_another_process(
     assert store.revision() != after_save
     store.undo("mona")
     assert store.revision() != after_save
+
+
+def test_counts_kept_by_each_save_match_a_full_recount(
+    word, db_path: Path, article: Article
+) -> None:
+    """Tags, relabels, deletes, orphans, undo, another process's saves: the running counts are
+    the ones walking every record gives."""
+
+    def recount(store: Store, annotator: str | None) -> dict[str, dict[str, int]]:
+        result: dict[str, Counter[str]] = {}
+        for table in ARTICLE_TABLES:
+            for article_id, records in store.state.by_article[table].items():
+                mine = [r for r in records.values() if annotator in (None, r.annotator)]
+                count_records(result.setdefault(article_id, Counter()), table, mine)
+        return {a: dict(+counts) for a, counts in result.items() if +counts}
+
+    store, other = Store.open(db_path), Store.open(db_path)
+    source = store.add_span(
+        article, "attribution", "SOURCE", *word(article, "سامح شكري"), annotator="mona"
+    )
+    cue = store.add_span(article, "attribution", "CUE", *word(article, "قال"), annotator="mona")
+    claim = other.add_span(article, "claim", "CLAIM", *word(article, "القاهرة"), annotator="ali")
+    store.add_relation(source.id, cue.id, "speaks", annotator="mona")
+    store.update_span(cue.id, annotator="mona", label="CONTENT")
+    store.set_status(article.id, "mona", "done")
+    other.reject_suggestion("elsewhere", "k1", annotator="ali")
+    store.reanchor(Article(article.id, "نص آخر تماما"), annotator="mona")  # orphans
+    store.delete_span(source.id, annotator="mona")
+    store.undo("mona")
+    other.delete_span(claim.id, annotator="ali")
+    for annotator in (None, "mona", "ali"):
+        assert store.counts_by_article(annotator) == recount(store, annotator)
+    assert store.counts_by_article("mona")[article.id]["orphans"] == 2
+    assert store.statuses("mona") == {article.id: "done"} and store.statuses("ali") == {}
+    store.close()
+    other.close()
