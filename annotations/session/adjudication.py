@@ -6,9 +6,9 @@ A unit is a stretch of one layer where annotators' spans overlap (spans chained 
 one unit). It is an agreement when every annotator has the same spans there (label and bounds),
 else a disagreement. Taking a version replaces the curated spans of the unit by copies of the
 chosen annotators' spans (both: their union, the same span once), then copies those annotators'
-attributions and claims (with their attributes) whose spans are all curated by then. Taking
-neither deletes the curated spans of the unit and marks it settled. Each choice is one undo step
-of the curated annotator.
+relations, attributions and claims (with their attributes) whose spans are all curated by then.
+Taking neither deletes the curated spans of the unit and marks it settled. Each choice is one
+undo step of the curated annotator.
 """
 
 from __future__ import annotations
@@ -140,7 +140,8 @@ class Adjudication:
         return self.store.undo(self.curated) is not None
 
     def _copy_links(self, chosen: Sequence[str], removed: set[str], added: list[Span]) -> None:
-        """Copy the chosen annotators' attributions and claims whose spans are all curated,
+        """Copy the chosen annotators' relations, attributions and claims whose spans are all
+        curated,
         unless the curator has them already (inside the choice's batch: reads still see the
         store as it was, so the curated spans are those saved less `removed` plus `added`)."""
         article_id = self.article.id
@@ -155,6 +156,7 @@ class Adjudication:
         }
         for who in chosen:
             spans = {s.id: curated.get(span_key(s)) for s in self.store.spans(article_id, who)}
+            self._copy_relations(who, spans, removed)
             copied = {}
             for attribution in self.store.attributions(article_id, who):
                 mapped = _mapped_attribution(attribution, spans)
@@ -175,6 +177,21 @@ class Adjudication:
                     **_claim_attributes(claim),
                 )  # fmt: skip
                 have_claims.add(span)
+
+    def _copy_relations(self, who: str, spans: dict[str, str | None], removed: set[str]) -> None:
+        """Copy `who`'s relations whose head and child are curated (`spans`: theirs -> curated)."""
+        article_id = self.article.id
+        have = {
+            (r.head, r.child, r.label)
+            for r in self.store.relations(article_id, self.curated)
+            if r.head not in removed and r.child not in removed
+        }
+        for relation in self.store.relations(article_id, who):
+            head, child = spans.get(relation.head), spans.get(relation.child)
+            if head is None or child is None or (head, child, relation.label) in have:
+                continue
+            self.store.add_relation(head, child, relation.label, annotator=self.curated)
+            have.add((head, child, relation.label))
 
 
 def _in(span: Span, unit: Unit) -> bool:

@@ -28,6 +28,7 @@ def store(tmp_path: Path, seeds: Corpus):
         said = store.add_attribution(source=source.id, cue=None, content=[content.id],
                                      annotator="huda")  # fmt: skip
         store.add_claim(content.id, annotator="huda", attribution=said.id, check_worthy=True)
+        store.add_relation(source.id, content.id, "says", annotator="huda")
         yield store, article
 
 
@@ -79,5 +80,11 @@ def test_attributions_and_claims_follow_their_spans(store) -> None:
     curated = {s.id: s.label for s in store.spans(article.id, annotator="curated")}
     assert curated[attribution.source] == "SOURCE" and curated[claim.span] == "CONTENT"
     assert claim.attribution == attribution.id and claim.check_worthy is True
+    [relation] = store.relations(article.id, "curated")
+    assert (relation.head, relation.child, relation.label) == (
+        attribution.source,
+        claim.span,
+        "says",
+    )
     assert adjudication.undo()  # the content taken last: its claim and place in the attribution go
-    assert store.claims(article.id, "curated") == []
+    assert store.claims(article.id, "curated") == [] == store.relations(article.id, "curated")
