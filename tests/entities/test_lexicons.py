@@ -55,3 +55,18 @@ def test_gazetteer_prefers_the_longest_phrase_and_reads_clitics() -> None:
     assert gazetteer.clitic_of("وبوزاره", "ORG_HEAD") == 2
     assert gazetteer.clitic_of("وزاره", "ORG_HEAD") == 0
     assert gazetteer.clitic_of("مجلس", "ORG_HEAD") is None
+
+
+def test_pyarabic_proper_nouns_are_read_past_its_loader() -> None:
+    from pyarabic.propernouns import PROPER_NOUNS
+
+    from annotations.arabic import match_key
+    from annotations.entities.training.pyarabic_names import pyarabic_name_lists
+
+    lists = pyarabic_name_lists()
+    assert PROPER_NOUNS == {}  # pyarabic's own loader splits at tabs the list does not have
+    assert match_key("محمد") in lists["PA_PER"]
+    assert match_key("يونيسيف") in lists["PA_ORG"]
+    assert match_key("ييكاتيرينبرغ") in lists["PA_LOC"]
+    assert all(" " not in key for keys in lists.values() for key in keys)
+    assert min(len(keys) for keys in lists.values()) >= 18

@@ -35,6 +35,7 @@ from annotations.entities.trained_model import (
 )
 from annotations.entities.training import conll
 from annotations.entities.training.name_lexicon import learn_name_lexicon
+from annotations.entities.training.pyarabic_names import pyarabic_name_lists
 from annotations.entities.training.word_clusters import learn_clusters
 
 PROVENANCE = {
@@ -46,6 +47,17 @@ PROVENANCE = {
         " type)",
     ],
     "licence": "CC BY-SA 4.0 (model and word lists derived from CC BY-SA training data)",
+}
+#: What a model trained with `--pyarabic-names` says of itself instead.
+PYARABIC_PROVENANCE = {
+    "training_data": [
+        *PROVENANCE["training_data"],
+        "pyarabic's proper-noun lists (pyarabic.propernouns, GPL-3.0) in the name lexicon",
+    ],
+    "licence": (
+        "GPL-3.0-or-later: derived from CC BY-SA data (which CC BY-SA 4.0 lets adaptations carry"
+        " under GPLv3) and from pyarabic's GPL-3.0 name lists"
+    ),
 }
 
 
@@ -107,6 +119,8 @@ def build_model(args: argparse.Namespace) -> None:
         json.dumps(word_lists(sentences), ensure_ascii=False), encoding="utf-8"
     )
     names = learn_name_lexicon(wikifane, min_count=args.name_min_count)
+    if args.pyarabic_names:
+        names.update(pyarabic_name_lists())
     (out / NAMES_FILE).write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
     print(
         f"clusters for {len(clusters)} words, {sum(map(len, names.values()))} name-lexicon entries"
@@ -129,6 +143,7 @@ def build_model(args: argparse.Namespace) -> None:
         "params": params,
         "sentences": len(sentences),
         "wikifane_tags": args.tag_wikifane,
+        **(PYARABIC_PROVENANCE if args.pyarabic_names else {}),
         "held_out_anercorp_sentences": len(held_out),
         "trained_seconds": round(time.time() - started),
     }
@@ -161,6 +176,12 @@ def main() -> None:
     parser.add_argument("--tag-wikifane", action="store_true", help="train on its tags too")
     parser.add_argument(
         "--name-min-count", type=int, default=1, help="name-lexicon words: times seen in names"
+    )
+    parser.add_argument(
+        "--pyarabic-names",
+        action="store_true",
+        help="add pyarabic's proper-noun lists to the name lexicon (not in the shipped model:"
+        " see docs/entities.md)",
     )
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--c1", type=float, default=0.1)
