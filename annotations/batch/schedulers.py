@@ -60,6 +60,7 @@ def _run_local(
 ) -> None:
     """Each result as its task finishes (a Dask callback), and any the callback missed (Dask
     may fuse or rename tasks) from the computed bag at the end: each exactly once."""
+    bag = _bag(list(enumerate(tasks))).map(partial(_numbered, work))
     from dask.callbacks import Callback
 
     reported: set[int] = set()
@@ -75,7 +76,6 @@ def _run_local(
                 if isinstance(item, _Numbered):
                     report(item.number, item.result)
 
-    bag = _bag(list(enumerate(tasks))).map(partial(_numbered, work))
     with Callback(posttask=posttask):
         results = bag.compute(scheduler=scheduler, num_workers=workers)
     for item in results:

@@ -200,6 +200,7 @@ def test_dask_missing_says_how_to_install(
 ) -> None:
     monkeypatch.setitem(sys.modules, "dask", None)
     monkeypatch.setitem(sys.modules, "dask.bag", None)
+    monkeypatch.setitem(sys.modules, "dask.callbacks", None)
     result = CliRunner().invoke(
         cli,
         [
