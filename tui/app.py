@@ -19,9 +19,11 @@ from textual.screen import Screen
 from annotations.corpus import Article, Corpus
 from annotations.session import Adjudication, ReadingSession, Recogniser, default_recogniser
 from annotations.store import Store, StoreError
-from tui.config import Config, load_config, save_config
+from tui.config import Config, ConfigNotSaved, load_config, save_config
+from tui.keymap import app_screens, keymap_problems
 from tui.layout import BIDI_EXPLICIT, BIDI_IMPLICIT, Mode
 from tui.marks import Depth
+from tui.printable import printable
 from tui.screens.adjudication import AdjudicationScreen
 from tui.screens.article_list import ArticleListScreen
 from tui.screens.error import ErrorScreen
@@ -94,8 +96,8 @@ class RawiApp(App[None]):
         )
         self.set_keymap(self.config.keymap)
         self._write_bidi_mode()
-        if self.config.problem:
-            self.notify(self.config.problem, severity="warning")
+        for problem in [*self.config.problems, *keymap_problems(self.config.keymap, app_screens())]:
+            self.notify(printable(problem), severity="warning", timeout=10, markup=False)
         try:
             self.store = Store.open(self.db_path)
         except StoreError as error:
@@ -147,7 +149,9 @@ class RawiApp(App[None]):
         try:
             save_config(self.config, self.config_path)
         except OSError as error:
-            self.notify(f"Settings not saved: {error}", severity="error")
+            self.notify(printable(f"Settings not saved: {error}"), severity="error", markup=False)
+        except ConfigNotSaved as error:
+            self.notify(printable(error), severity="error", markup=False)
 
     # -- navigation ----------------------------------------------------------------------------
 

@@ -13,7 +13,9 @@ colors = "auto"            # palette: "truecolor", "256", "16", or the terminal'
 [keymap]                   # binding id = "key" or "key1,key2"
 "reader.tag_source" = "S"
 ```
-Nothing is read at import time; a missing or broken file gives the defaults.
+Nothing is read at import time. A missing file gives the defaults; a value of the wrong type is
+reported and its default used; a file that does not parse is reported, used as defaults and
+never overwritten (`save_config` refuses).
 """
 
 from __future__ import annotations
@@ -23,12 +25,18 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotations.attribution import DEFAULT_SUGGESTION_THRESHOLD
+from annotations.durable import write_output
 from tui.marks import DEPTHS
 
 RENDER_MODES = ("visual", "terminal")
 COLORS = ("auto", *DEPTHS)
+
+
+class ConfigNotSaved(Exception):
+    """The settings were not written: the file there does not parse and would be lost."""
 
 
 def config_path() -> Path:
@@ -55,45 +63,57 @@ class Config:
     curated_annotator: str = "curated"
     #: The palette of marks (`tui.marks.DEPTHS`), or "auto": the terminal's colour depth.
     colors: str = "auto"
-    problem: str | None = field(default=None, compare=False)
+    #: What was wrong with the file, one line each (the defaults were used instead).
+    problems: list[str] = field(default_factory=list, compare=False)
 
 
 def load_config(path: Path | None = None) -> Config:
-    """The config at `path` (default `config_path()`); defaults plus `problem` when unreadable."""
+    """The config at `path` (default `config_path()`); defaults plus `problems` where it is
+    unreadable or a value has the wrong type."""
     path = path or config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _parse(path)
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Config(problem=f"{path}: ignored, {error}")
-    settings = data.get("settings", {})
+        return Config(problems=[f"{path}: ignored, {error}"])
     config = Config()
-    if settings.get("render_mode") in RENDER_MODES:
-        config.render_mode = settings["render_mode"]
-    if isinstance(settings.get("hide_harakat"), bool):
-        config.hide_harakat = settings["hide_harakat"]
-    if isinstance(settings.get("show_suggestions"), bool):
-        config.show_suggestions = settings["show_suggestions"]
-    threshold = settings.get("suggestion_threshold")
-    if type(threshold) in (int, float) and 0 <= threshold <= 1:
-        config.suggestion_threshold = float(threshold)
-    if settings.get("colors") in COLORS:
-        config.colors = settings["colors"]
-    curated = settings.get("curated_annotator")
-    if isinstance(curated, str) and curated.strip():
-        config.curated_annotator = curated.strip()
-    if isinstance(settings.get("theme"), str):
-        config.theme = settings["theme"]
-    keymap = data.get("keymap", {})
-    config.keymap = {k: v for k, v in keymap.items() if isinstance(v, str)}
+    problems = config.problems
+    settings = _table(data, "settings", problems)
+    _setting(
+        config, settings, "render_mode", lambda v: v in RENDER_MODES, problems, "visual or terminal"
+    )
+    _setting(config, settings, "hide_harakat", _is_bool, problems, "true or false")
+    _setting(config, settings, "show_suggestions", _is_bool, problems, "true or false")
+    _setting(config, settings, "colors", lambda v: v in COLORS, problems, " or ".join(COLORS))
+    _setting(config, settings, "curated_annotator", _is_name, problems, "a non-empty name")
+    config.curated_annotator = config.curated_annotator.strip()
+    _setting(config, settings, "theme", lambda v: isinstance(v, str), problems, "a theme name")
+    _setting(
+        config, settings, "suggestion_threshold", _is_fraction, problems, "a number from 0 to 1"
+    )
+    config.suggestion_threshold = float(config.suggestion_threshold)
+    for binding_id, keys in _table(data, "keymap", problems).items():
+        if isinstance(keys, str):
+            config.keymap[binding_id] = keys
+        else:
+            problems.append(f'keymap: {binding_id!r} must be a string of keys, like "S,ctrl+s"')
+    problems[:] = [f"{path}: {problem}" for problem in problems]
     return config
 
 
 def save_config(config: Config, path: Path | None = None) -> None:
-    """Write `config` (atomically: a temp file replaced into place)."""
+    """Write `config` (atomically, keeping the file's mode; through a symlink). Raises
+    `ConfigNotSaved` rather than replace a file that does not parse."""
     path = path or config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _parse(path)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigNotSaved(
+            f"Settings not saved: {path} does not parse ({error}); fix or remove it"
+        ) from None
     lines = [
         "[settings]",
         f"render_mode = {json.dumps(config.render_mode)}",
@@ -107,6 +127,40 @@ def save_config(config: Config, path: Path | None = None) -> None:
         "[keymap]",
         *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),
     ]
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    os.replace(temp, path)
+    write_output(path, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _table(data: dict[str, Any], name: str, problems: list[str]) -> dict[str, Any]:
+    table = data.get(name, {})
+    if isinstance(table, dict):
+        return table
+    problems.append(f"[{name}] must be a table; ignored")
+    return {}
+
+
+def _setting(
+    config: Config, settings: dict[str, Any], name: str, valid, problems: list[str], wanted: str
+) -> None:
+    if name not in settings:
+        return
+    if valid(settings[name]):
+        setattr(config, name, settings[name])
+    else:
+        default = getattr(config, name)
+        problems.append(f"settings.{name} is {settings[name]!r}, not {wanted}; using {default!r}")
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_name(value: object) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _is_fraction(value: object) -> bool:
+    return type(value) in (int, float) and 0 <= value <= 1  # type: ignore[operator]

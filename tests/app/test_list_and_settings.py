@@ -252,3 +252,30 @@ def test_render_mode_and_harakat_keep_the_reader_where_it_was(build, drive) -> N
         assert screen.hide_harakat and app.config.hide_harakat
 
     drive(build(Config(render_mode="visual")), scenario)
+
+
+def test_config_problems_are_notified_at_start_and_the_app_runs(
+    build, config_path, drive
+) -> None:
+    config_path.write_text('keymap = "x"\n[settings\n', encoding="utf-8")
+    kept = config_path.read_text(encoding="utf-8")
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("f3")  # a settings change: not saved over the broken file
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("ignored" in m for m in messages)
+        assert any("Settings not saved" in m for m in messages)
+
+    drive(build(), scenario)
+    assert config_path.read_text(encoding="utf-8") == kept
+
+
+def test_keymap_problems_are_notified_at_start(build, config_path, drive) -> None:
+    config_path.write_text('[keymap]\n"list.sort" = "q"\n"reader.nope" = "z"\n', "utf-8")
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        messages = " ".join(n.message for n in app._notifications)
+        assert "hiding Quit" in messages and "'reader.nope' is not a binding id" in messages
+
+    drive(build(), scenario)

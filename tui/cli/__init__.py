@@ -10,6 +10,7 @@ import click
 from tui.cli.agreement_command import agreement_command
 from tui.cli.annotate_command import annotate_command
 from tui.cli.annotators_command import annotators_command
+from tui.cli.config_command import config_command
 from tui.cli.corpus_commands import list_command, show_command
 from tui.cli.entities_command import entities_command
 from tui.cli.export_command import export_command
@@ -85,6 +86,7 @@ for command in (
     suggest_command,
     annotators_command,
     agreement_command,
+    config_command,
 ):
     cli.add_command(command)
 
