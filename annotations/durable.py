@@ -11,7 +11,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -78,15 +78,25 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     install_staged(temp, path)
 
 
-def write_staged(path: Path, data: bytes, *, like: Path | None = None) -> Path:
-    """Write `data` to a temporary file beside `path`, fsync'd, with the mode, owner and group
-    of `like` (default `path`); returns the temporary file (removed on error). Nothing is
-    replaced until `install_staged`."""
+def write_staged(
+    path: Path, chunks: Iterable[bytes], *, like: Path | None = None, sync_every: int = 0
+) -> Path:
+    """Write `chunks` to a temporary file beside `path`, fsync'd, with the mode, owner and
+    group of `like` (default `path`); returns the temporary file (removed on error). Nothing is
+    replaced until `install_staged`. With `sync_every`, what is written is flushed each time
+    that many bytes more are: a large file written in the background then never makes another
+    file's fsync wait for all of it."""
     temp = _temp_of(path)
     try:
         with open(temp, "wb") as out:
             keep_ownership(out.fileno(), like or path)
-            write_all(out.fileno(), data)
+            unsynced = 0
+            for chunk in chunks:
+                write_all(out.fileno(), chunk)
+                unsynced += len(chunk)
+                if sync_every and unsynced >= sync_every:
+                    sync(out.fileno())
+                    unsynced = 0
             sync(out.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
@@ -144,7 +154,7 @@ def writable(path: Path) -> bool:
 def atomic_write(path: Path, data: bytes, *, like: Path | None = None) -> None:
     """Replace `path` with `data` atomically, keeping the mode, owner and group of `like`
     (default `path`; see `keep_ownership`)."""
-    install_staged(write_staged(path, data, like=like), path)
+    install_staged(write_staged(path, [data], like=like), path)
 
 
 def remove_stray_temps(path: Path) -> None:

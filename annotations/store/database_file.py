@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from annotations.durable import atomic_write
 from annotations.store.errors import StoreCorruptError, disk_error
 
 Tables = dict[str, dict[str, dict[str, Any]]]
+PIECE = 1000
 
 
 def keep_aside(path: Path, reason: str) -> Path:
@@ -68,19 +71,32 @@ def read_database(path: Path) -> Tables:
     return data
 
 
-def tinydb_layout(tables: dict[str, list[dict[str, Any]]]) -> Tables:
+def tinydb_layout(tables: Mapping[str, Iterable[dict[str, Any]]]) -> Tables:
     """`tables` as TinyDB lays them out, each table's documents numbered from 1."""
     return {name: {str(i): doc for i, doc in enumerate(docs, 1)} for name, docs in tables.items()}
 
 
-def encode_database(tables: dict[str, list[dict[str, Any]]]) -> bytes:
-    """`tables` as the bytes of a database file, in TinyDB's layout."""
-    return orjson.dumps(tinydb_layout(tables), option=orjson.OPT_NON_STR_KEYS)
+def encode_database(tables: Mapping[str, Iterable[dict[str, Any]]]) -> Iterator[bytes]:
+    """`tables` as the bytes of a database file, in TinyDB's layout, in pieces of about
+    `PIECE` documents: no single long call, so a fold in a thread leaves the app its turns."""
+    yield b"{"
+    for number, (name, documents) in enumerate(tables.items()):
+        yield (b"," if number else b"") + orjson.dumps(name) + b":{"
+        rows = (
+            b'"%d":%s' % (n, orjson.dumps(document, option=orjson.OPT_NON_STR_KEYS))
+            for n, document in enumerate(documents, 1)
+        )
+        separator = b""
+        while piece := b",".join(islice(rows, PIECE)):
+            yield separator + piece
+            separator = b","
+        yield b"}"
+    yield b"}"
 
 
-def write_database(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
+def write_database(path: Path, tables: Mapping[str, Iterable[dict[str, Any]]]) -> None:
     """Atomically replace `path` with `tables` in TinyDB's layout."""
-    replace_file(path, encode_database(tables))
+    replace_file(path, b"".join(encode_database(tables)))
 
 
 def replace_file(path: Path, data: bytes, *, like: Path | None = None) -> None:

@@ -6,6 +6,7 @@ on disk (creating, migrating, compacting).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,7 @@ def _foreign(journal_path: Path, path: Path) -> StoreCorruptError:
 
 def database_tables(
     records: dict[str, list[Any]], meta: dict[str, Any], extra: dict[str, dict[str, Any]]
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, Iterable[dict[str, Any]]]:
     """Every table's documents (from `State.frozen()`), `meta` as the `_meta` document: the
     file a fold writes."""
     return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from annotations.model import (
@@ -96,6 +97,7 @@ class State:
         return {table: list(records.values()) for table, records in self.records.items()}
 
 
-def documents(table: str, records: list[Any]) -> list[dict[str, Any]]:
-    """Records of `table` as JSON-ready dicts."""
-    return records if table == HISTORY else [to_dict(r) for r in records]
+def documents(table: str, records: list[Any]) -> Iterator[dict[str, Any]]:
+    """Records of `table` as JSON-ready dicts, one at a time (a fold of 100,000 records never
+    holds them all as dicts at once, nor gives the collector that many to walk)."""
+    return iter(records) if table == HISTORY else map(to_dict, records)
