@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +23,11 @@ from annotations.exchange.writing import write_array, write_lines
 from annotations.model import ArticleRecord, Span
 
 ExportLookup = Callable[[str], ExportArticle | None]
+
+#: Bytes of a file name made from an id (file systems allow 255; room left for `.ann`).
+MAX_NAME_BYTES = 200
+_PLAIN_NAME = re.compile(r"(?!\.)[\w.-]+")
+_UNSAFE_IN_NAME = re.compile(r"[^\w.-]|^\.")
 
 #: Formats written as JSON lines, and how each native record becomes its lines.
 LINE_FORMATS: dict[str, Callable[[NativeRecord], Iterable[Any]]] = {
@@ -104,6 +111,12 @@ def write_brat(natives: Iterable[NativeRecord], directory: Path) -> int:
 
 
 def safe_name(value: str) -> str:
-    """A file name for an id: path separators and a leading dot replaced."""
-    name = value.replace("/", "_").replace("\\", "_").replace("\0", "_")
-    return "_" + name[1:] if name.startswith(".") else name or "_"
+    """A file name for an id, one name per id and short enough for any file system: an id of
+    letters, digits, `_`, `-` and `.` (not leading) up to `MAX_NAME_BYTES` is its own name; any
+    other is shown with `_` for what is unsafe, cut short, then `~` and a hash of the whole id
+    (`x/y` -> `x_y~1b2c...`, apart from `x_y`)."""
+    if _PLAIN_NAME.fullmatch(value) and len(value.encode("utf-8")) <= MAX_NAME_BYTES:
+        return value
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    shown = _UNSAFE_IN_NAME.sub("_", value).encode("utf-8")[: MAX_NAME_BYTES - len(digest) - 1]
+    return f"{shown.decode('utf-8', 'ignore')}~{digest}"

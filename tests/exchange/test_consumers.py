@@ -204,3 +204,13 @@ def test_w3c_selectors_point_at_the_text_and_links_at_annotations(natives) -> No
             record["attributions"]
         )
         assert motivations.count("assessing") == len(record["claims"])
+
+
+def test_brat_gives_every_article_id_its_own_short_file(tmp_path: Path, natives) -> None:
+    ids = ["x/y", "x_y", "L" * 300, "ب" * 200, "", ".hidden", "../up"]
+    records = [{**natives[0], "article_id": article_id} for article_id in ids]
+    assert write_brat(iter(records), tmp_path) == len(ids)
+    texts = sorted((tmp_path / "huda").glob("*.txt"))
+    assert len(texts) == len(ids) and (tmp_path / "huda" / "x_y.txt") in texts
+    assert all(len(path.name.encode()) <= 255 and not path.name.startswith(".") for path in texts)
+    assert list(tmp_path.iterdir()) == [tmp_path / "huda"]
