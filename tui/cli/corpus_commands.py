@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 import click
 
 from annotations.corpus import ArticleFilter
 from tui.cli.entities_command import analyst_decisions
-from tui.cli.options import GlobalOptions, article_filter, bidi_option, global_options, pass_options
+from tui.cli.options import (
+    MAX_COLUMNS,
+    GlobalOptions,
+    article_filter,
+    bidi_option,
+    global_options,
+    pass_options,
+    terminal_columns,
+)
 from tui.layout.styled_runs import StyledSpan
 from tui.layout.terminal_output import terminal_text
 from tui.marks import style_key
@@ -51,7 +58,7 @@ def list_command(
 @click.argument("article_id", metavar="ID")
 @bidi_option
 @click.option(
-    "--width", type=click.IntRange(10, 1000), help="Line width (default: the terminal's)."
+    "--width", type=click.IntRange(10, MAX_COLUMNS), help="Line width (default: the terminal's)."
 )
 @click.option(
     "--color/--no-color", default=None, help="Colour entities (default: when stdout is a terminal)."
@@ -92,7 +99,7 @@ def show_command(
     if bidi == "terminal" and not color:
         click.echo(article.text)
         return
-    width = width or shutil.get_terminal_size().columns
+    width = width or terminal_columns()
     spans = entity_spans(article.text, analyst_decisions(options)) if color else ()
     output = terminal_text(article.text, spans, width, bidi, color, tty, hide_harakat=hide_harakat)
     click.echo(output, color=color)

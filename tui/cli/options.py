@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import getpass
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,7 @@ def default_db_path() -> Path:
 
 def default_annotator() -> str:
     """`$RAWI_ANNOTATOR`, else the login name."""
-    if env := os.environ.get("RAWI_ANNOTATOR"):
+    if env := os.environ.get("RAWI_ANNOTATOR", "").strip():
         return env
     try:
         return getpass.getuser()
@@ -109,16 +110,27 @@ class GlobalOptions:
             raise click.BadParameter(f"no article {article_id!r}{hint}", param_hint="ID") from None
 
 
+#: The widest line printed: `$COLUMNS` or a terminal may claim a million.
+MAX_COLUMNS = 1000
+
+
+def terminal_columns() -> int:
+    """The terminal's width (`$COLUMNS` first), kept within 10 to `MAX_COLUMNS`."""
+    return min(max(shutil.get_terminal_size().columns, 10), MAX_COLUMNS)
+
+
 def warn(message: str) -> None:
     """A warning on stderr."""
     click.echo(printable(f"warning: {message}"), err=True)
 
 
 def _setter(attribute: str) -> Callable[[click.Context, click.Parameter, Any], None]:
-    def remember(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+    def remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
         if value in (None, ()):
             return
         options = ctx.ensure_object(GlobalOptions)
+        if attribute == "annotator" and not value.strip():
+            raise click.BadParameter("an annotator name cannot be empty", ctx, param)
         if attribute == "corpus_paths":
             value = tuple(Path(v) for v in value)
         setattr(options, attribute, value)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 import click
 
 from annotations.corpus import ArticleFilter, QueryError, SearchResult
-from tui.cli.options import GlobalOptions, article_filter, bidi_option, global_options, pass_options
+from tui.cli.options import (
+    GlobalOptions,
+    article_filter,
+    bidi_option,
+    global_options,
+    pass_options,
+    terminal_columns,
+)
 from tui.printable import printable, printable_json
 
 #: Columns of the table's left cell (id, day, outlet, score).
@@ -76,7 +82,7 @@ def _print_table(results: list[SearchResult], mode: str, color: bool) -> None:
 
     from tui.layout.terminal_output import BIDI_EXPLICIT, BIDI_IMPLICIT, render_article
 
-    total = shutil.get_terminal_size().columns
+    total = terminal_columns()
     console = Console(width=total, force_terminal=color, no_color=not color, highlight=False)
     width = max(20, total - _META_WIDTH - 7)  # borders and padding
 
