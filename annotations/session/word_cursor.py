@@ -84,6 +84,39 @@ class WordCursor:
             return self.words[first].start, self.words[last].end
         return self._fixed
 
+    @property
+    def following(self) -> bool:
+        """Whether the selection follows the cursor (`v` pressed once)."""
+        return self._sticky
+
+    def extend_to_end(self, unit: str) -> bool:
+        """Grow the selection (or start one at the cursor) to the end of the sentence (`unit`
+        "sentence") or of the quotation, else the clause ("clause"), the cursor is in; from
+        its end, to the end of the next one. False, nothing changed, when there is none."""
+        around = self._sentence_around if unit == "sentence" else self._clause_around
+        target = self.position
+        for word in (self.position, self.position + 1):
+            if word < len(self.words) and (stretch := around(self.words[word].start)):
+                target = max(target, self.word_at(stretch[1] - 1))
+            if target > self.position:
+                break
+        if target == self.position:
+            return False
+        if self._anchor is None:
+            self._anchor = self.word_at(self._fixed[0]) if self._fixed else self.position
+            self._fixed = None
+        self.position = target
+        return True
+
+    def _sentence_around(self, index: int) -> Range | None:
+        found = bisect_right(self._sentences, (index, len(self.text))) - 1
+        if found >= 0 and index < self._sentences[found][1]:
+            return self._sentences[found]
+        return None
+
+    def _clause_around(self, index: int) -> Range | None:
+        return quotation_around(self.text, index) or clause_around(self.text, index)
+
     def toggle_mark(self) -> None:
         """`v`: start a selection that follows the cursor, or end it (it stays selected)."""
         if self._sticky:
@@ -103,5 +136,4 @@ class WordCursor:
 
     def select_quotation(self) -> bool:
         """`)`: select the quotation around the cursor, else its clause."""
-        index = self.word_range()[0]
-        return self.select(quotation_around(self.text, index) or clause_around(self.text, index))
+        return self.select(self._clause_around(self.word_range()[0]))

@@ -42,3 +42,35 @@ def test_word_from_an_offset_between_words_is_the_next_word() -> None:
     colon = cursor.text.index(":")
     assert cursor.word_at(colon) == 1 and cursor.word_from(colon) == 2
     assert cursor.word_from(0) == 0 and cursor.word_from(len(cursor.text)) == 3
+
+
+LONG = "قال الوزير، في بيان، إن «الوفد وصل أمس». ثم غادر الوفد. وانتهى"
+
+
+def test_extend_to_the_end_of_the_clause_then_the_next() -> None:
+    cursor = WordCursor(LONG)
+    assert cursor.extend_to_end("clause")
+    assert words_of(cursor, cursor.selection()) == "قال الوزير"
+    assert cursor.extend_to_end("clause")  # from the end: the end of the next clause
+    assert words_of(cursor, cursor.selection()) == "قال الوزير، في بيان"
+
+
+def test_extend_to_the_end_of_a_quotation_and_of_the_sentence() -> None:
+    cursor = WordCursor(LONG)
+    cursor.go_to_index(LONG.index("الوفد"))
+    assert cursor.extend_to_end("clause")
+    assert words_of(cursor, cursor.selection()) == "الوفد وصل أمس"
+    assert cursor.extend_to_end("sentence")  # at its sentence's end: to the next one's
+    assert words_of(cursor, cursor.selection()) == "الوفد وصل أمس». ثم غادر الوفد"
+
+
+def test_extend_keeps_a_following_selection_following_and_stops_at_the_end() -> None:
+    cursor = WordCursor(LONG)
+    cursor.go_to_index(LONG.index("وانتهى"))
+    assert not cursor.extend_to_end("sentence") and cursor.selection() is None
+    cursor.go(0)
+    cursor.toggle_mark()
+    assert cursor.following
+    assert cursor.extend_to_end("sentence") and cursor.following
+    cursor.move(1)
+    assert words_of(cursor, cursor.selection()).endswith("ثم")

@@ -47,6 +47,13 @@ def _bindings() -> list[Binding]:
         ("shift+left", "extend_left", "Extend left", "extend_left"),
         ("shift+right", "extend_right", "Extend right", "extend_right"),
         ("v", "mark", "Start/end selection", "mark"),
+        (
+            "right_curly_bracket",
+            "extend_to_end('sentence')",
+            "Select to sentence end",
+            "extend_sentence",
+        ),
+        ("comma", "extend_to_end('clause')", "Select to clause/quote end", "extend_clause"),
         ("escape", "clear", "Clear selection", "clear"),
         ("e", "select_entity", "Select entity", "select_entity"),
         ("right_parenthesis", "select_quotation", "Select quotation/clause", "select_quotation"),
@@ -160,6 +167,8 @@ class ReaderScreen(Screen[None]):
             parts.append(self.find_status())
         elif self.message:
             parts.append(self.message)
+        if selecting := self.selection_status():
+            parts.append(selecting)
         parts += [
             " ".join(f"{label} {counts.get(label, 0)}" for label in ANNOTATION_LABELS),
             f"attributions {counts['attributions']}",
@@ -168,6 +177,17 @@ class ReaderScreen(Screen[None]):
             self.session.status(),
         ]
         return " │ ".join(parts)
+
+    def selection_status(self) -> str:
+        """A selection, said: whether it follows the cursor, and how many words it holds."""
+        cursor = self.session.cursor
+        if (selection := cursor.selection()) is None:
+            return ""
+        words = len(self.session.text[slice(*selection)].split())
+        held = f"{words} word{'s' * (words != 1)}"
+        if cursor.following:
+            return f"SELECTING {held} (v ends, Esc clears)"
+        return f"SELECTED {held} (s c m k tag, ctrl+c copies, Esc clears)"
 
     def find_status(self) -> str:
         """Which hit of how many, and the keys that move between them."""
@@ -317,6 +337,11 @@ class ReaderScreen(Screen[None]):
 
     def action_mark(self) -> None:
         self.session.cursor.toggle_mark()
+        self.redraw()
+
+    def action_extend_to_end(self, unit: str) -> None:
+        found = self.session.cursor.extend_to_end(unit)
+        self.message = "" if found else f"no {unit} end after the cursor"
         self.redraw()
 
     def action_clear(self) -> None:

@@ -1,5 +1,6 @@
 """ctrl+f in the reader: a find bar of Arabic input, hits drawn, n/N and Enter/shift+Enter move
-between them while it is open, Escape closes it with the cursor on the last hit."""
+between them while it is open, Escape closes it; the selection said in the status bar, } and ,
+extending it to the end of the sentence or clause."""
 
 from __future__ import annotations
 
@@ -58,5 +59,29 @@ def test_find_ignores_harakat_and_says_when_nothing_matches(build, drive) -> Non
         assert screen.session.finder.hits
         await pilot.press(*"xyz")
         assert not screen.session.finder.hits and "no match" in screen.status_line()
+
+    drive(build(), scenario, open_reader=True)
+
+
+def test_selection_state_is_said_and_extends_to_clause_and_sentence_ends(build, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = reader(app)
+        session = screen.session
+        assert "SELECT" not in screen.status_line()
+        await pilot.press("v")
+        assert "SELECTING 1 word" in screen.status_line()
+        await pilot.press("w", "v")
+        assert "SELECTED 2 words" in screen.status_line()
+        await pilot.press("escape", "right_square_bracket", "comma")
+        clause = session.text[slice(*session.cursor.selection())]
+        assert "SELECTING" not in screen.status_line() and "،" not in clause
+        await pilot.press("right_curly_bracket")
+        sentence = session.text[slice(*session.cursor.selection())]
+        assert sentence.startswith(clause) and len(sentence) > len(clause)
+        await pilot.press("m")
+        assert (session.spans[-1].start, session.spans[-1].end) == (
+            session.text.index(sentence),
+            session.text.index(sentence) + len(sentence),
+        )
 
     drive(build(), scenario, open_reader=True)
