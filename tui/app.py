@@ -164,7 +164,11 @@ class RawiApp(App[None]):
         )
         session.suggestion_threshold = self.config.suggestion_threshold
         screen = ReaderScreen(
-            session, self.render_mode, self.config.hide_harakat, self.config.show_suggestions
+            session,
+            self.render_mode,
+            self.config.hide_harakat,
+            self.config.show_suggestions,
+            self.config.reader_width,
         )
         if replace:
             self.switch_screen(screen)

@@ -9,6 +9,7 @@ show_suggestions = true
 suggestion_threshold = 0.5 # suggestions less confident than this are hidden
 curated_annotator = "curated" # who adjudication saves the chosen versions as
 colors = "auto"            # palette: "truecolor", "256", "16", or the terminal's ("auto")
+reader_width = 100         # the reader's lines are at most this many cells (20 to 1000)
 
 [keymap]                   # binding id = "key" or "key1,key2"
 "reader.tag_source" = "S"
@@ -33,6 +34,7 @@ from tui.marks import DEPTHS
 
 RENDER_MODES = ("visual", "terminal")
 COLORS = ("auto", *DEPTHS)
+READER_WIDTHS = (20, 1000)
 
 
 class ConfigNotSaved(Exception):
@@ -63,6 +65,8 @@ class Config:
     curated_annotator: str = "curated"
     #: The palette of marks (`tui.marks.DEPTHS`), or "auto": the terminal's colour depth.
     colors: str = "auto"
+    #: The reader's lines are at most this many cells, the text block at the pane's right.
+    reader_width: int = 100
     #: What was wrong with the file, one line each (the defaults were used instead).
     problems: list[str] = field(default_factory=list, compare=False)
 
@@ -86,6 +90,7 @@ def load_config(path: Path | None = None) -> Config:
     _setting(config, settings, "hide_harakat", _is_bool, problems, "true or false")
     _setting(config, settings, "show_suggestions", _is_bool, problems, "true or false")
     _setting(config, settings, "colors", lambda v: v in COLORS, problems, " or ".join(COLORS))
+    _setting(config, settings, "reader_width", _is_width, problems, "a number of cells, 20 to 1000")
     _setting(config, settings, "curated_annotator", _is_name, problems, "a non-empty name")
     config.curated_annotator = config.curated_annotator.strip()
     _setting(config, settings, "theme", lambda v: isinstance(v, str), problems, "a theme name")
@@ -123,6 +128,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
         f"suggestion_threshold = {config.suggestion_threshold}",
         f"curated_annotator = {json.dumps(config.curated_annotator)}",
         f"colors = {json.dumps(config.colors)}",
+        f"reader_width = {config.reader_width}",
         "",
         "[keymap]",
         *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),
@@ -160,6 +166,10 @@ def _is_bool(value: object) -> bool:
 
 def _is_name(value: object) -> bool:
     return isinstance(value, str) and value.strip() != ""
+
+
+def _is_width(value: object) -> bool:
+    return type(value) is int and READER_WIDTHS[0] <= value <= READER_WIDTHS[1]
 
 
 def _is_fraction(value: object) -> bool:

@@ -120,3 +120,13 @@ def test_config_check_command(tmp_path: Path) -> None:
     path.write_text('[keymap]\n"list.sort" = "s"\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["config", "check", str(path)])
     assert result.exit_code == 0 and result.stdout.endswith(": ok\n")
+
+
+def test_reader_width_round_trip_and_bad_values(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    save_config(Config(reader_width=72), path)
+    assert load_config(path).reader_width == 72
+    for bad in ("10", "5000", '"wide"', "true"):
+        path.write_text(f"[settings]\nreader_width = {bad}\n", "utf-8")
+        config = load_config(path)
+        assert config.reader_width == 100 and "reader_width" in config.problems[0]

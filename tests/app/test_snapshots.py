@@ -103,3 +103,19 @@ def test_reader_find(snap_compare, build, size) -> None:
         await settle(pilot)
 
     assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("terminal", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
+def test_reader_small_and_big(snap_compare, build, terminal) -> None:
+    """The overlapping tags with a selection being made: at 80x24 the legend wraps and the
+    status bar keeps the selection and the counts (shortened); at 200x50 the lines stop at 100
+    cells, the text block at the right of the pane."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.press("v", *"wwwwww", "m", "b", "b", "v", "b", "b", "k", "v", "w")
+        await settle(pilot)
+
+    assert snap_compare(build(TRUECOLOR), terminal_size=terminal, run_before=run_before)

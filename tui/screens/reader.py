@@ -5,6 +5,7 @@ Each action calls one `ReadingSession` method and redraws; what a key means live
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 from annotations.session import ReadingSession, citation
 from annotations.store import StoreError
 from tui.layout import Mode
+from tui.layout.status_fit import StatusPart, fit_status
 from tui.marks import ANNOTATION_LABELS
 from tui.screens.attributes import AttributesScreen
 from tui.widgets.annotations_panel import AnnotationsPanel
@@ -104,8 +106,11 @@ class ReaderScreen(Screen[None]):
         mode: Mode,
         hide_harakat: bool,
         show_suggestions: bool = True,
+        reader_width: int = 100,
     ) -> None:
+        """`reader_width`: the most cells a line of the article takes."""
         super().__init__()
+        self.reader_width = reader_width
         self.session = session
         session.show_suggestions = show_suggestions
         self.mode: Mode = mode
@@ -133,6 +138,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.session.article.id
+        self.view.styles.max_width = self.reader_width + self.view.styles.padding.width
         self.view.focus()
         self.redraw()
         self.recognise()
@@ -153,61 +159,80 @@ class ReaderScreen(Screen[None]):
         view.set_selection(*(session.cursor.selection() or (None, None)))
         if view.line_count:
             view.scroll_to_index(start)
-        self.query_one("#status", Static).update(self.status_line(), layout=False)
+        self.show_status()
 
-    def status_line(self) -> str:
-        """Annotator, saved state, then the hint or message of the moment, then the counts."""
+    def show_status(self) -> None:
+        status = self.query_one("#status", Static)
+        width = status.content_region.width or self.app.size.width - 2
+        status.update(self.status_line(width), layout=False)
+
+    def on_resize(self) -> None:
+        self.show_status()
+
+    def status_line(self, width: int | None = None) -> str:
+        """Annotator, saved state, the hint or message of the moment, the selection, then the
+        counts; fitted to `width` cells (parts shortened, then left out, least important first)."""
         counts = self.session.counts()
-        parts = [self.session.annotator, self.saved]
+        saved = StatusPart(self.saved, "", 2)
+        if self.saved != "saved":
+            saved = StatusPart(self.saved, self.saved, 10)
+        parts = [StatusPart(self.session.annotator, "", 1), saved]
         if self.session.proposal:
-            parts.append("attribution proposed: Enter accepts, Esc dismisses")
+            hint = "attribution proposed: Enter accepts, Esc dismisses"
+            parts.append(StatusPart(hint, "proposed: Enter / Esc", 9))
         elif self.session.link_head:
-            parts.append("linking: move to the other annotation, Enter links, Esc cancels")
+            hint = "linking: move to the other annotation, Enter links, Esc cancels"
+            parts.append(StatusPart(hint, "linking: Enter / Esc", 9))
         elif self.find_origin is not None:
             parts.append(self.find_status())
         elif self.message:
-            parts.append(self.message)
+            parts.append(StatusPart(self.message, self.message, 7))
         if selecting := self.selection_status():
             parts.append(selecting)
+        tags = [(label, counts.get(label, 0)) for label in ANNOTATION_LABELS]
         parts += [
-            " ".join(f"{label} {counts.get(label, 0)}" for label in ANNOTATION_LABELS),
-            f"attributions {counts['attributions']}",
-            f"entities {counts['entities']}",
+            StatusPart(
+                " ".join(f"{label} {count}" for label, count in tags),
+                " ".join(f"{label[:3]} {count}" for label, count in tags),
+                6,
+            ),
+            StatusPart(f"attributions {counts['attributions']}", "", 3),
+            StatusPart(f"entities {counts['entities']}", "", 3),
             self.suggestions_count(),
-            self.session.status(),
+            StatusPart(self.session.status(), "", 4),
         ]
-        return " │ ".join(parts)
+        return fit_status(parts, sys.maxsize if width is None else width)
 
-    def selection_status(self) -> str:
+    def selection_status(self) -> StatusPart | None:
         """A selection, said: whether it follows the cursor, and how many words it holds."""
         cursor = self.session.cursor
         if (selection := cursor.selection()) is None:
-            return ""
+            return None
         words = len(self.session.text[slice(*selection)].split())
         held = f"{words} word{'s' * (words != 1)}"
         if cursor.following:
-            return f"SELECTING {held} (v ends, Esc clears)"
-        return f"SELECTED {held} (s c m k tag, ctrl+c copies, Esc clears)"
+            return StatusPart(f"SELECTING {held} (v ends, Esc clears)", f"SELECTING {held}", 8)
+        return StatusPart(
+            f"SELECTED {held} (s c m k tag, ctrl+c copies, Esc clears)", f"SELECTED {held}", 8
+        )
 
-    def find_status(self) -> str:
+    def find_status(self) -> StatusPart:
         """Which hit of how many, and the keys that move between them."""
         finder = self.session.finder
         if not finder.query.strip():
-            return "find: type a word, Esc closes"
+            return StatusPart("find: type a word, Esc closes", "find", 9)
         if finder.current is None:
-            return "find: no match, Esc closes"
-        return (
-            f"find: {finder.current + 1}/{len(finder.hits)}"
-            " (Enter or n next, shift+Enter or N previous, Esc closes)"
-        )
+            return StatusPart("find: no match, Esc closes", "find: no match", 9)
+        hit = f"find: {finder.current + 1}/{len(finder.hits)}"
+        return StatusPart(f"{hit} (Enter or n next, shift+Enter or N previous, Esc closes)", hit, 9)
 
-    def suggestions_count(self) -> str:
+    def suggestions_count(self) -> StatusPart:
         """How many suggestions are left to review (or why none are shown)."""
         if not self.session.show_suggestions:
-            return "suggestions hidden"
+            return StatusPart("suggestions hidden", "", 5)
         if self.session.review is None:
-            return "suggestions …"
-        return f"suggestions {len(self.session.pending_suggestions())}"
+            return StatusPart("suggestions …", "", 5)
+        return StatusPart(f"suggestions {len(self.session.pending_suggestions())}", "", 5)
 
     def shown(self, text: str, width: int = 40) -> str:
         """Arabic for a one-line label (status bar, form title): shaped and ordered."""
