@@ -76,8 +76,8 @@ def _run_local(
                 if isinstance(item, _Numbered):
                     report(item.number, item.result)
 
-    with Callback(posttask=posttask):
-        results = bag.compute(scheduler=scheduler, num_workers=workers)
+    with Callback(posttask=posttask):  # chunksize 1: Dask hands out six tasks at a time else
+        results = bag.compute(scheduler=scheduler, num_workers=workers, chunksize=1)
     for item in results:
         report(item.number, item.result)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import time
 
 import pytest
 
@@ -37,3 +39,17 @@ def test_no_tasks_no_results() -> None:
     results: list[int] = []
     run_tasks(square, [], results.append, scheduler="threads")
     assert results == []
+
+
+def pid_after_a_while(_: int) -> int:
+    time.sleep(0.3)
+    return os.getpid()
+
+
+@needs_dask
+def test_processes_share_the_tasks_among_the_workers() -> None:
+    """Dask's processes scheduler hands tasks out in chunks of six by default: four partitions
+    would all run in one worker."""
+    pids: list[int] = []
+    run_tasks(pid_after_a_while, list(range(4)), pids.append, scheduler="processes", workers=2)
+    assert len(set(pids)) == 2
