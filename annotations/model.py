@@ -28,7 +28,7 @@ ENTITY_LABELS = LAYERS["entity"]
 #: Every span label, layer by layer, and the layer of each.
 LABELS = tuple(label for labels in LAYERS.values() for label in labels)
 LAYER_OF = {label: layer for layer, labels in LAYERS.items() for label in labels}
-ORIGINS = ("manual", "suggested", "model", "import")
+ORIGINS = ("manual", "suggested", "model", "decision", "import")
 ATTRIBUTION_TYPES = ("assertion", "belief", "fact", "eventuality")
 STATUSES = ("todo", "in progress", "done")
 #: A claim's three-valued attributes (true, false or not said).
@@ -36,7 +36,7 @@ CLAIM_FLAGS = ("verifiable", "check_worthy", "harmful")
 QUOTE_CONTEXT = 32
 
 Layer = Literal["entity", "attribution", "claim"]
-SpanOrigin = Literal["manual", "suggested", "model", "import"]
+SpanOrigin = Literal["manual", "suggested", "model", "decision", "import"]
 AttributionType = Literal["assertion", "belief", "fact", "eventuality"]
 Status = Literal["todo", "in progress", "done"]
 

@@ -16,11 +16,22 @@ from annotations.durable import atomic_write
 from annotations.exchange.brat import annotation_conf, to_brat
 from annotations.exchange.doccano import to_doccano
 from annotations.exchange.labelstudio import to_labelstudio
-from annotations.exchange.native import ExportArticle, NativeRecord, native_record, select
+from annotations.exchange.native import (
+    ExportArticle,
+    NativeRecord,
+    SpanFilter,
+    native_record,
+    select,
+)
 from annotations.exchange.prodigy import to_prodigy
+from annotations.exchange.reviewed_entities import (
+    ReviewedLookup,
+    decisions_field,
+    with_reviewed_entities,
+)
 from annotations.exchange.w3c import to_w3c
 from annotations.exchange.writing import write_array, write_lines
-from annotations.model import ArticleRecord, Span
+from annotations.model import ArticleRecord
 
 ExportLookup = Callable[[str], ExportArticle | None]
 
@@ -58,14 +69,19 @@ def native_records(
     *,
     since: str | None = None,
     no_entities: bool = False,
+    keep: SpanFilter | None = None,
+    reviewed: ReviewedLookup | None = None,
 ) -> Iterator[NativeRecord]:
     """Native records of the store's records, lazily.
 
     `since` keeps whole records changed at or after that UTC ISO time; `no_entities` leaves the
-    entity layer out. Records whose article is not in the corpus, and spans that no longer fit
-    the article's text (orphans, or saved against another version), are left out and reported.
+    entity layer out, `keep` keeps only the spans it accepts (a record left with none is left
+    out); `reviewed` adds the entities the analyst sees (`reviewed_entities`) and the decisions
+    behind them. Records whose article is not in the corpus, and spans that no longer fit the
+    article's text (orphans, or saved against another version), are left out and reported.
     """
-    keep: Callable[[Span], bool] | None = (lambda s: s.layer != "entity") if no_entities else None
+    if no_entities:
+        reviewed, keep = None, _without_entities(keep)
     for record in records:
         if since is not None and record.updated < since:
             continue
@@ -73,12 +89,22 @@ def native_records(
         if article is None:
             report.missing_articles[record.article_id] += 1
             continue
+        entities = reviewed(article, record.annotator) if reviewed else None
+        if entities is not None:
+            record = with_reviewed_entities(record, article, entities)
         selected, unanchored = select(record, article, keep)
         report.unanchored_spans.extend(s.id for s in unanchored)
-        if record.spans and not selected.spans:
+        if (record.spans or keep is not None) and not selected.spans:
             continue
         report.records += 1
-        yield native_record(selected, article)
+        line = native_record(selected, article)
+        if entities is not None and entities.decisions:
+            line["entity_decisions"] = decisions_field(entities.decisions)
+        yield line
+
+
+def _without_entities(keep: SpanFilter | None) -> SpanFilter:
+    return lambda span: span.layer != "entity" and (keep is None or keep(span))
 
 
 def write_export(natives: Iterable[NativeRecord], fmt: str, out: IO[bytes]) -> int:

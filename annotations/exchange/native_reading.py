@@ -23,6 +23,7 @@ from typing import Any
 
 import orjson
 
+from annotations.exchange.reviewed_entities import decisions_from_field, is_derived
 from annotations.model import (
     STATUSES,
     ArticleLookup,
@@ -64,6 +65,7 @@ LINE_FIELDS: dict[str, Callable[[Any], bool]] = {
     "created": lambda v: field_problem("spans", {"created": v}) is None,
     "updated": lambda v: field_problem("spans", {"updated": v}) is None,
     **{table: lambda v: isinstance(v, list) for table in REQUIRED},
+    "entity_decisions": lambda v: isinstance(v, list),
 }
 
 #: The stored record of (table, id), or None.
@@ -144,7 +146,10 @@ class _LineReader:
         self.notes: list[str] = []
 
     def records(self) -> list[Record]:
+        """The line's records; its derived entities (recomputed by every export) are left
+        out and the decisions behind them kept."""
         items = {table: self._items(table) for table in REQUIRED}
+        items["spans"] = [item for item in items["spans"] if not is_derived(item)]
         for table, group in items.items():
             for item in group:
                 self._declare(table, item["id"])
@@ -154,6 +159,7 @@ class _LineReader:
         records += [self._claim(item) for item in items["claims"]]
         if status := self._status():
             records.append(status)
+        records += decisions_from_field(self.data.get("entity_decisions", []), self.annotator)
         return records
 
     # -- ids ---------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from annotations.exchange.native import ExportArticle
+from annotations.exchange.reviewed_entities import Mention, ReviewedEntities, ReviewedLookup
 from annotations.store import Store
 
 if TYPE_CHECKING:
@@ -70,6 +72,29 @@ def entity_decisions(store: Store, annotator: str) -> list[Any]:
         AnalystRule(d.key, d.label)  # type: ignore[arg-type]
         for d in store.entity_decisions(annotator)
     ]
+
+
+def reviewed_entities(store: Store, recogniser: Recogniser) -> ReviewedLookup:
+    """What the export needs to carry the entities each analyst sees: the recogniser run with
+    the analyst's decisions (an entity a decision made or relabelled has origin `decision`),
+    and the decisions whose key occurs in the article."""
+    from annotations.entities import surface_key
+
+    def lookup(article: ExportArticle, annotator: str) -> ReviewedEntities:
+        decisions = store.entity_decisions(annotator)
+        found = recogniser(article.text, entity_decisions(store, annotator))
+        mentions = [
+            Mention(e.start, e.end, e.label, "decision" if _by_analyst(e) else "model")
+            for e in found
+        ]
+        keys = surface_key(article.text)
+        return ReviewedEntities(mentions, [d for d in decisions if d.key in keys])
+
+    return lookup
+
+
+def _by_analyst(entity: EntityLike) -> bool:
+    return getattr(entity, "origin", None) == "analyst"
 
 
 def decision_key(name: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +18,8 @@ import click
 
 from annotations.durable import output_file
 from annotations.exchange import FORMATS, ExportReport, native_records, write_brat, write_export
-from annotations.model import LABELS, LAYERS, ArticleRecord
+from annotations.model import ENTITY_LABELS, LABELS, LAYERS, ArticleRecord, Span
+from annotations.session.entity_marks import corpus_recogniser, reviewed_entities
 from annotations.store import Store, StoreError
 from tui.cli.options import GlobalOptions, global_options, pass_options
 from tui.printable import printable
@@ -58,7 +59,11 @@ def utc_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     metavar="DATE",
     help="Only (article, annotator) records changed since DATE (ISO; UTC unless a zone is given).",
 )
-@click.option("--no-entities", is_flag=True, help="Leave the entity layer out.")
+@click.option(
+    "--no-entities",
+    is_flag=True,
+    help="Leave the entity layer out (by default: the model's entities with your decisions).",
+)
 @pass_options
 def export_command(
     options: GlobalOptions,
@@ -84,10 +89,20 @@ def export_command(
     try:
         with options.open_store(read_only=True) as store:
             ids = [article_id] if article_id else store.article_ids()
+            corpus = options.corpus()
+            reviewed = None
+            if layer in (None, "entity") and label in (None, *ENTITY_LABELS):
+                reviewed = reviewed_entities(store, corpus_recogniser(corpus))
             with _progress(ids) as shown:
-                records = _records(store, shown, options.annotator, layer, label, report)
+                records = _records(store, shown, options.annotator, report)
                 natives = native_records(
-                    records, options.corpus().get, report, since=since, no_entities=no_entities
+                    records,
+                    corpus.get,
+                    report,
+                    since=since,
+                    no_entities=no_entities,
+                    keep=span_filter(layer, label),
+                    reviewed=reviewed,
                 )
                 if fmt == "brat":
                     report.items = write_brat(natives, Path(output))
@@ -108,18 +123,19 @@ def _records(
     store: Store,
     ids: Iterator[str],
     annotator: str | None,
-    layer: str | None,
-    label: str | None,
     report: ExportReport,
 ) -> Iterator[ArticleRecord]:
     for article_id in ids:
         yield from store.records(
-            annotator=annotator,
-            article_id=article_id,
-            layer=layer,
-            label=label,
-            malformed=report.malformed,
+            annotator=annotator, article_id=article_id, malformed=report.malformed
         )
+
+
+def span_filter(layer: str | None, label: str | None) -> Callable[[Span], bool] | None:
+    """The spans `--layer` and `--label` keep (None: every span)."""
+    if layer is None and label is None:
+        return None
+    return lambda span: layer in (None, span.layer) and label in (None, span.label)
 
 
 def _progress(ids: list[str]) -> AbstractContextManager[Iterator[str]]:
