@@ -86,7 +86,9 @@ def test_tags_survive_kill_9(tmp_path: Path) -> None:
     assert exported.returncode == 0, exported.stderr
     (record,) = [json.loads(line) for line in exported.stdout.splitlines()]
     assert record["article_id"] == SEED
-    assert sorted(span["label"] for span in record["spans"]) == ["CONTENT", "SOURCE"]
+    tagged = sorted(span["label"] for span in record["spans"] if span["layer"] != "entity")
+    assert tagged == ["CONTENT", "SOURCE"]
+    assert {span["origin"] for span in record["spans"] if span["layer"] == "entity"} == {"model"}
 
 
 def test_arabic_typed_in_the_filter_is_shaped_right_to_left(tmp_path: Path) -> None:
