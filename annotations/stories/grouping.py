@@ -1,0 +1,113 @@
+"""Grouping that favours precision: average-linkage merging over pairs above a strict threshold,
+so that no chain of weak links puts two events in one story."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from annotations.corpus import Article
+from annotations.stories.duplicates import near_duplicates
+from annotations.stories.leads import Lead, leads_of
+from annotations.stories.similarity import Vectors, scored_pairs, vectorise
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """How stories are found: the date window in days, and the score two stories' articles must
+    reach on average to be merged (pairs below it are never linked)."""
+
+    window: float = 3.0
+    threshold: float = 0.27
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles reporting one event, in time order (undated last)."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    first: str | None
+    last: str | None
+    duplicates: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def record(self) -> dict:
+        """The story as `rawi stories --json` prints it."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": list(self.articles),
+            "outlets": list(self.outlets),
+            "first": self.first,
+            "last": self.last,
+        }
+
+
+def find_stories(articles: Iterable[Article], options: StoryOptions | None = None) -> list[Story]:
+    """The stories of two or more articles among `articles`; every article in at most one."""
+    return stories_of_leads(leads_of(articles), options or StoryOptions())
+
+
+def stories_of_leads(leads: Sequence[Lead], options: StoryOptions) -> list[Story]:
+    """The stories of `leads` (see `find_stories`)."""
+    if len(leads) < 2:
+        return []
+    vectors = vectorise(leads)
+    twins = near_duplicates(leads, options.window)
+    pairs = scored_pairs(vectors, options.window, options.threshold)
+    groups = _average_linkage(len(leads), twins, pairs, vectors, options)
+    stories = [_story(leads, group, twins) for group in groups]
+    return sorted(stories, key=lambda story: (story.first or "~", story.id))
+
+
+def _average_linkage(
+    size: int,
+    twins: Iterable[tuple[int, int]],
+    pairs: Iterable[tuple[int, int, float]],
+    vectors: Vectors,
+    options: StoryOptions,
+) -> list[list[int]]:
+    """Groups made by merging, best pair first, two groups whose every cross pair is within the
+    window and whose cross pairs score `threshold` on average: no chain of weak links joins two
+    events. Near-duplicates are joined first, unconditionally."""
+    group_of = list(range(size))
+    members: dict[int, list[int]] = {node: [node] for node in range(size)}
+
+    def join(a: int, b: int) -> None:
+        for node in members[b]:
+            group_of[node] = a
+        members[a].extend(members.pop(b))
+
+    for i, j in twins:
+        if group_of[i] != group_of[j]:
+            join(group_of[i], group_of[j])
+    for i, j, _ in sorted(pairs, key=lambda pair: -pair[2]):
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        cross = vectors.scores(np.array(members[a]), np.array(members[b]), options.window)
+        if cross.mean() >= options.threshold:
+            join(a, b)
+    return [sorted(group) for group in members.values() if len(group) > 1]
+
+
+def _story(leads: Sequence[Lead], group: list[int], twins: list[tuple[int, int]]) -> Story:
+    members = sorted((leads[n] for n in group), key=lambda lead: (lead.day is None, lead.day or 0))
+    dates = [lead.published for lead in members if lead.published]
+    ids = {lead.id for lead in members}
+    pairs = tuple(
+        (leads[i].id, leads[j].id) for i, j in twins if leads[i].id in ids and leads[j].id in ids
+    )
+    return Story(
+        id=f"s-{min(ids)}",
+        title=members[0].title,
+        articles=tuple(lead.id for lead in members),
+        outlets=tuple(dict.fromkeys(lead.outlet for lead in members)),
+        first=min(dates) if dates else None,
+        last=max(dates) if dates else None,
+        duplicates=pairs,
+    )

@@ -1,0 +1,101 @@
+"""Same-event scores of article pairs: character n-gram and word TF-IDF over title and lead,
+less a penalty that grows with the days between them.
+
+scikit-learn's sparse TF-IDF is used because the corpus-wide product of tens of thousands of
+leads only fits in memory and time as sparse matrices. Pairs are scored only within the date
+window (undated articles against every article).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from annotations.stories.leads import Lead
+
+#: Weights of the pair score (chosen on the even-numbered pairs of tests/data/story_pairs,
+#: see docs/stories.md): the character and word similarities, and the penalty per log-day.
+CHAR_WEIGHT = 0.55
+WORD_WEIGHT = 0.45
+DAY_PENALTY = 0.45
+#: Word similarity below which a pair is not scored at all (it could not reach any threshold
+#: used; this keeps the character product to the pairs worth it).
+WORD_FLOOR = 0.08
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """The leads as rows of L2-normalised TF-IDF vectors, and their days (NaN: undated)."""
+
+    chars: sparse.csr_matrix
+    words: sparse.csr_matrix
+    days: np.ndarray
+
+    def scores(self, rows: np.ndarray, columns: np.ndarray, window: float) -> np.ndarray:
+        """The pair scores of `rows` x `columns` (dense); pairs beyond `window` days are -inf."""
+        chars = (self.chars[rows] @ self.chars[columns].T).toarray()
+        words = (self.words[rows] @ self.words[columns].T).toarray()
+        gaps = np.abs(self.days[rows][:, None] - self.days[columns][None, :])
+        return _combined(chars, words, gaps, window)
+
+
+def vectorise(leads: Sequence[Lead]) -> Vectors:
+    """TF-IDF of character 3-5-grams (inside words) of title + lead, and of the wider lead's
+    words."""
+    chars = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32
+    )
+    words = TfidfVectorizer(
+        analyzer="word", sublinear_tf=True, token_pattern=r"\S\S+", dtype=np.float32
+    )
+    days = np.array([np.nan if lead.day is None else lead.day for lead in leads])
+    return Vectors(
+        chars.fit_transform([lead.keys for lead in leads]).tocsr(),
+        words.fit_transform([lead.wide_keys for lead in leads]).tocsr(),
+        days,
+    )
+
+
+def _combined(chars: np.ndarray, words: np.ndarray, gaps: np.ndarray, window: float) -> np.ndarray:
+    gaps = np.nan_to_num(gaps, nan=0.0)  # an undated article is as close as can be in time
+    score = CHAR_WEIGHT * chars + WORD_WEIGHT * words - DAY_PENALTY * np.log1p(gaps)
+    return np.where(gaps <= window, score, -np.inf)
+
+
+def scored_pairs(
+    vectors: Vectors, window: float, floor: float, block: int = 1024
+) -> Iterator[tuple[int, int, float]]:
+    """(i, j, score) with i < j for the pairs within `window` days scoring at least `floor`."""
+    days = vectors.days
+    dated = np.flatnonzero(~np.isnan(days))
+    dated = dated[np.argsort(days[dated], kind="stable")]
+    undated = np.flatnonzero(np.isnan(days))
+    for start in range(0, len(dated), block):
+        rows = dated[start : start + block]
+        low = np.searchsorted(days[dated], days[rows[0]] - window, "left")
+        high = np.searchsorted(days[dated], days[rows[-1]] + window, "right")
+        yield from _block(vectors, rows, dated[low:high], window, floor)
+    everything = np.arange(len(days))
+    for start in range(0, len(undated), block):
+        yield from _block(vectors, undated[start : start + block], everything, window, floor)
+
+
+def _block(
+    vectors: Vectors, rows: np.ndarray, columns: np.ndarray, window: float, floor: float
+) -> Iterator[tuple[int, int, float]]:
+    """Pairs of `rows` x `columns` reaching `floor`: words first, characters only where needed."""
+    words = (vectors.words[rows] @ vectors.words[columns].T).tocoo()
+    keep = words.data >= WORD_FLOOR
+    i, j = rows[words.row[keep]], columns[words.col[keep]]
+    undated = np.isnan(vectors.days)
+    once = (i < j) & (undated[i] == undated[j]) | (undated[i] & ~undated[j])
+    i, j, word = i[once], j[once], words.data[keep][once]
+    chars = np.asarray(vectors.chars[i].multiply(vectors.chars[j]).sum(axis=1)).ravel()
+    gaps = np.abs(vectors.days[i] - vectors.days[j])
+    score = _combined(chars, word, gaps, window)
+    for n in np.flatnonzero(score >= floor):
+        yield (int(min(i[n], j[n])), int(max(i[n], j[n])), float(score[n]))

@@ -1,0 +1,95 @@
+"""Stories benchmark: story grouping on ANT v2.1 (31,523 articles) against the hand-judged pairs.
+
+Run by hand: `.venv/bin/python bench/bench_stories.py [--threshold T ...] [--window DAYS]`.
+Prints figures and the issue's targets beside them, asserts nothing.
+
+- Data: `ant-v2.1.jsonl.gz` in `$RAWI_CORPORA_DIR`, else `../shared/corpora` beside the checkout;
+  the corpus index is made in `$RAWI_BENCH_DIR` (else a temporary folder) on the first run.
+- Quality: on tests/data/story_pairs/pairs.jsonl, a pair is predicted same when both articles end
+  up in one story of the whole corpus. Pair precision and recall are printed for all pairs and for
+  the even- and odd-numbered halves (the score's weights were chosen on the even half only), and
+  the near-duplicate checks (same outlet: true ones in one story, look-alikes apart).
+- Time and memory: the leads (reading and folding every article) and the grouping, in process
+  (wall seconds), and the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PAIRS = ROOT / "tests" / "data" / "story_pairs" / "pairs.jsonl"
+ANT = "ant-v2.1.jsonl.gz"
+
+
+def corpora_dir() -> Path:
+    return Path(os.environ.get("RAWI_CORPORA_DIR") or ROOT.parent / "shared" / "corpora")
+
+
+def together(story_of: dict[str, str], pair: dict) -> bool:
+    """Whether the pair's two articles are in one story."""
+    return story_of.get(pair["a"], "-a") == story_of.get(pair["b"], "-b")
+
+
+def pair_scores(story_of: dict[str, str], pairs: list[dict]) -> tuple[float, float, int]:
+    """(precision, recall, pairs predicted same) of `pairs` (positives and hard negatives)."""
+    same = [p for p in pairs if together(story_of, p)]
+    right = sum(p["same_event"] for p in same)
+    positives = sum(p["same_event"] for p in pairs)
+    return right / max(1, len(same)), right / max(1, positives), len(same)
+
+
+def report(story_of: dict[str, str], pairs: list[dict]) -> None:
+    scored = [(n, p) for n, p in enumerate(pairs) if p["kind"] != "near_duplicate"]
+    for label, chosen in (
+        ("all pairs", [p for _, p in scored]),
+        ("even half (tuned on)", [p for n, p in scored if n % 2 == 0]),
+        ("odd half (held out)", [p for n, p in scored if n % 2 == 1]),
+    ):
+        precision, recall, same = pair_scores(story_of, chosen)
+        print(f"  {label:<22} precision {precision:.3f}  recall {recall:.3f}  "
+              f"({same} predicted same of {len(chosen)})  target >= 0.95 / >= 0.80")
+    checks = [p for p in pairs if p["kind"] == "near_duplicate"]
+    right = sum(together(story_of, p) == p["same_event"] for p in checks)
+    print(f"  near-duplicate checks  {right} of {len(checks)} right")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threshold", type=float, nargs="*", default=[])
+    parser.add_argument("--window", type=float, default=3.0)
+    args = parser.parse_args()
+    work = Path(os.environ.get("RAWI_BENCH_DIR") or tempfile.mkdtemp(prefix="rawi-bench-"))
+    os.environ["RAWI_CACHE"] = str(work)
+    from annotations.corpus import load_corpus
+    from annotations.stories import StoryOptions, leads_of
+    from annotations.stories.grouping import stories_of_leads
+
+    corpus = load_corpus([corpora_dir() / ANT])
+    pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
+    start = time.perf_counter()
+    leads = leads_of(corpus)
+    print(f"{len(leads)} articles; leads in {time.perf_counter() - start:.1f} s")
+    for threshold in args.threshold or [StoryOptions().threshold]:
+        options = StoryOptions(window=args.window, threshold=threshold)
+        start = time.perf_counter()
+        stories = stories_of_leads(leads, options)
+        seconds = time.perf_counter() - start
+        grouped = sum(len(story.articles) for story in stories)
+        print(f"threshold {threshold}: {len(stories)} stories of {grouped} articles, "
+              f"grouped in {seconds:.1f} s")
+        report({a: story.id for story in stories for a in story.articles}, pairs)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
