@@ -1,0 +1,111 @@
+"""Comparing a story's articles: shared quotes (folded, differences marked), the names each
+outlet gives an actor, whom each quotes, and what only one outlet reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.corpus import Article, Corpus
+from annotations.stories.comparison import compare
+from annotations.stories.statements import Statement
+
+SPOKESMAN = "الاتصال تناول استعراض تطورات الأوضاع في ليبيا"
+
+
+def seed(seeds: Corpus, prefix: str) -> Article:
+    return next(seeds[i] for i in seeds.ids() if i.startswith(prefix))
+
+
+@pytest.fixture(scope="module")
+def seeds_compared(seeds: Corpus) -> dict:
+    return compare([seed(seeds, "001"), seed(seeds, "004")]).record()
+
+
+def test_the_spokesmans_quote_is_matched_in_both_seeds(seeds: Corpus, seeds_compared: dict) -> None:
+    (match,) = [q for q in seeds_compared["quotes"] if SPOKESMAN in q["occurrences"][0]["text"]]
+    assert {o["article"][:3] for o in match["occurrences"]} == {"001", "004"}
+    for occurrence in match["occurrences"]:
+        text = seeds[occurrence["article"]].text
+        assert text[occurrence["start"] : occurrence["end"]] == occurrence["text"]
+        assert occurrence["cue"] == "قال" and "بسام راضي" in occurrence["source"]
+        assert occurrence["suggested"] is True
+
+
+def test_the_naming_table_sets_the_two_outlets_titles_side_by_side(seeds_compared: dict) -> None:
+    (sisi,) = [n for n in seeds_compared["names"] if n["actor"] == "السيسي"]
+    titles = {i[:3]: [t["text"] for t in found] for i, found in sisi["by_article"].items()}
+    assert titles == {"001": ["رئيس الانقلاب المصري"], "004": ["الرئيس المصري"]}
+    assert len(sisi["by_outlet"]) == 2  # each seed without an outlet is its own
+
+
+def article(id: str, text: str, outlet: str) -> Article:
+    return Article(id=id, text=text, title=text.split("\n")[0], outlet=outlet)
+
+
+def said(article: Article, quote: str, source: str, cue: str = "قال") -> Statement:
+    start = article.text.index(quote)
+    return Statement(article.id, start, start + len(quote), quote, cue, source, "named_person")
+
+
+A_TEXT = (
+    "خبر أول\nقال الوزير إن «الحكومة ستُعلن خطة جديدة لدعم المزارعين الأسبوع المقبل». "
+    "وأضاف أن الميزانية لن تتأثر بهذه الخطة على الإطلاق."
+)
+B_TEXT = (
+    "خبر ثان\nوزعم الوزير أن «الحكومة ستعلن خطة جديدة لدعم الفلاحين الأسبوع المقبل». "
+    "وتظاهر المئات أمام مقر الوزارة احتجاجا على غلاء الأسعار."
+)
+
+
+@pytest.fixture
+def pair() -> tuple[Article, Article]:
+    return article("a", A_TEXT, "Outlet A"), article("b", B_TEXT, "Outlet B")
+
+
+def test_a_quote_matches_across_harakat_and_marks_the_word_that_differs(pair) -> None:
+    a, b = pair
+    compared = compare(
+        [a, b],
+        analyst={
+            "a": [said(a, "الحكومة ستُعلن خطة جديدة لدعم المزارعين الأسبوع المقبل", "الوزير")],
+            "b": [said(b, "الحكومة ستعلن خطة جديدة لدعم الفلاحين الأسبوع المقبل", "الوزير", "زعم")],
+        },
+        entities={"a": [], "b": []},
+    ).record()
+    (match,) = compared["quotes"]
+    by_article = {o["article"]: o for o in match["occurrences"]}
+    assert by_article["b"]["cue"] == "زعم" and by_article["a"]["suggested"] is False
+    for id, text, word in (("a", A_TEXT, "المزارعين"), ("b", B_TEXT, "الفلاحين")):
+        assert [text[s:e] for s, e in by_article[id]["differences"]] == [word]
+
+
+def test_what_one_outlet_alone_reports_is_an_omission_of_the_other(pair) -> None:
+    a, b = pair
+    compared = compare([a, b], entities={"a": [], "b": []}).record()
+    omitted = {o["text"]: o["missing_in"] for o in compared["omissions"]}
+    assert omitted.get("الميزانية لن تتأثر بهذه الخطة على الإطلاق") == ["b"]
+    assert all("خطة جديدة" not in text for text in omitted)  # the shared quote is no omission
+
+
+def test_statements_of_one_outlet_are_never_matched_with_each_other() -> None:
+    quote = "الحكومة ستعلن خطة جديدة لدعم المزارعين الأسبوع المقبل"
+    a = article("a", f"خبر\nقال الوزير «{quote}». وكرر الوزير «{quote}».", "Outlet A")
+    b = article("b", "خبر آخر\nتظاهر المئات أمام مقر الوزارة احتجاجا على غلاء الأسعار.", "Outlet A")
+    assert compare([a, b], entities={"a": [], "b": []}).quotes == ()
+
+
+def test_sources_are_counted_per_outlet_with_their_cue(pair) -> None:
+    a, b = pair
+    compared = compare(
+        [a, b],
+        analyst={
+            "a": [said(a, "الحكومة ستُعلن خطة جديدة لدعم المزارعين الأسبوع المقبل", "الوزير")],
+            "b": [said(b, "الحكومة ستعلن خطة جديدة لدعم الفلاحين الأسبوع المقبل", "الوزير", "زعم")],
+        },
+        entities={"a": [], "b": []},
+    ).record()
+    minister = {"source": "الوزير", "type": "named_person", "count": 1}
+    assert compared["sources"] == [
+        {"outlet": "Outlet A", **minister, "cue": "قال"},
+        {"outlet": "Outlet B", **minister, "cue": "زعم"},
+    ]
