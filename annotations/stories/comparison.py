@@ -12,7 +12,7 @@ from annotations.corpus import Article
 from annotations.corpus.search_keys import index_text
 from annotations.entities import Entity, recognise
 from annotations.stories.naming import Naming, actor_key, counted, namings
-from annotations.stories.quotes import QuoteMatch, innermost, match_quotes, matched
+from annotations.stories.quotes import QuoteMatch, contains, innermost, match_quotes
 from annotations.stories.statements import Statement, statements_of
 
 
@@ -32,24 +32,17 @@ class Comparison:
         return found.outlet or f"({found.id})"
 
     def omissions(self) -> list[tuple[Statement, list[str]]]:
-        """Each statement matched in no other outlet's article, with those articles' ids."""
-        shared = matched(self.quotes)
+        """Each statement whose words are found in no other outlet's article (anywhere in its
+        text, folded, by partial alignment), with the ids of those articles."""
         outlets = {a.id: self.outlet(a.id) for a in self.articles}
+        folded = {a.id: index_text(a.text)[0] for a in self.articles}
         found = []
         for statement in innermost(self.statements):
-            if statement in shared and self._shared_across_outlets(statement):
-                continue
             others = [a for a, o in outlets.items() if o != outlets[statement.article]]
-            if others:
+            key = index_text(statement.text)[0]
+            if others and not any(contains(folded[other], key) for other in others):
                 found.append((statement, others))
         return found
-
-    def _shared_across_outlets(self, statement: Statement) -> bool:
-        for match in self.quotes:
-            articles = {o.statement.article for o in match.occurrences}
-            if any(o.statement == statement for o in match.occurrences):
-                return len({self.outlet(a) for a in articles}) > 1
-        return False
 
     def sources(self) -> list[dict[str, Any]]:
         """[{outlet, source, type, cue, count}]: who each outlet quotes, with which cue."""

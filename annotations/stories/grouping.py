@@ -46,6 +46,23 @@ class Story:
             "last": self.last,
         }
 
+    def cache_record(self) -> dict:
+        """`record()` and the near-duplicate pairs: what the cache keeps."""
+        return {**self.record(), "duplicates": [list(pair) for pair in self.duplicates]}
+
+    @classmethod
+    def from_record(cls, record: dict) -> Story:
+        """The story of a `cache_record()`."""
+        return cls(
+            id=record["id"],
+            title=record["title"],
+            articles=tuple(record["articles"]),
+            outlets=tuple(record["outlets"]),
+            first=record["first"],
+            last=record["last"],
+            duplicates=tuple((a, b) for a, b in record.get("duplicates", ())),
+        )
+
 
 def find_stories(articles: Iterable[Article], options: StoryOptions | None = None) -> list[Story]:
     """The stories of two or more articles among `articles`; every article in at most one."""

@@ -97,9 +97,9 @@ def innermost(statements: Sequence[Statement]) -> list[Statement]:
     return [s for s in statements if not any(holds(s, other) for other in statements)]
 
 
-def matched(matches: Sequence[QuoteMatch]) -> set[Statement]:
-    """The statements that are part of a match."""
-    return {o.statement for m in matches for o in m.occurrences}
+def contains(text: str, key: str) -> bool:
+    """Whether folded `text` holds folded statement `key`, give or take a few letters."""
+    return fuzz.partial_ratio(key, text, score_cutoff=MATCH_SCORE) > 0
 
 
 def _alignment(a: str, b: str) -> float:

@@ -62,16 +62,17 @@ def pair() -> tuple[Article, Article]:
     return article("a", A_TEXT, "Outlet A"), article("b", B_TEXT, "Outlet B")
 
 
+def minister_said(a: Article, b: Article) -> dict[str, list[Statement]]:
+    """The analyst's attributions of the pair: the minister's quote, said in A, claimed in B."""
+    return {
+        "a": [said(a, "الحكومة ستُعلن خطة جديدة لدعم المزارعين الأسبوع المقبل", "الوزير")],
+        "b": [said(b, "الحكومة ستعلن خطة جديدة لدعم الفلاحين الأسبوع المقبل", "الوزير", "زعم")],
+    }
+
+
 def test_a_quote_matches_across_harakat_and_marks_the_word_that_differs(pair) -> None:
     a, b = pair
-    compared = compare(
-        [a, b],
-        analyst={
-            "a": [said(a, "الحكومة ستُعلن خطة جديدة لدعم المزارعين الأسبوع المقبل", "الوزير")],
-            "b": [said(b, "الحكومة ستعلن خطة جديدة لدعم الفلاحين الأسبوع المقبل", "الوزير", "زعم")],
-        },
-        entities={"a": [], "b": []},
-    ).record()
+    compared = compare([a, b], analyst=minister_said(a, b), entities={"a": [], "b": []}).record()
     (match,) = compared["quotes"]
     by_article = {o["article"]: o for o in match["occurrences"]}
     assert by_article["b"]["cue"] == "زعم" and by_article["a"]["suggested"] is False
@@ -96,16 +97,30 @@ def test_statements_of_one_outlet_are_never_matched_with_each_other() -> None:
 
 def test_sources_are_counted_per_outlet_with_their_cue(pair) -> None:
     a, b = pair
-    compared = compare(
-        [a, b],
-        analyst={
-            "a": [said(a, "الحكومة ستُعلن خطة جديدة لدعم المزارعين الأسبوع المقبل", "الوزير")],
-            "b": [said(b, "الحكومة ستعلن خطة جديدة لدعم الفلاحين الأسبوع المقبل", "الوزير", "زعم")],
-        },
-        entities={"a": [], "b": []},
-    ).record()
+    compared = compare([a, b], analyst=minister_said(a, b), entities={"a": [], "b": []}).record()
     minister = {"source": "الوزير", "type": "named_person", "count": 1}
     assert compared["sources"] == [
         {"outlet": "Outlet A", **minister, "cue": "قال"},
         {"outlet": "Outlet B", **minister, "cue": "زعم"},
     ]
+
+
+def test_the_analysts_stored_attributions_replace_the_suggestions(pair, tmp_path) -> None:
+    from annotations.store import Store
+    from annotations.stories.analyst import analyst_statements
+
+    a, _ = pair
+    quote = "الحكومة ستُعلن خطة جديدة لدعم المزارعين الأسبوع المقبل"
+    with Store.open(tmp_path / "db.json") as store:
+        assert analyst_statements(store, "a") is None  # nothing stored: the suggestions count
+
+        def span(label: str, text: str):
+            start = a.text.index(text)
+            return store.add_span(a, "attribution", label, start, start + len(text), annotator="x")
+
+        source, cue, content = span("SOURCE", "الوزير"), span("CUE", "قال"), span("CONTENT", quote)
+        store.add_attribution(source=source.id, cue=cue.id, content=[content.id], annotator="x")
+        (statement,) = analyst_statements(store, "a")
+    assert (statement.text, statement.cue, statement.source) == (quote, "قال", "الوزير")
+    assert statement.suggested is False
+    assert a.text[statement.start : statement.end] == quote

@@ -22,6 +22,7 @@ from tui.cli.search_command import search_command
 from tui.cli.serve_command import serve_command
 from tui.cli.stats_command import stats_command
 from tui.cli.store_commands import compact_command, doctor_command, import_command
+from tui.cli.stories_command import compare_command, stories_command
 from tui.cli.suggest_command import suggest_command
 from tui.printable import printable
 
@@ -87,6 +88,8 @@ for command in (
     annotators_command,
     agreement_command,
     config_command,
+    stories_command,
+    compare_command,
 ):
     cli.add_command(command)
 
