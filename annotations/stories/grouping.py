@@ -106,9 +106,11 @@ def _average_linkage(
         a, b = group_of[i], group_of[j]
         if a == b:
             continue
-        cross = vectors.scores(np.array(members[a]), np.array(members[b]), options.window)
-        if cross.mean() >= options.threshold:
-            join(a, b)
+        if len(members[a]) + len(members[b]) > 2:  # (two single articles: the pair decides)
+            cross = vectors.scores(np.array(members[a]), np.array(members[b]), options.window)
+            if cross.mean() < options.threshold:
+                continue
+        join(a, b)
     return [sorted(group) for group in members.values() if len(group) > 1]
 
 
