@@ -9,8 +9,10 @@ Prints figures and the issue's targets beside them, asserts nothing.
   up in one story of the whole corpus. Pair precision and recall are printed for all pairs and for
   the even- and odd-numbered halves (the score's weights were chosen on the even half only), and
   the near-duplicate checks (same outlet: true ones in one story, look-alikes apart).
-- Time and memory: the leads (reading and folding every article) and the grouping, in process
-  (wall seconds), and the process's peak RSS.
+- Time and memory: the leads (reading and folding every article) and the grouping, in process;
+  then whole `rawi stories --json` processes, cold (no stories cache; the corpus index made
+  beforehand) and warm (cached), and `rawi compare` of two articles of one story as a process
+  and in process (`compare()` alone, the entity model loaded), with each process's peak RSS.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import argparse
 import json
 import os
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +36,53 @@ ANT = "ant-v2.1.jsonl.gz"
 
 def corpora_dir() -> Path:
     return Path(os.environ.get("RAWI_CORPORA_DIR") or ROOT.parent / "shared" / "corpora")
+
+
+RAWI = [sys.executable, "-c", "from tui.cli import main; main()"]
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, max RSS in MB) of one run of `command` in the checkout (output dropped)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    if status:
+        raise SystemExit(f"failed ({status}): {' '.join(command)}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def processes(corpus: Path, index: Path, runs: int) -> None:
+    """Whole `rawi stories` (cold, warm) and `rawi compare` runs."""
+    from annotations.corpus import load_corpus
+    from annotations.stories import cached_stories, compare
+
+    base = [*RAWI, "--corpus", str(corpus)]
+    cold = []
+    for _ in range(runs):
+        for old in index.parent.glob(f"{index.stem}.stories-*.json"):
+            old.unlink()
+        cold.append(run([*base, "stories", "--json"]))
+    warm = [run([*base, "stories", "--json"]) for _ in range(runs)]
+    for label, samples, target in (("cold", cold, 60), ("warm", warm, 2)):
+        walls = [wall for wall, _ in samples]
+        print(f"rawi stories {label}: median {statistics.median(walls):.2f} s "
+              f"(min {min(walls):.2f}, max {max(walls):.2f}, n={runs}), "
+              f"max RSS {max(r for _, r in samples):.0f} MB  target <= {target} s")
+    loaded = load_corpus([corpus])
+    story = max(cached_stories(loaded), key=lambda s: len(s.outlets))
+    pair = list(story.articles[:2])
+    whole = [run([*base, "compare", *pair, "--json"]) for _ in range(runs)]
+    print(f"rawi compare {' '.join(pair)}: median {statistics.median(w for w, _ in whole):.2f} s "
+          f"as a process, max RSS {max(r for _, r in whole):.0f} MB")
+    articles = [loaded[i] for i in pair]
+    compare(articles)  # loads the entity model
+    inside = []
+    for _ in range(max(runs, 5)):
+        start = time.perf_counter()
+        compare(articles)
+        inside.append(time.perf_counter() - start)
+    print(f"compare() of the two, in process: median {statistics.median(inside) * 1000:.0f} ms "
+          f"(min {min(inside) * 1000:.0f})  target <= 300 ms")
 
 
 def together(story_of: dict[str, str], pair: dict) -> bool:
@@ -66,6 +117,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, nargs="*", default=[])
     parser.add_argument("--window", type=float, default=3.0)
+    parser.add_argument("--runs", type=int, default=3, help="Runs of each timed process.")
+    parser.add_argument("--skip-processes", action="store_true", help="Only the pair figures.")
     args = parser.parse_args()
     work = Path(os.environ.get("RAWI_BENCH_DIR") or tempfile.mkdtemp(prefix="rawi-bench-"))
     os.environ["RAWI_CACHE"] = str(work)
@@ -74,6 +127,8 @@ def main() -> None:
     from annotations.stories.grouping import stories_of_leads
 
     corpus = load_corpus([corpora_dir() / ANT])
+    if not args.skip_processes:
+        processes(corpora_dir() / ANT, corpus.index.path, args.runs)
     pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
     start = time.perf_counter()
     leads = leads_of(corpus)
@@ -88,7 +143,7 @@ def main() -> None:
               f"grouped in {seconds:.1f} s")
         report({a: story.id for story in stories for a in story.articles}, pairs)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS {peak:.0f} MB")
+    print(f"peak RSS of this process {peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -5,21 +5,31 @@ docs/stories.md).
 LSH, same-event pairs by TF-IDF of title and lead within a date window, average-linkage merging;
 `cached_stories(corpus, options)` keeps them per corpus version. `compare(articles)` matches the
 quotes across a story's articles, tabulates how each names each actor and whom each quotes, and
-lists what no other outlet reports.
+lists what no other outlet reports. The heavy parts are imported on first use, so that reading
+cached stories stays quick.
 """
 
-from annotations.stories.cache import cached_stories
-from annotations.stories.comparison import Comparison, compare
-from annotations.stories.grouping import Story, StoryOptions, find_stories
-from annotations.stories.leads import Lead, leads_of
+from __future__ import annotations
 
-__all__ = [
-    "Comparison",
-    "Lead",
-    "Story",
-    "StoryOptions",
-    "cached_stories",
-    "compare",
-    "find_stories",
-    "leads_of",
-]
+from importlib import import_module
+from typing import Any
+
+from annotations.stories.cache import cached_stories
+from annotations.stories.story import Story, StoryOptions
+
+#: Names imported on first use, and their modules.
+_LAZY = {
+    "Comparison": "annotations.stories.comparison",
+    "compare": "annotations.stories.comparison",
+    "find_stories": "annotations.stories.grouping",
+    "Lead": "annotations.stories.leads",
+    "leads_of": "annotations.stories.leads",
+}
+
+__all__ = ["Story", "StoryOptions", "cached_stories", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_LAZY[name]), name)

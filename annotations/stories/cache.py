@@ -8,8 +8,8 @@ The version is a digest of the index's `articles` table (without reading any tex
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
-import sys
 from contextlib import suppress
 from dataclasses import asdict
 from functools import cache
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from annotations.corpus import Corpus
 from annotations.durable import atomic_write
-from annotations.stories.grouping import Story, StoryOptions, find_stories
+from annotations.stories.story import Story, StoryOptions
 
 #: The modules whose code decides the stories.
 _GROUPING_CODE = (
@@ -32,20 +32,22 @@ def cached_stories(corpus: Corpus, options: StoryOptions | None = None) -> list[
     """`find_stories(corpus, options)`, from the cache when the corpus has not changed."""
     options = options or StoryOptions()
     index = corpus.index.path
-    if index is None:
-        return find_stories(corpus, options)
-    version = corpus_version(corpus, options)
-    path = index.with_name(f"{index.stem}.stories-{version[:16]}.json")
-    try:
-        return [Story.from_record(record) for record in json.loads(path.read_bytes())]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # absent or unreadable: computed again
+    path = None
+    if index is not None:
+        path = index.with_name(f"{index.stem}.stories-{corpus_version(corpus, options)[:16]}.json")
+        try:
+            return [Story.from_record(record) for record in json.loads(path.read_bytes())]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # absent or unreadable: computed again
+    from annotations.stories.grouping import find_stories  # (scikit-learn: only when needed)
+
     stories = find_stories(corpus, options)
-    data = json.dumps([story.cache_record() for story in stories], ensure_ascii=False)
-    with suppress(OSError):  # a cache that cannot be written costs time, nothing else
-        for old in index.parent.glob(f"{index.stem}.stories-*.json"):
-            old.unlink(missing_ok=True)
-        atomic_write(path, data.encode("utf-8"))
+    if index is not None and path is not None:
+        data = json.dumps([story.cache_record() for story in stories], ensure_ascii=False)
+        with suppress(OSError):  # a cache that cannot be written costs time, nothing else
+            for old in index.parent.glob(f"{index.stem}.stories-*.json"):
+                old.unlink(missing_ok=True)
+            atomic_write(path, data.encode("utf-8"))
     return stories
 
 
@@ -63,5 +65,6 @@ def corpus_version(corpus: Corpus, options: StoryOptions) -> str:
 def _code_digest() -> str:
     digest = hashlib.sha256()
     for name in _GROUPING_CODE:
-        digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
+        spec = importlib.util.find_spec(name)
+        digest.update(Path(spec.origin if spec and spec.origin else "").read_bytes())
     return digest.hexdigest()

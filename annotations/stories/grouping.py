@@ -4,7 +4,6 @@ so that no chain of weak links puts two events in one story."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -12,56 +11,7 @@ from annotations.corpus import Article
 from annotations.stories.duplicates import near_duplicates
 from annotations.stories.leads import Lead, leads_of
 from annotations.stories.similarity import Vectors, scored_pairs, vectorise
-
-
-@dataclass(frozen=True)
-class StoryOptions:
-    """How stories are found: the date window in days, and the score two stories' articles must
-    reach on average to be merged (pairs below it are never linked)."""
-
-    window: float = 3.0
-    threshold: float = 0.27
-
-
-@dataclass(frozen=True)
-class Story:
-    """Articles reporting one event, in time order (undated last)."""
-
-    id: str
-    title: str
-    articles: tuple[str, ...]
-    outlets: tuple[str, ...]
-    first: str | None
-    last: str | None
-    duplicates: tuple[tuple[str, str], ...] = field(default=(), compare=False)
-
-    def record(self) -> dict:
-        """The story as `rawi stories --json` prints it."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "articles": list(self.articles),
-            "outlets": list(self.outlets),
-            "first": self.first,
-            "last": self.last,
-        }
-
-    def cache_record(self) -> dict:
-        """`record()` and the near-duplicate pairs: what the cache keeps."""
-        return {**self.record(), "duplicates": [list(pair) for pair in self.duplicates]}
-
-    @classmethod
-    def from_record(cls, record: dict) -> Story:
-        """The story of a `cache_record()`."""
-        return cls(
-            id=record["id"],
-            title=record["title"],
-            articles=tuple(record["articles"]),
-            outlets=tuple(record["outlets"]),
-            first=record["first"],
-            last=record["last"],
-            duplicates=tuple((a, b) for a, b in record.get("duplicates", ())),
-        )
+from annotations.stories.story import Story, StoryOptions
 
 
 def find_stories(articles: Iterable[Article], options: StoryOptions | None = None) -> list[Story]:

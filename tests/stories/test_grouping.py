@@ -112,3 +112,17 @@ def test_stories_of_the_judged_articles_are_precise(
     for check in checks:
         together = story_of.get(check["a"], "-a") == story_of.get(check["b"], "-b")
         assert together == check["same_event"], check["reason"]
+
+
+def test_character_grams_counted_per_word_equal_sklearns_own() -> None:
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from annotations.stories.similarity import _char_grams
+
+    texts = [WIRE, OTHER, WIRE[:120] + " " + OTHER[:80], "ترامب ترامب يلتقي ماكرون"]
+    ours = _char_grams(texts)
+    theirs = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    expected = theirs.fit_transform(texts)
+    assert np.allclose((ours @ ours.T).toarray(), (expected @ expected.T).toarray(), atol=1e-5)
+    assert ours.shape == expected.shape
