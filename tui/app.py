@@ -33,7 +33,7 @@ from tui.screens.reader import ReaderScreen
 #: How often articles still arriving are added to the list.
 LOAD_BATCH_SECONDS = 0.25
 #: Binding id prefixes that are ours (shown in help and the command palette).
-OWN_PREFIXES = ("app.", "list.", "reader.", "adjudicate.")
+OWN_PREFIXES = ("app.", "list.", "reader.", "adjudicate.", "stories.", "compare.")
 
 
 class RawiApp(App[None]):
@@ -188,6 +188,12 @@ class RawiApp(App[None]):
         self.push_screen(
             AdjudicationScreen(adjudication, self.render_mode, self.config.hide_harakat)
         )
+
+    def open_stories(self) -> None:
+        """Open the corpus's stories (grouped in the background; see docs/stories.md)."""
+        from tui.screens.stories import StoriesScreen
+
+        self.push_screen(StoriesScreen(self.corpus, self.render_mode, self.config.hide_harakat))
 
     def open_neighbour(self, article_id: str, step: int) -> None:
         """The next (`step` 1) or previous (-1) article in the list's order, if any."""

@@ -89,6 +89,9 @@ class ArticleListScreen(Screen[None]):
         Binding(
             "a", "adjudicate", "Adjudicate annotators' versions", id="list.adjudicate", show=False
         ),
+        Binding(
+            "S", "stories", "Stories: the corpus grouped by event", id="list.stories", show=False
+        ),
     ]
 
     def __init__(
@@ -303,6 +306,9 @@ class ArticleListScreen(Screen[None]):
     def action_open(self) -> None:
         if (article_id := self.table.highlighted) is not None:
             self.app.open_article(article_id)  # type: ignore[attr-defined]
+
+    def action_stories(self) -> None:
+        self.app.open_stories()  # type: ignore[attr-defined]
 
     def action_adjudicate(self) -> None:
         if (article_id := self.table.highlighted) is not None:

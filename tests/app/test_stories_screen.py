@@ -1,0 +1,50 @@
+"""The stories and compare screens by Pilot, on the seeds: S lists the two stories, Enter
+compares the first (the spokesman's quote in both, the two namings of السيسي), n/p and the tab
+keys, q back."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tui.app import RawiApp
+from tui.screens.stories import CompareScreen, StoriesScreen
+
+
+def texts(screen, selector: str) -> str:
+    return "\n".join(str(w.render()) for w in screen.query(selector))
+
+
+def test_stories_then_compare(build, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen)
+        assert [[a[:3] for a in s.articles] for s in screen.stories] == [
+            ["001", "004"], ["002", "003"],
+        ]
+        assert len(screen.query(".story")) == 2 and len(screen.query(".current")) == 1
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        quotes = texts(compare, "#compare-quotes Static")
+        assert quotes.count("بسام راضي") == 2 and "(suggested)" in quotes
+        names = texts(compare, "#compare-names Static")
+        assert "رئيس الانقلاب المصري" in names and "الرئيس المصري" in names
+        first = compare.query_one("#compare-quotes .current")
+        await pilot.press("n")
+        await pilot.pause()
+        assert compare.current == 1 and compare.query_one("#compare-quotes .current") is not first
+        await pilot.press("3")
+        assert compare.query_one("#compare-tabs").active == "sources"
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, StoriesScreen)
+
+    drive(build(bidi="terminal"), scenario)
