@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 
 from tui.app import RawiApp
 from tui.screens.stories import CompareScreen, StoriesScreen
+from tui.widgets.article_view import ArticleView
 
 
 def texts(screen, selector: str) -> str:
@@ -34,11 +35,20 @@ def test_stories_then_compare(build, drive) -> None:
         assert quotes.count("بسام راضي") == 2 and "(suggested)" in quotes
         names = texts(compare, "#compare-names Static")
         assert "رئيس الانقلاب المصري" in names and "الرئيس المصري" in names
+        panes = list(compare.query(ArticleView))
+        assert len(panes) == 2
+        for pane, article in zip(panes, compare.articles, strict=True):
+            (hit,) = [(s, e) for s, e, key in pane._spans if key == "hit"]
+            assert "بسام راضي" not in article.text[hit[0] : hit[1]]  # the quote, not its source
+            assert article.text[hit[0] : hit[1]].startswith("الاتصال تناول")
         first = compare.query_one("#compare-quotes .current")
         await pilot.press("n")
         await pilot.pause()
         assert compare.current == 1 and compare.query_one("#compare-quotes .current") is not first
-        await pilot.press("3")
+        for pane, article in zip(panes, compare.articles, strict=True):
+            (hit,) = [(s, e) for s, e, key in pane._spans if key == "hit"]
+            assert article.text[hit[0] : hit[1]].startswith("تطلع مصر")
+        await pilot.press("4")
         assert compare.query_one("#compare-tabs").active == "sources"
         await pilot.press("q")
         await pilot.pause()

@@ -9,7 +9,7 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import HorizontalScroll, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
@@ -17,13 +17,16 @@ from annotations.corpus import Corpus
 from annotations.stories import Story
 from tui.layout import Mode
 from tui.printable import printable
+from tui.widgets.article_view import ArticleView
 from tui.widgets.shaped import shaped_line
 
 #: Cells given to a title or a quoted stretch.
 TEXT_WIDTH = 70
 #: The compare screen's tabs, in order: (id, title).
-TABS = (("quotes", "Quotes"), ("names", "Names"), ("sources", "Sources"),
-        ("omissions", "Omissions"))  # fmt: skip
+TABS = (("articles", "Articles"), ("quotes", "Quotes"), ("names", "Names"),
+        ("sources", "Sources"), ("omissions", "Omissions"))  # fmt: skip
+#: Mark keys (tui/marks.py) of a shared quote, of the current one, of a word that differs.
+SHARED, CURRENT, DIFFERENT = "content", "hit", "claim"
 
 
 class StoriesScreen(Screen[None]):
@@ -103,10 +106,12 @@ class StoriesScreen(Screen[None]):
 
 
 class CompareScreen(Screen[None]):
-    """A story's articles compared, in tabs; `n` / `p` move through the shared quotes."""
+    """A story's articles compared, in tabs: the articles side by side (shared quotes marked,
+    the current one as a hit, words that differ underlined), then tables; `n` / `p` move
+    through the shared quotes, scrolling every pane to its wording."""
 
     BINDINGS = [
-        Binding("n", "move(1)", "Next shared quote", id="compare.next"),
+        Binding("n", "move(1)", "Next shared quote (every pane scrolls to it)", id="compare.next"),
         Binding("p", "move(-1)", "Previous shared quote", id="compare.previous"),
         *(
             Binding(str(n), f"tab('{tab}')", title, id=f"compare.{tab}")
@@ -128,7 +133,13 @@ class CompareScreen(Screen[None]):
         yield Header()
         yield Static("Comparing…", id="compare-status", markup=False)
         with TabbedContent(id="compare-tabs"):
-            for tab, title in TABS:
+            with TabPane("Articles", id="articles"), HorizontalScroll(id="compare-panes"):
+                for article in self.articles:
+                    yield ArticleView(
+                        article.text, mode=self.mode, hide_harakat=self.hide_harakat,
+                        classes="compare-pane",
+                    )
+            for tab, title in TABS[1:]:
                 with TabPane(title, id=tab):
                     yield VerticalScroll(id=f"compare-{tab}")
         yield Footer()
@@ -179,6 +190,23 @@ class CompareScreen(Screen[None]):
         pane.mount_all(Static(text, markup=False, classes=classes) for text, classes in rows)
         if rows and self.current < len(self.record["quotes"]):
             self.call_after_refresh(self._scroll_to_current)
+        self.mark_panes()
+
+    def mark_panes(self) -> None:
+        """Each pane's shared quotes, the current one and the words that differ in it."""
+        assert self.record is not None
+        for article, view in zip(self.articles, self.query(ArticleView), strict=True):
+            spans, current = [], None
+            for n, quote in enumerate(self.record["quotes"]):
+                for o in quote["occurrences"]:
+                    if o["article"] != article.id:
+                        continue
+                    spans.append((o["start"], o["end"], CURRENT if n == self.current else SHARED))
+                    spans += [(start, end, DIFFERENT) for start, end in o["differences"]]
+                    current = o["start"] if n == self.current else current
+            view.set_spans(spans)
+            if current is not None:
+                view.scroll_to_index(current)
 
     def _scroll_to_current(self) -> None:
         current = self.query("#compare-quotes .current")
@@ -208,7 +236,6 @@ class CompareScreen(Screen[None]):
             self.notify("No shared quote", timeout=2)
             return
         self.current = max(0, min(len(self.record["quotes"]) - 1, self.current + step))
-        self.query_one("#compare-tabs", TabbedContent).active = "quotes"
         self.redraw_quotes()
 
     def action_tab(self, tab: str) -> None:
