@@ -26,6 +26,12 @@ def test_stories_then_compare(build, drive) -> None:
             ["001", "004"], ["002", "003"],
         ]
         assert len(screen.query(".story")) == 2 and len(screen.query(".current")) == 1
+        await pilot.press("slash", *"ميدل")  # an outlet of the second story
+        await pilot.pause()
+        assert [s.articles[0][:3] for s in screen.shown] == ["002"]
+        await pilot.press("escape")  # clears the filter, stays on the screen
+        await pilot.pause()
+        assert app.screen is screen and len(screen.shown) == 2
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, VerticalScroll
@@ -14,9 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from annotations.corpus import Corpus
+from annotations.corpus.search_keys import field_key
 from annotations.stories import Story
 from tui.layout import Mode
 from tui.printable import printable
+from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.article_view import ArticleView
 from tui.widgets.shaped import shaped_line
 
@@ -32,12 +34,16 @@ SHARED, CURRENT, DIFFERENT = "content", "hit", "claim"
 class StoriesScreen(Screen[None]):
     """One row per story (first day, articles, outlets, title); `Enter` compares its articles."""
 
+    AUTO_FOCUS = "#stories-rows"  # not the filter field, hidden until `/`
+
     BINDINGS = [
         Binding("n,down", "move(1)", "Next story", id="stories.next"),
         Binding("p,up", "move(-1)", "Previous story", id="stories.previous"),
         Binding("enter", "compare", "Compare its articles", id="stories.compare"),
-        Binding("q,escape", "back", "Back to list", id="stories.back"),
-    ]
+        Binding("slash", "filter", "Filter: title or outlet", id="stories.filter"),
+        Binding("q,escape", "back", "Back to list (escape: clear the filter first)",
+                id="stories.back"),
+    ]  # fmt: skip
 
     def __init__(self, corpus: Corpus, mode: Mode, hide_harakat: bool) -> None:
         super().__init__()
@@ -45,10 +51,13 @@ class StoriesScreen(Screen[None]):
         self.mode: Mode = mode
         self.hide_harakat = hide_harakat
         self.stories: list[Story] | None = None
+        self.shown: list[Story] = []
+        self.needle = ""
         self.current = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ArabicInput(placeholder="Filter: title or outlet", id="stories-filter")
         yield Static("Grouping the articles into stories…", id="stories-status", markup=False)
         yield VerticalScroll(id="stories-rows")
         yield Footer()
@@ -73,9 +82,17 @@ class StoriesScreen(Screen[None]):
         self.redraw()
 
     def redraw(self) -> None:
+        needle = field_key(self.needle)
+        self.shown = [
+            story
+            for story in self.stories or ()
+            if needle in field_key(story.title)
+            or any(needle in field_key(outlet) for outlet in story.outlets)
+        ]
+        self.current = min(self.current, max(len(self.shown) - 1, 0))
         rows = self.query_one("#stories-rows", VerticalScroll)
         rows.remove_children()
-        rows.mount_all(self._row(n, story) for n, story in enumerate(self.stories or ()))
+        rows.mount_all(self._row(n, story) for n, story in enumerate(self.shown))
 
     def _row(self, index: int, story: Story) -> Static:
         pointer = "▶" if index == self.current else " "
@@ -89,19 +106,39 @@ class StoriesScreen(Screen[None]):
         return row
 
     def action_move(self, step: int) -> None:
-        if not self.stories:
+        if not self.shown:
             return
-        self.current = max(0, min(len(self.stories) - 1, self.current + step))
+        self.current = max(0, min(len(self.shown) - 1, self.current + step))
         self.redraw()
 
+    def action_filter(self) -> None:
+        field_ = self.query_one("#stories-filter", ArabicInput)
+        field_.add_class("shown")
+        field_.focus()
+
+    @on(ArabicInput.Changed, "#stories-filter")
+    def filter_changed(self, event: ArabicInput.Changed) -> None:
+        self.needle, self.current = event.value.strip(), 0
+        self.redraw()
+
+    @on(ArabicInput.Submitted, "#stories-filter")
+    def filter_done(self) -> None:
+        self.query_one("#stories-rows").focus()
+
     def action_compare(self) -> None:
-        if not self.stories:
+        if not self.shown:
             return
-        story = self.stories[self.current]
+        story = self.shown[self.current]
         articles = [self.corpus[article_id] for article_id in story.articles]
         self.app.push_screen(CompareScreen(story.id, articles, self.mode, self.hide_harakat))
 
     def action_back(self) -> None:
+        field_ = self.query_one("#stories-filter", ArabicInput)
+        if field_.value or field_.has_focus:
+            field_.value = ""
+            field_.remove_class("shown")
+            self.query_one("#stories-rows").focus()
+            return
         self.dismiss(None)
 
 
