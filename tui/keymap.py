@@ -79,6 +79,7 @@ def app_screens() -> dict[str, list[tuple[str, str]]]:
     from tui.screens.error import ErrorScreen
     from tui.screens.help import HelpScreen
     from tui.screens.reader import ReaderScreen
+    from tui.screens.stories import CompareScreen, StoriesScreen
 
     app = _ids(RawiApp.BINDINGS)
     return {
@@ -86,6 +87,8 @@ def app_screens() -> dict[str, list[tuple[str, str]]]:
         "reader": [*_ids(ReaderScreen.BINDINGS), *app],
         "adjudication": [*_ids(AdjudicationScreen.BINDINGS), *app],
         "attributes": [*_ids(AttributesScreen.BINDINGS), *app],
+        "stories": [*_ids(StoriesScreen.BINDINGS), *app],
+        "compare": [*_ids(CompareScreen.BINDINGS), *app],
         "error": [*_ids(ErrorScreen.BINDINGS), *app],
         "help": _ids(HelpScreen.BINDINGS),
     }
