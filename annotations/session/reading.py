@@ -73,6 +73,8 @@ class ReadingSession:
         self.show_suggestions = True
         #: Suggestions less confident than this are not offered (`attribution.shown`).
         self.suggestion_threshold = DEFAULT_SUGGESTION_THRESHOLD
+        #: Whether `u` / redo reach actions made in other articles (default: this one only).
+        self.undo_everywhere = False
         self._reanchor()
         self.reload()
 
@@ -130,7 +132,7 @@ class ReadingSession:
         entity = None if selection else self.entity_at(start)
         name = self.text[entity.name_start : entity.end] if entity else self.text[start:end]
         key = decision_key(name)
-        self.store.decide_entity(key, label, self.annotator)
+        self.store.decide_entity(key, label, self.annotator, article_id=self.article.id)
         self.entities = apply_decision(self.entities, self.text, key, label)
         self.cursor.clear_selection()
         return key
@@ -301,14 +303,30 @@ class ReadingSession:
     # -- history ---------------------------------------------------------------------------
 
     def undo(self) -> Action | None:
-        action = self.store.undo(self.annotator)
+        """`u`: undo the annotator's last action in this article (anywhere when
+        `undo_everywhere`), also one made before a restart."""
+        action = self.store.undo(self.annotator, article_id=self._history_scope())
         self.reload()
         return action
 
     def redo(self) -> Action | None:
-        action = self.store.redo(self.annotator)
+        action = self.store.redo(self.annotator, article_id=self._history_scope())
         self.reload()
         return action
+
+    def _history_scope(self) -> str | None:
+        return None if self.undo_everywhere else self.article.id
+
+    def history_message(self, verb: str, action: Action | None) -> str:
+        """What `undo` / `redo` did, in words: `undid tag SOURCE «السيسي» in this article`."""
+        if action is None:
+            where = "" if self.undo_everywhere else " in this article"
+            return f"nothing to {verb}{where}"
+        about = f" «{action.about}»" if action.about else ""
+        here = action.article_id in (None, self.article.id)
+        where = "in this article" if here else f"in article {action.article_id}"
+        past = {"undo": "undid", "redo": "redid"}[verb]
+        return f"{past} {action.label}{about} {where}"
 
     # -- find ------------------------------------------------------------------------------
 

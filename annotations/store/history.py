@@ -1,8 +1,10 @@
-"""Undo and redo, per annotator, kept in the database's `history` table.
+"""Undo and redo, per annotator (and per article when one is named), kept in the database's
+`history` table.
 
-Each undoable save adds one action holding the before and after documents of what it changed.
-Undo writes the befores back and marks the action undone; redo writes the afters back. A new action
-drops the annotator's undone actions; only the last `HISTORY_LIMIT` actions are kept.
+Each undoable save adds one action holding the before and after documents of what it changed and
+the article it was made in. Undo writes the befores back and marks the action undone; redo writes
+the afters back. A new action drops the annotator's undone actions of its article; only the last
+`HISTORY_LIMIT` actions are kept.
 """
 
 from __future__ import annotations
@@ -23,9 +25,8 @@ def record_action(txn: Transaction) -> None:
         return
     actions = _actions(txn)
     done = [a for a in actions if not a["undone"]]
-    for action in [a for a in actions if a["undone"]] + done[
-        : max(0, len(done) + 1 - HISTORY_LIMIT)
-    ]:
+    undone = [a for a in _actions(txn, txn.article_id) if a["undone"]]
+    for action in undone + done[: max(0, len(done) + 1 - HISTORY_LIMIT)]:
         txn.delete(HISTORY, action["id"])
     txn.put(
         HISTORY,
@@ -42,15 +43,17 @@ def record_action(txn: Transaction) -> None:
     )
 
 
-def undo(txn: Transaction) -> dict[str, Any] | None:
-    """Revert the annotator's latest action still done; returns it (None if there is none)."""
-    done = [a for a in _actions(txn) if not a["undone"]]
+def undo(txn: Transaction, article_id: str | None = None) -> dict[str, Any] | None:
+    """Revert the annotator's latest action still done (made in `article_id`, when given);
+    returns it (None if there is none)."""
+    done = [a for a in _actions(txn, article_id) if not a["undone"]]
     return _replay(txn, done[-1], undone=True) if done else None
 
 
-def redo(txn: Transaction) -> dict[str, Any] | None:
-    """Re-apply the annotator's earliest undone action; returns it (None if there is none)."""
-    undone = [a for a in _actions(txn) if a["undone"]]
+def redo(txn: Transaction, article_id: str | None = None) -> dict[str, Any] | None:
+    """Re-apply the annotator's earliest undone action (made in `article_id`, when given);
+    returns it (None if there is none)."""
+    undone = [a for a in _actions(txn, article_id) if a["undone"]]
     return _replay(txn, undone[0], undone=False) if undone else None
 
 
@@ -66,6 +69,19 @@ def _replay(txn: Transaction, action: dict[str, Any], *, undone: bool) -> dict[s
     return action
 
 
-def _actions(txn: Transaction) -> list[dict[str, Any]]:
+def _actions(txn: Transaction, article_id: str | None = None) -> list[dict[str, Any]]:
     actions = txn.state.history_by_annotator.get(txn.annotator, {}).values()
-    return sorted(actions, key=lambda a: a["seq"])
+    mine = (a for a in actions if article_id is None or a["article_id"] == article_id)
+    return sorted(mine, key=lambda a: a["seq"])
+
+
+def touched(action: dict[str, Any]) -> str | None:
+    """What the action was about, in words: the text of its first span, or the name of its
+    entity decision (None when it changed neither)."""
+    for table, _, before, after in action["changes"]:
+        document = after or before
+        if table == "spans":
+            return document["text"]
+        if table == "entity_decisions":
+            return document["key"]
+    return None

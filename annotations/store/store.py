@@ -56,10 +56,12 @@ TABLE_OF: dict[type, str] = {cls: table for table, cls in MODEL_TABLES.items()}
 
 @dataclass(frozen=True)
 class Action:
-    """What `undo` or `redo` replayed: the action's label and the article it touched."""
+    """What `undo` or `redo` replayed: the action's label, the article it was made in, and
+    what it was about (a span's text or a decided name; None when neither)."""
 
     label: str
     article_id: str | None
+    about: str | None = None
 
 
 @dataclass(frozen=True)
@@ -289,12 +291,16 @@ class Store(Database):
         )
         return record.status if record else "todo"
 
-    def decide_entity(self, key: str, label: str | None, annotator: str) -> EntityDecision:
-        """Always an entity of type `label` for this matching key, or never (None)."""
+    def decide_entity(
+        self, key: str, label: str | None, annotator: str, *, article_id: str | None = None
+    ) -> EntityDecision:
+        """Always an entity of type `label` for this matching key, or never (None); the undo
+        step belongs to `article_id`, where the decision was made, when given."""
         if label is not None and label not in LAYERS["entity"]:
             raise ValueError(f"entity label must be one of {LAYERS['entity']} or None")
         decision = EntityDecision(key, label, annotator, now())
         with self._transaction(annotator, "entity decision") as txn:
+            txn.article_id = txn.article_id or article_id
             txn.put("entity_decisions", decision)
         return decision
 
@@ -324,17 +330,19 @@ class Store(Database):
 
     # -- undo / redo -------------------------------------------------------------------------
 
-    def undo(self, annotator: str) -> Action | None:
-        """Revert the annotator's last change (None when there is nothing to undo)."""
+    def undo(self, annotator: str, *, article_id: str | None = None) -> Action | None:
+        """Revert the annotator's last change (made in `article_id`, when given); None when
+        there is nothing to undo."""
         with self._transaction(annotator, "undo", undoable=False) as txn:
-            action = history.undo(txn)
-        return Action(action["label"], action["article_id"]) if action else None
+            action = history.undo(txn, article_id)
+        return _action(action)
 
-    def redo(self, annotator: str) -> Action | None:
-        """Re-apply the annotator's last undone change (None when there is nothing to redo)."""
+    def redo(self, annotator: str, *, article_id: str | None = None) -> Action | None:
+        """Re-apply the annotator's last undone change (made in `article_id`, when given); None
+        when there is nothing to redo."""
         with self._transaction(annotator, "redo", undoable=False) as txn:
-            action = history.redo(txn)
-        return Action(action["label"], action["article_id"]) if action else None
+            action = history.redo(txn, article_id)
+        return _action(action)
 
     # -- re-anchoring, merging, export -------------------------------------------------------
 
@@ -459,7 +467,11 @@ class Store(Database):
         return [r for r in records if annotator in (None, r.annotator)]
 
 
+def _action(action: dict[str, Any] | None) -> Action | None:
+    if action is None:
+        return None
+    return Action(action["label"], action["article_id"], history.touched(action))
+
+
 def _content(record: Record) -> dict[str, Any]:
-    return {
-        k: v for k, v in to_dict(record).items() if k not in ("created", "updated", "local_id")
-    }
+    return {k: v for k, v in to_dict(record).items() if k not in ("created", "updated", "local_id")}

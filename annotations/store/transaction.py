@@ -28,7 +28,11 @@ class Transaction:
 
     def put(self, table: str, record: Record | dict[str, Any]) -> None:
         record_id = record["id"] if isinstance(record, dict) else record.id
+        self._note_article(table, record)
         self._pending[(table, record_id)] = record
+
+    def _note_article(self, table: str, record: Any) -> None:
+        """The first record put or deleted names the article the change belongs to."""
         if self.article_id is None and table != HISTORY:
             self.article_id = getattr(record, "article_id", None)
 
@@ -45,6 +49,7 @@ class Transaction:
         return list(records.values())
 
     def delete(self, table: str, record_id: str) -> None:
+        self._note_article(table, self.get(table, record_id))
         self._pending[(table, record_id)] = None
 
     def changes(self) -> list[tuple[str, str, dict[str, Any] | None, dict[str, Any] | None]]:

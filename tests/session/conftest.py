@@ -57,12 +57,22 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
-@pytest.fixture
-def session(store: Store) -> ReadingSession:
-    article = Article(id="a1", text=TEXT, title="t")
+def _reading(store: Store, article_id: str = "a1") -> ReadingSession:
+    article = Article(id=article_id, text=TEXT, title="t")
     opened = ReadingSession(article, store, "ana", recogniser=fake_recogniser)
     opened.entities = opened.recognise_entities()
     return opened
+
+
+@pytest.fixture
+def session(store: Store) -> ReadingSession:
+    return _reading(store)
+
+
+@pytest.fixture
+def reading() -> Callable[..., ReadingSession]:
+    """`reading(store, article_id)`: a session of ana on the small article under that id."""
+    return _reading
 
 
 def _go_to(session: ReadingSession, word: str, occurrence: int = 0) -> None:

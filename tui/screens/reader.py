@@ -475,13 +475,13 @@ class ReaderScreen(Screen[None]):
 
     def action_undo(self) -> None:
         action = self.save(self.session.undo)
-        self.message = f"undid {action.label}" if action else "nothing to undo"
+        self.message = self.session.history_message("undo", action)
         self.redraw()
         self.recognise()
 
     def action_redo(self) -> None:
         action = self.save(self.session.redo)
-        self.message = f"redid {action.label}" if action else "nothing to redo"
+        self.message = self.session.history_message("redo", action)
         self.redraw()
         self.recognise()
 
