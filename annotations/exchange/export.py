@@ -47,7 +47,7 @@ LINE_FORMATS: dict[str, Callable[[NativeRecord], Iterable[Any]]] = {
     "doccano": lambda record: (to_doccano(record),),
     "w3c": to_w3c,
 }
-FORMATS = (*LINE_FORMATS, "labelstudio", "brat")
+FORMATS = (*LINE_FORMATS, "labelstudio", "brat", "conll")
 
 
 @dataclass
@@ -60,6 +60,8 @@ class ExportReport:
     unanchored_spans: list[str] = field(default_factory=list)
     #: Stored records left out because a field has the wrong type (see `rawi doctor`).
     malformed: list[str] = field(default_factory=list)
+    #: Spans CoNLL could not tag: they share a token with a span kept (one tag per token).
+    overlapping_spans: list[str] = field(default_factory=list)
 
 
 def native_records(

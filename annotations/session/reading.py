@@ -7,7 +7,8 @@ session keeps a copy of the article's spans for drawing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from annotations.attribution import (
@@ -107,6 +108,16 @@ class ReadingSession:
     def mark_done(self) -> None:
         self.store.set_status(self.article.id, self.annotator, "done")
 
+    @contextmanager
+    def _work(self, label: str) -> Iterator[None]:
+        """One undo step of work on the article; the first marks the article in progress (so
+        the export carries it, with the entities as the analyst sees them)."""
+        first = self.status() == "todo"
+        with self.store.batch(self.annotator, label):
+            yield
+            if first:
+                self.store.set_status(self.article.id, self.annotator, "in progress")
+
     # -- entities ------------------------------------------------------------------------
 
     def entity_decisions(self) -> list[Any]:
@@ -132,7 +143,8 @@ class ReadingSession:
         entity = None if selection else self.entity_at(start)
         name = self.text[entity.name_start : entity.end] if entity else self.text[start:end]
         key = decision_key(name)
-        self.store.decide_entity(key, label, self.annotator, article_id=self.article.id)
+        with self._work("entity decision"):
+            self.store.decide_entity(key, label, self.annotator, article_id=self.article.id)
         self.entities = apply_decision(self.entities, self.text, key, label)
         self.cursor.clear_selection()
         return key
@@ -155,15 +167,12 @@ class ReadingSession:
     def tag(self, label: str) -> Span:
         """Save `label` (SOURCE, CUE, CONTENT, CLAIM) on the target; may propose an attribution."""
         start, end = self.target()
-        first = self.status() == "todo"
-        with self.store.batch(self.annotator, f"tag {label}"):
+        with self._work(f"tag {label}"):
             span = self.store.add_span(
                 self.article, LAYER_OF[label], label, start, end, annotator=self.annotator
             )
             if label == "CLAIM":
                 self.store.add_claim(span.id, annotator=self.annotator)
-            if first:
-                self.store.set_status(self.article.id, self.annotator, "in progress")
         self.cursor.clear_selection()
         self.reload()
         self.proposal = self.sequence.feed(span) or self.proposal
@@ -284,11 +293,8 @@ class ReadingSession:
         suggestion = self.suggestion_at_cursor()
         if suggestion is None or self.review is None:
             return None
-        first = self.status() == "todo"
-        with self.store.batch(self.annotator, "accept suggestion"):
+        with self._work("accept suggestion"):
             attribution = self.review.accept(suggestion)
-            if first:
-                self.store.set_status(self.article.id, self.annotator, "in progress")
         self.reload()
         return attribution
 

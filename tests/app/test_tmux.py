@@ -120,3 +120,42 @@ def test_ctrl_c_puts_the_logical_word_in_tmux_paste_buffer(tmp_path: Path) -> No
         assert tmux("show-buffer") == "السيسي"  # logical order, no presentation forms
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)
+
+
+def test_export_after_a_session_holds_the_article_s_entities(tmp_path: Path) -> None:
+    """A decision alone (`2` on the first name) makes the article annotated; `rawi export
+    --layer entity` after the session holds its entities as the analyst saw them."""
+    session = f"rawi-entities-{os.getpid()}"
+    env = _env(tmp_path)
+    db = _start(tmp_path, session)
+    try:
+        wait_for(session, "Title")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "Annotations:")
+        tmux("send-keys", "-t", session, "2")
+        wait_for(session, "is always ORG")
+        tmux("send-keys", "-t", session, "q")
+        wait_for(session, "Title")
+        tmux("send-keys", "-t", session, "q")
+        deadline = time.monotonic() + 30
+        while "rawi" in tmux("list-panes", "-t", session, "-F", "#{pane_current_command}"):
+            assert time.monotonic() < deadline, "rawi did not quit"
+            time.sleep(0.2)
+    except subprocess.CalledProcessError:
+        pass  # the session ended with rawi
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)
+    exported = subprocess.run(
+        [str(RAWI), "--db", str(db), "export", "--layer", "entity"],
+        capture_output=True,
+        text=True,
+        env=env | os.environ,
+    )
+    assert exported.returncode == 0, exported.stderr
+    (record,) = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert record["article_id"] == SEED and record["status"] == "in progress"
+    spans = record["spans"]
+    sisi = [s for s in spans if s["text"] == "السيسي"]
+    assert sisi and all((s["label"], s["origin"]) == ("ORG", "decision") for s in sisi)
+    assert {s["origin"] for s in spans} == {"model", "decision"} and len(spans) > 5
+    assert [d["label"] for d in record["entity_decisions"]] == ["ORG"]

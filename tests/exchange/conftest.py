@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from annotations.corpus import Article, Corpus
+from annotations.entities import surface_key
 from annotations.exchange import native_record
 from annotations.model import ArticleRecord, Attribution, Claim, Relation, Span, new_span
+from annotations.store import Store
 
 STAMP = "2026-11-23T20:00:00.000000Z"
 ANNOTATOR = "huda"
@@ -153,3 +156,24 @@ def _strip_stamps(value: Any) -> Any:
 def strip_stamps() -> Callable[[Any], Any]:
     """Drop every `created` / `updated` from nested records (timestamps aside comparisons)."""
     return _strip_stamps
+
+
+#: The seed article the reviewed-entity database is about.
+REVIEWED_SEED = "000_fddd474ca5b3a723"
+
+
+@pytest.fixture
+def reviewed_db(tmp_path: Path, seeds) -> Path:
+    """huda tagged a CUE and a MISC by hand, decided مصر is an ORG and لماكرون never an entity."""
+    article = seeds[REVIEWED_SEED]
+    text = article.text
+    path = tmp_path / "db.json"
+    with Store.open(path) as store:
+        start = text.index("أكدت")
+        store.add_span(article, "attribution", "CUE", start, start + 4, annotator="huda")
+        start = text.index("ليبيا")
+        store.add_span(article, "entity", "MISC", start, start + 5, annotator="huda")
+        store.decide_entity(surface_key("مصر"), "ORG", "huda")
+        store.decide_entity(surface_key("لماكرون"), None, "huda")
+        store.decide_entity(surface_key("غرينلاند"), "LOC", "huda")  # not in the article
+    return path

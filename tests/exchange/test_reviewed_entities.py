@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 
 from annotations.entities import surface_key
@@ -19,29 +18,12 @@ from tui.cli import cli
 SEED = "000_fddd474ca5b3a723"
 
 
-@pytest.fixture
-def db(tmp_path: Path, seeds) -> Path:
-    """huda tagged a CUE and a LOC by hand, decided مصر is an ORG and لماكرون never an entity."""
-    article = seeds[SEED]
-    text = article.text
-    path = tmp_path / "db.json"
-    with Store.open(path) as store:
-        start = text.index("أكدت")
-        store.add_span(article, "attribution", "CUE", start, start + 4, annotator="huda")
-        start = text.index("ليبيا")
-        store.add_span(article, "entity", "MISC", start, start + 5, annotator="huda")
-        store.decide_entity(surface_key("مصر"), "ORG", "huda")
-        store.decide_entity(surface_key("لماكرون"), None, "huda")
-        store.decide_entity(surface_key("غرينلاند"), "LOC", "huda")  # not in the article
-    return path
-
-
 def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def test_the_entity_layer_holds_what_the_analyst_sees(db: Path, seeds) -> None:
-    result = run("--db", str(db), "export", "--layer", "entity")
+def test_the_entity_layer_holds_what_the_analyst_sees(reviewed_db: Path, seeds) -> None:
+    result = run("--db", str(reviewed_db), "export", "--layer", "entity")
     assert result.exit_code == 0, result.output
     (line,) = [json.loads(x) for x in result.stdout.splitlines()]
     jsonschema.validate(line, json_schema())
@@ -61,15 +43,15 @@ def test_the_entity_layer_holds_what_the_analyst_sees(db: Path, seeds) -> None:
     ]
 
 
-def test_no_entities_leaves_them_out(db: Path) -> None:
-    result = run("--db", str(db), "export", "--no-entities")
+def test_no_entities_leaves_them_out(reviewed_db: Path) -> None:
+    result = run("--db", str(reviewed_db), "export", "--no-entities")
     (line,) = [json.loads(x) for x in result.stdout.splitlines()]
     assert [s["label"] for s in line["spans"]] == ["CUE"] and "entity_decisions" not in line
 
 
-def test_export_import_export_is_identical(db: Path, tmp_path: Path) -> None:
+def test_export_import_export_is_identical(reviewed_db: Path, tmp_path: Path) -> None:
     first = tmp_path / "first.jsonl"
-    assert run("--db", str(db), "export", "-o", str(first)).exit_code == 0
+    assert run("--db", str(reviewed_db), "export", "-o", str(first)).exit_code == 0
     copy = tmp_path / "copy.json"
     imported = run("--db", str(copy), "import", str(first))
     assert imported.exit_code == 0, imported.output
@@ -85,8 +67,10 @@ def test_export_import_export_is_identical(db: Path, tmp_path: Path) -> None:
     assert "imported 0 new record(s)" in again.output
 
 
-def test_a_line_with_a_malformed_decision_is_refused_whole(db: Path, tmp_path: Path) -> None:
-    exported = run("--db", str(db), "export").stdout
+def test_a_line_with_a_malformed_decision_is_refused_whole(
+    reviewed_db: Path, tmp_path: Path
+) -> None:
+    exported = run("--db", str(reviewed_db), "export").stdout
     line = json.loads(exported)
     line["entity_decisions"][0]["label"] = "PERSON"
     copy = tmp_path / "copy.json"

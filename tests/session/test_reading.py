@@ -146,6 +146,18 @@ def test_entity_decision_relabels_every_mention(
     assert {e.label for e in session.entities if "راضي" in e.text} == {"ORG"}
 
 
+def test_a_decision_marks_the_article_in_progress_in_the_same_undo_step(
+    session: ReadingSession, store: Store, go_to
+) -> None:
+    """So the export carries the article (its entities as the analyst sees them)."""
+    go_to(session, "راضي", 1)
+    session.decide_entity("ORG")
+    assert store.status("a1", "ana") == "in progress"
+    assert [r.annotator for r in store.records()] == ["ana"]
+    session.undo()
+    assert store.status("a1", "ana") == "todo" and store.entity_decisions("ana") == []
+
+
 def test_not_an_entity_removes_every_mention_keyed_without_clitic(
     session: ReadingSession, store: Store, go_to
 ) -> None:

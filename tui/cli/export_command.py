@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -17,10 +17,10 @@ from typing import IO
 import click
 
 from annotations.durable import output_file
-from annotations.exchange import FORMATS, ExportReport, native_records, write_brat, write_export
-from annotations.model import ENTITY_LABELS, LABELS, LAYERS, ArticleRecord, Span
-from annotations.session.entity_marks import corpus_recogniser, reviewed_entities
-from annotations.store import Store, StoreError
+from annotations.exchange import FORMATS, ExportReport
+from annotations.model import LABELS, LAYERS
+from annotations.session.exporting import ExportRequest, Progress, run_export
+from annotations.store import StoreError
 from tui.cli.options import GlobalOptions, global_options, pass_options
 from tui.printable import printable
 
@@ -51,7 +51,11 @@ def utc_since(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="native", show_default=True)
 @click.option("--article", "article_id", metavar="ID", help="Only this article.")
-@click.option("--layer", type=click.Choice(list(LAYERS)), help="Only spans of this layer.")
+@click.option(
+    "--layer",
+    type=click.Choice(list(LAYERS)),
+    help="Only spans of this layer (conll: the layer tagged, entity by default).",
+)
 @click.option("--label", type=click.Choice(LABELS), help="Only spans with this label.")
 @click.option(
     "--since",
@@ -85,30 +89,17 @@ def export_command(
         raise click.UsageError("brat writes a directory: name it with -o DIR")
     if not options.db_path.exists():
         raise click.ClickException(f"no annotation database at {options.db_path}")
-    report = ExportReport()
+    request = ExportRequest(
+        fmt, options.annotator, article_id, layer, label, since, no_entities=no_entities
+    )
     try:
-        with options.open_store(read_only=True) as store:
-            ids = [article_id] if article_id else store.article_ids()
+        with options.open_store(read_only=True) as store, _progress() as progress:
             corpus = options.corpus()
-            reviewed = None
-            if layer in (None, "entity") and label in (None, *ENTITY_LABELS):
-                reviewed = reviewed_entities(store, corpus_recogniser(corpus))
-            with _progress(ids) as shown:
-                records = _records(store, shown, options.annotator, report)
-                natives = native_records(
-                    records,
-                    corpus.get,
-                    report,
-                    since=since,
-                    no_entities=no_entities,
-                    keep=span_filter(layer, label),
-                    reviewed=reviewed,
-                )
-                if fmt == "brat":
-                    report.items = write_brat(natives, Path(output))
-                else:
-                    with _destination(output) as out:
-                        report.items = write_export(natives, fmt, out)
+            if fmt == "brat":
+                report = run_export(store, corpus, request, Path(output), progress)
+            else:
+                with _destination(output) as out:
+                    report = run_export(store, corpus, request, out, progress)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     except BrokenPipeError:  # `rawi export | head`: the reader has had enough
@@ -119,30 +110,26 @@ def export_command(
     _warn(report)
 
 
-def _records(
-    store: Store,
-    ids: Iterator[str],
-    annotator: str | None,
-    report: ExportReport,
-) -> Iterator[ArticleRecord]:
-    for article_id in ids:
-        yield from store.records(
-            annotator=annotator, article_id=article_id, malformed=report.malformed
-        )
-
-
-def span_filter(layer: str | None, label: str | None) -> Callable[[Span], bool] | None:
-    """The spans `--layer` and `--label` keep (None: every span)."""
-    if layer is None and label is None:
-        return None
-    return lambda span: layer in (None, span.layer) and label in (None, span.label)
-
-
-def _progress(ids: list[str]) -> AbstractContextManager[Iterator[str]]:
+@contextmanager
+def _progress() -> Iterator[Progress | None]:
     """A progress bar over the articles on stderr, only when stderr is a terminal."""
-    if len(ids) > 1 and sys.stderr.isatty():
-        return click.progressbar(ids, label="exporting", file=sys.stderr)
-    return nullcontext(iter(ids))
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total > 1:
+            bar = click.progressbar(length=total, label="exporting", file=sys.stderr).__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    try:
+        yield advance
+    finally:
+        if bar is not None:
+            bar.render_finish()
 
 
 def _destination(output: str) -> AbstractContextManager[IO[bytes]]:
@@ -166,6 +153,12 @@ def _warn(report: ExportReport) -> None:
                 f"warning: left out {count} record(s) of article {article_id!r}: not in the "
                 "corpus (add it with --corpus)"
             ),
+            err=True,
+        )
+    if report.overlapping_spans:
+        click.echo(
+            f"warning: left out {len(report.overlapping_spans)} span(s) that share a token with "
+            "another (CoNLL has one tag per token; the first, then the longest, is kept)",
             err=True,
         )
     if report.unanchored_spans:
