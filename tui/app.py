@@ -250,7 +250,7 @@ class RawiApp(App[None]):
             for binding, keys in self.own_bindings(self.screen)
         ]
         title = "Reader keys" if isinstance(self.screen, ReaderScreen) else "Keys"
-        self.push_screen(HelpScreen(title, rows))
+        self.push_screen(HelpScreen(title, rows, self.config_path))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

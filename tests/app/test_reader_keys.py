@@ -238,6 +238,10 @@ def test_help_lists_every_reader_key(build, drive) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert ids <= {row[2] for row in app.screen.rows}
+        keys = {row[2]: row[0] for row in app.screen.rows}
+        assert keys["reader.previous_sentence"] == "["
+        assert keys["reader.select_quotation"] == ")" and keys["reader.copy"] == "ctrl+c"
+        assert keys["app.help"] == "?" and keys["reader.clear"] == "escape"
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
 

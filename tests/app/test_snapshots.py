@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -52,7 +54,8 @@ def test_reader_selection(snap_compare, build, size) -> None:
 
 
 def test_help_screen(snap_compare, build, size) -> None:
-    """The reader's help: every key, its action and its keymap id."""
+    """The reader's help: every key as typed ([, ?, ctrl+c), its action and its keymap id;
+    how to close it and where the config file is."""
 
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("enter")
@@ -60,7 +63,9 @@ def test_help_screen(snap_compare, build, size) -> None:
         await pilot.press("question_mark")
         await settle(pilot)
 
-    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
+    app = build(TRUECOLOR)
+    app.config_path = Path("~/.config/rawi/config.toml")  # the same in every run
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 def test_reader_with_suggestions(snap_compare, build, size) -> None:
