@@ -56,9 +56,11 @@ def test_filter_as_you_type_and_escape(build, drive) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.session.article.id == "002_0e2d256eaa5f838c"
+        assert app.screen.session.cursor.position == 0  # on the first word
         await pilot.press("q", "escape")
         await settled(pilot, app)
         assert len(app.screen.order) == 5
+        assert app.screen.table.highlighted == app.screen.order[0] != "002_0e2d256eaa5f838c"
 
     drive(build(), scenario)
 

@@ -324,9 +324,13 @@ class ArticleListScreen(Screen[None]):
         field_.focus()
 
     def action_clear_filter(self) -> None:
+        """Escape: no filter, the whole list in its sort order, the first row highlighted."""
         field_ = self.query_one("#filter", ArabicInput)
         field_.value = ""
         field_.remove_class("shown")
+        self.needle = ""
+        self.refilter()
+        self.table.action_jump(0)
         self.table.focus()
 
     @on(ArabicInput.Changed, "#filter")
