@@ -29,8 +29,8 @@ from tui.widgets.article_table import ArticleTable, Column, TableHeader
 from tui.widgets.shaped import shaped_line
 
 COLUMNS = (
-    Column("title", "Title", 50, "right"),
-    Column("outlet", "Outlet", 18, "right"),
+    Column("title", "Title", 50, "right", grow=3),
+    Column("outlet", "Outlet", 18, "right", grow=1),
     Column("words", "Words", 7, "right"),
     Column("entities", "Entities", 8, "right"),
     Column("claims", "Claims", 6, "right"),
@@ -123,8 +123,9 @@ class ArticleListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ArabicInput(placeholder="Filter: title, outlet, id or words of the text", id="filter")
-        yield TableHeader(COLUMNS, id="columns")
-        yield ArticleTable(COLUMNS, self.cells, id="articles")
+        header = TableHeader(COLUMNS, id="columns")
+        yield header
+        yield ArticleTable(COLUMNS, self.cells, header, id="articles")
         yield Footer()
 
     @property
@@ -157,7 +158,7 @@ class ArticleListScreen(Screen[None]):
     def cells(self, row: Row, _number: int) -> tuple[str, ...]:
         """The texts of one row; Arabic through the layout engine."""
         mode, harakat = self.app.render_mode, self.app.config.hide_harakat  # type: ignore[attr-defined]
-        title, outlet = COLUMNS[0].width, COLUMNS[1].width
+        title, outlet = (column.width for column in self.table.columns[:2])
         return (
             shaped_line(row.article.title or row.article.id, title, mode, harakat),
             shaped_line(row.article.outlet or "", outlet, mode, harakat),

@@ -8,7 +8,7 @@ into cell texts; Arabic cells come already shaped (display order).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rich.cells import cell_len
@@ -26,12 +26,30 @@ from textual.widget import Widget
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column: its key, header label, width in cells and alignment ("left" or "right")."""
+    """A column: its key, header label, (least) width in cells, alignment ("left" or "right")
+    and its share of the width left over (0: none)."""
 
     key: str
     label: str
     width: int
     align: str = "left"
+    grow: int = 0
+
+
+def fit_columns(columns: Sequence[Column], width: int) -> tuple[Column, ...]:
+    """`columns` with the cells of `width` beyond their own shared among those that grow, in
+    proportion to their `grow` (the first of them takes the remainder)."""
+    extra = width - (sum(column.width + 1 for column in columns) - 1)
+    weights = sum(column.grow for column in columns)
+    if extra <= 0 or not weights:
+        return tuple(columns)
+    shares = [extra * column.grow // weights for column in columns]
+    first = next(n for n, column in enumerate(columns) if column.grow)
+    shares[first] += extra - sum(shares)
+    return tuple(
+        replace(column, width=column.width + share)
+        for column, share in zip(columns, shares, strict=True)
+    )
 
 
 CellsOf = Callable[[Any, int], Sequence[str]]
@@ -45,7 +63,8 @@ def _cell(text: str, column: Column) -> str:
 
 
 class TableHeader(Widget):
-    """The column labels; clicking one asks the table to sort by it."""
+    """The column labels, scrolled sideways with the table's rows (`follow`); clicking one asks
+    the table to sort by it."""
 
     class Sort(Message):
         def __init__(self, key: str) -> None:
@@ -57,21 +76,27 @@ class TableHeader(Widget):
         self.columns = tuple(columns)
         self.sort_key: str | None = None
         self.reverse = False
+        #: How far the rows are scrolled sideways, in cells.
+        self.shift = 0
 
     def render(self) -> Content:
         arrow = " ▼" if self.reverse else " ▲"
-        return Content(
-            " ".join(
-                _cell(c.label + (arrow if c.key == self.sort_key else ""), c) for c in self.columns
-            )
+        labels = " ".join(
+            _cell(c.label + (arrow if c.key == self.sort_key else ""), c) for c in self.columns
         )
+        return Content(labels[self.shift :])  # labels are ASCII: one cell per character
+
+    def follow(self, columns: Sequence[Column], shift: int) -> None:
+        """Draw `columns` (their widths as the rows have them), scrolled by `shift` cells."""
+        self.columns, self.shift = tuple(columns), shift
+        self.refresh()
 
     def show_sort(self, key: str | None, reverse: bool) -> None:
         self.sort_key, self.reverse = key, reverse
         self.refresh()
 
     def on_click(self, event: Click) -> None:
-        x = 0
+        x = -self.shift
         for column in self.columns:
             if x <= event.x < x + column.width + 1:
                 self.post_message(self.Sort(column.key))
@@ -81,7 +106,8 @@ class TableHeader(Widget):
 
 class ArticleTable(ScrollView, can_focus=True):
     """Rows of articles with a row cursor; a double click posts `Selected` (the screen binds
-    Enter, so that the keymap can remap it)."""
+    Enter, so that the keymap can remap it). The columns share the width beyond their own
+    (`fit_columns`); a `header` is kept over them."""
 
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False),
@@ -90,6 +116,8 @@ class ArticleTable(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
+        Binding("left", "scroll_left", "Scroll left", show=False),
+        Binding("right", "scroll_right", "Scroll right", show=False),
     ]
     COMPONENT_CLASSES = {"article-table--cursor"}
 
@@ -100,19 +128,44 @@ class ArticleTable(ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
-    def __init__(self, columns: Sequence[Column], cells_of: CellsOf, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        cells_of: CellsOf,
+        header: TableHeader | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
-        self.columns = tuple(columns)
+        #: The columns at their least widths, and as drawn (fitted to the width).
+        self.least_columns = self.columns = tuple(columns)
         self.cells_of = cells_of
+        self.header = header
         self.rows: list[Any] = []
         self.ids: list[str] = []
 
     def set_rows(self, rows: Sequence[Any], ids: Sequence[str], keep: str | None = None) -> None:
         """Show `rows` (with their article ids), the cursor on `keep` if it is among them."""
         self.rows, self.ids = list(rows), list(ids)
-        self.virtual_size = Size(sum(c.width + 1 for c in self.columns), len(self.rows))
+        self._fit()
         self.cursor_row = self.ids.index(keep) if keep in self.ids else 0
         self.refresh()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The columns fitted to the width the rows have, the header following them."""
+        self.columns = fit_columns(self.least_columns, self.scrollable_content_region.width)
+        self.virtual_size = Size(sum(c.width + 1 for c in self.columns) - 1, len(self.rows))
+        self._follow()
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        self._follow()
+
+    def _follow(self) -> None:
+        if self.header is not None:
+            self.header.follow(self.columns, round(self.scroll_x))
 
     @property
     def highlighted(self) -> str | None:
