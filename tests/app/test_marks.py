@@ -4,9 +4,11 @@ palettes keep every category apart, and the legend draws what the reader draws."
 from __future__ import annotations
 
 import asyncio
+import itertools
 import re
 
 import pytest
+from rich.color import Color
 from textual.app import App, ComposeResult
 
 from annotations.model import LABELS
@@ -80,6 +82,57 @@ def test_selection_and_cursor_keep_the_tag_colour(depth) -> None:
     cursor = mark_style(("per", "content", "cursor"), depth)
     assert cursor.reverse and cursor.bgcolor == tag.bgcolor
     assert cursor.color == mark_style(("per",), depth).color
+
+
+def _luminance(colour: Color) -> float:
+    """WCAG relative luminance."""
+
+    def linear(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = colour.get_truecolor()
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def _contrast(one: Color, other: Color) -> float:
+    """WCAG contrast ratio: 1 (the same) to 21 (black on white)."""
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+#: The app's own letters and background where a mark sets none (Textual's dark theme; in 16
+#: colours the nearest ANSI colours), and the least contrast of letters on any background.
+DEFAULTS = {
+    "truecolor": ("#e0e0e0", "#1e1e1e"),
+    "256": ("#e0e0e0", "#1e1e1e"),
+    "16": ("#ffffff", "#000000"),
+}
+LEAST_CONTRAST = {"truecolor": 3.0, "256": 3.0, "16": 2.0}
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+def test_letters_stay_legible_on_every_background(depth) -> None:
+    """Every entity (and an alternate, and none) on every tag, suggestion, selection and tag
+    under the selection, in every state: the letters never melt into their background (16
+    colours have few light ones, hence a lower bound there)."""
+    entities = [()] + [
+        (style_key(label, state),) for label in ENTITY_LABELS for state in (None, "alternate")
+    ]
+    grounds = [(), ("content", "claim")] + [(style_key(label),) for label in ANNOTATION_LABELS]
+    grounds += [(style_key(label, "suggested"),) for label in SUGGESTION_LABELS]
+    states = [(), ("selection",), ("focused",), ("proposed",), ("linking",), ("hit",)]
+    letters, ground = (Color.parse(value) for value in DEFAULTS[depth])
+    worst = min(
+        (
+            _contrast(style.color or letters, style.bgcolor or ground),
+            keys,
+        )
+        for parts in itertools.product(entities, grounds, states)
+        for keys in [sum(parts, ())]
+        for style in [mark_style(keys, depth)]
+    )
+    assert worst[0] >= LEAST_CONTRAST[depth], worst
 
 
 def test_the_256_palette_has_no_saturated_suggestion() -> None:

@@ -110,11 +110,12 @@ def test_reader_find(snap_compare, build, size) -> None:
     assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.parametrize("depth", DEPTHS)
 @pytest.mark.parametrize("terminal", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
-def test_reader_small_and_big(snap_compare, build, terminal) -> None:
-    """The overlapping tags with a selection being made: at 80x24 the legend wraps and the
-    status bar keeps the selection and the counts (shortened); at 200x50 the lines stop at 100
-    cells, the text block at the right of the pane."""
+def test_reader_small_and_big(snap_compare, build, terminal, depth) -> None:
+    """The overlapping tags with a selection being made, in each palette: at 80x24 the legend
+    wraps and the status bar keeps the selection and the counts (shortened); at 200x50 the
+    lines stop at 100 cells, the text block at the right of the pane."""
 
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("enter")
@@ -123,4 +124,5 @@ def test_reader_small_and_big(snap_compare, build, terminal) -> None:
         await pilot.press("v", *"wwwwww", "m", "b", "b", "v", "b", "b", "k", "v", "w")
         await settle(pilot)
 
-    assert snap_compare(build(TRUECOLOR), terminal_size=terminal, run_before=run_before)
+    app = build(Config(colors=depth))
+    assert snap_compare(app, terminal_size=terminal, run_before=run_before)
