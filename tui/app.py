@@ -17,7 +17,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from annotations.corpus import Article, Corpus
-from annotations.session import Adjudication, ReadingSession, Recogniser, default_recogniser
+from annotations.session import (
+    Adjudication,
+    ReadingSession,
+    Recogniser,
+    default_recogniser,
+    history_lines,
+)
 from annotations.store import Store, StoreError
 from tui.config import Config, ConfigNotSaved, load_config, save_config
 from tui.keymap import app_screens, keymap_problems
@@ -28,7 +34,9 @@ from tui.screens.adjudication import AdjudicationScreen
 from tui.screens.article_list import ArticleListScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
+from tui.screens.history import HistoryScreen
 from tui.screens.reader import ReaderScreen
+from tui.widgets.shaped import shaped_line
 
 #: How often articles still arriving are added to the list.
 LOAD_BATCH_SECONDS = 0.25
@@ -163,6 +171,7 @@ class RawiApp(App[None]):
             self.corpus[article_id], self.store, self.annotator, self.recogniser
         )
         session.suggestion_threshold = self.config.suggestion_threshold
+        session.undo_everywhere = self.config.undo_scope == "everywhere"
         screen = ReaderScreen(
             session,
             self.render_mode,
@@ -252,6 +261,17 @@ class RawiApp(App[None]):
         title = "Reader keys" if isinstance(self.screen, ReaderScreen) else "Keys"
         self.push_screen(HelpScreen(title, rows, self.config_path))
 
+    def action_history(self) -> None:
+        """The history view: the annotator's recent actions, newest first."""
+        if self.store is None or isinstance(self.screen, HistoryScreen):
+            return
+        here = self.screen.session.article.id if isinstance(self.screen, ReaderScreen) else None
+        shown = partial(
+            shaped_line, mode=self.render_mode, hide_harakat=self.config.hide_harakat
+        )
+        lines = history_lines(self.store, self.annotator, here)
+        self.push_screen(HistoryScreen(lines, shown))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand(
@@ -263,6 +283,11 @@ class RawiApp(App[None]):
             "Show harakat" if self.config.hide_harakat else "Hide harakat",
             "For terminals that give harakat a cell of their own",
             self.action_toggle_harakat,
+        )
+        yield SystemCommand(
+            "History: recent actions",
+            "What you did lately (what, where, when), newest first",
+            self.action_history,
         )
         yield SystemCommand(
             "Hide suggestions" if self.config.show_suggestions else "Show suggestions",

@@ -10,6 +10,7 @@ suggestion_threshold = 0.5 # suggestions less confident than this are hidden
 curated_annotator = "curated" # who adjudication saves the chosen versions as
 colors = "auto"            # palette: "truecolor", "256", "16", or the terminal's ("auto")
 reader_width = 100         # the reader's lines are at most this many cells (20 to 1000)
+undo_scope = "article"     # u undoes the last action of the article on screen, or "everywhere"
 
 [keymap]                   # binding id = "key" or "key1,key2"
 "reader.tag_source" = "S"
@@ -33,6 +34,7 @@ from annotations.durable import write_output
 from tui.marks import DEPTHS
 
 RENDER_MODES = ("visual", "terminal")
+UNDO_SCOPES = ("article", "everywhere")
 COLORS = ("auto", *DEPTHS)
 READER_WIDTHS = (20, 1000)
 
@@ -67,6 +69,8 @@ class Config:
     colors: str = "auto"
     #: The reader's lines are at most this many cells, the text block at the pane's right.
     reader_width: int = 100
+    #: What `u` / redo reach: the article on screen ("article") or every article ("everywhere").
+    undo_scope: str = "article"
     #: What was wrong with the file, one line each (the defaults were used instead).
     problems: list[str] = field(default_factory=list, compare=False)
 
@@ -91,6 +95,14 @@ def load_config(path: Path | None = None) -> Config:
     _setting(config, settings, "show_suggestions", _is_bool, problems, "true or false")
     _setting(config, settings, "colors", lambda v: v in COLORS, problems, " or ".join(COLORS))
     _setting(config, settings, "reader_width", _is_width, problems, "a number of cells, 20 to 1000")
+    _setting(
+        config,
+        settings,
+        "undo_scope",
+        lambda v: v in UNDO_SCOPES,
+        problems,
+        "article or everywhere",
+    )
     _setting(config, settings, "curated_annotator", _is_name, problems, "a non-empty name")
     config.curated_annotator = config.curated_annotator.strip()
     _setting(config, settings, "theme", lambda v: isinstance(v, str), problems, "a theme name")
@@ -129,6 +141,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
         f"curated_annotator = {json.dumps(config.curated_annotator)}",
         f"colors = {json.dumps(config.colors)}",
         f"reader_width = {config.reader_width}",
+        f"undo_scope = {json.dumps(config.undo_scope)}",
         "",
         "[keymap]",
         *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),

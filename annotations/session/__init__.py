@@ -17,6 +17,7 @@ from annotations.session.entity_marks import (
     entity_decisions,
     precomputed_recogniser,
 )
+from annotations.session.history_lines import HistoryLine, history_lines
 from annotations.session.mark import Mark
 from annotations.session.proposal import AttributionSequence, Proposal
 from annotations.session.reading import PanelItem, ReadingSession
@@ -28,6 +29,7 @@ __all__ = [
     "Adjudication",
     "ArticleFind",
     "AttributionSequence",
+    "HistoryLine",
     "Mark",
     "PanelItem",
     "Proposal",
@@ -41,6 +43,7 @@ __all__ = [
     "corpus_recogniser",
     "default_recogniser",
     "entity_decisions",
+    "history_lines",
     "precomputed_recogniser",
     "quotation_around",
     "sentence_ranges",

@@ -28,6 +28,7 @@ from annotations.session.entity_marks import (
     default_recogniser,
     entity_decisions,
 )
+from annotations.session.history_lines import HistoryLine, history_lines, where
 from annotations.session.mark import Mark
 from annotations.session.proposal import AttributionSequence, Proposal
 from annotations.session.suggestion_review import SuggestionReview
@@ -326,13 +327,15 @@ class ReadingSession:
     def history_message(self, verb: str, action: Action | None) -> str:
         """What `undo` / `redo` did, in words: `undid tag SOURCE «السيسي» in this article`."""
         if action is None:
-            where = "" if self.undo_everywhere else " in this article"
-            return f"nothing to {verb}{where}"
+            scope = "" if self.undo_everywhere else " in this article"
+            return f"nothing to {verb}{scope}"
         about = f" «{action.about}»" if action.about else ""
-        here = action.article_id in (None, self.article.id)
-        where = "in this article" if here else f"in article {action.article_id}"
         past = {"undo": "undid", "redo": "redid"}[verb]
-        return f"{past} {action.label}{about} {where}"
+        return f"{past} {action.label}{about} in {where(action, self.article.id)}"
+
+    def history(self) -> list[HistoryLine]:
+        """The history view: the annotator's latest actions, newest first, with where."""
+        return history_lines(self.store, self.annotator, self.article.id)
 
     # -- find ------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotations.model import from_dict, new_id, now
-from annotations.store.state import HISTORY, MODEL_TABLES
+from annotations.store.state import HISTORY, MODEL_TABLES, State
 from annotations.store.transaction import Transaction
 
 HISTORY_LIMIT = 500
@@ -65,12 +65,24 @@ def _replay(txn: Transaction, action: dict[str, Any], *, undone: bool) -> dict[s
             txn.delete(table, record_id)
         else:
             txn.put(table, from_dict(MODEL_TABLES[table], document))
-    txn.put(HISTORY, {**action, "undone": undone})
-    return action
+    replayed = {**action, "undone": undone}
+    txn.put(HISTORY, replayed)
+    return replayed
+
+
+def latest(
+    state: State, annotator: str, article_id: str | None, limit: int
+) -> list[dict[str, Any]]:
+    """The annotator's `limit` latest actions (made in `article_id`, when given), newest first."""
+    return _of(state, annotator, article_id)[::-1][:limit]
 
 
 def _actions(txn: Transaction, article_id: str | None = None) -> list[dict[str, Any]]:
-    actions = txn.state.history_by_annotator.get(txn.annotator, {}).values()
+    return _of(txn.state, txn.annotator, article_id)
+
+
+def _of(state: State, annotator: str, article_id: str | None) -> list[dict[str, Any]]:
+    actions = state.history_by_annotator.get(annotator, {}).values()
     mine = (a for a in actions if article_id is None or a["article_id"] == article_id)
     return sorted(mine, key=lambda a: a["seq"])
 

@@ -56,12 +56,15 @@ TABLE_OF: dict[type, str] = {cls: table for table, cls in MODEL_TABLES.items()}
 
 @dataclass(frozen=True)
 class Action:
-    """What `undo` or `redo` replayed: the action's label, the article it was made in, and
-    what it was about (a span's text or a decided name; None when neither)."""
+    """An action of an annotator's undo history (what `undo` or `redo` replayed, or a line of
+    `history`): its label, the article it was made in, what it was about (a span's text or a
+    decided name; None when neither), when it was made and whether it is undone."""
 
     label: str
     article_id: str | None
     about: str | None = None
+    at: str = ""
+    undone: bool = False
 
 
 @dataclass(frozen=True)
@@ -335,14 +338,22 @@ class Store(Database):
         there is nothing to undo."""
         with self._transaction(annotator, "undo", undoable=False) as txn:
             action = history.undo(txn, article_id)
-        return _action(action)
+        return _action(action) if action else None
 
     def redo(self, annotator: str, *, article_id: str | None = None) -> Action | None:
         """Re-apply the annotator's last undone change (made in `article_id`, when given); None
         when there is nothing to redo."""
         with self._transaction(annotator, "redo", undoable=False) as txn:
             action = history.redo(txn, article_id)
-        return _action(action)
+        return _action(action) if action else None
+
+    def history(
+        self, annotator: str, *, article_id: str | None = None, limit: int = 50
+    ) -> list[Action]:
+        """The annotator's latest undoable actions (made in `article_id`, when given), newest
+        first, undone ones included."""
+        self._refresh()
+        return [_action(a) for a in history.latest(self.state, annotator, article_id, limit)]
 
     # -- re-anchoring, merging, export -------------------------------------------------------
 
@@ -467,10 +478,14 @@ class Store(Database):
         return [r for r in records if annotator in (None, r.annotator)]
 
 
-def _action(action: dict[str, Any] | None) -> Action | None:
-    if action is None:
-        return None
-    return Action(action["label"], action["article_id"], history.touched(action))
+def _action(action: dict[str, Any]) -> Action:
+    return Action(
+        action["label"],
+        action["article_id"],
+        history.touched(action),
+        action.get("at", ""),
+        action["undone"],
+    )
 
 
 def _content(record: Record) -> dict[str, Any]:

@@ -130,3 +130,12 @@ def test_reader_width_round_trip_and_bad_values(tmp_path: Path) -> None:
         path.write_text(f"[settings]\nreader_width = {bad}\n", "utf-8")
         config = load_config(path)
         assert config.reader_width == 100 and "reader_width" in config.problems[0]
+
+
+def test_undo_scope_round_trip_and_bad_values(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    save_config(Config(undo_scope="everywhere"), path)
+    assert load_config(path).undo_scope == "everywhere"
+    path.write_text('[settings]\nundo_scope = "global"\n', "utf-8")
+    loaded = load_config(path)
+    assert loaded.undo_scope == "article" and "undo_scope" in loaded.problems[0]

@@ -52,3 +52,17 @@ def test_undo_everywhere_reaches_the_other_article_and_names_it(store: Store, re
     action = second.undo()
     assert second.history_message("undo", action) == "undid tag CUE «وقال» in article a1"
     assert store.spans("a1") == []
+
+
+def test_history_lists_recent_actions_newest_first_with_where(store: Store, reading) -> None:
+    first, second = reading(store, "a1"), reading(store, "a2")
+    first.tag("CUE")
+    second.tag("SOURCE")
+    second.undo()
+    lines = first.history()
+    assert [(line.label, line.about, line.where, line.undone) for line in lines] == [
+        ("tag SOURCE", "وقال", "article a2", True),
+        ("tag CUE", "وقال", "this article", False),
+    ]
+    assert lines[0].at > lines[1].at
+    assert [line.where for line in second.history()] == ["this article", "article a1"]
