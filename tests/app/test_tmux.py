@@ -1,5 +1,6 @@
 """A real terminal: rawi in tmux, two tags typed with keys alone, `kill -9`, then both tags are
-in the store and in `rawi export`; Arabic typed in the list filter; ctrl+c into tmux's buffer."""
+in the store and in `rawi export`; a tag kept when `u` is pressed in the next article; Arabic
+typed in the list filter; ctrl+c into tmux's buffer."""
 
 from __future__ import annotations
 
@@ -159,3 +160,25 @@ def test_export_after_a_session_holds_the_article_s_entities(tmp_path: Path) -> 
     assert sisi and all((s["label"], s["origin"]) == ("ORG", "decision") for s in sisi)
     assert {s["origin"] for s in spans} == {"model", "decision"} and len(spans) > 5
     assert [d["label"] for d in record["entity_decisions"]] == ["ORG"]
+
+
+def test_a_tag_survives_u_pressed_in_the_next_article(tmp_path: Path) -> None:
+    session = f"rawi-undo-{os.getpid()}"
+    db = _start(tmp_path, session)
+    try:
+        wait_for(session, "Title")
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "Annotations:")
+        tmux("send-keys", "-t", session, "s")
+        wait_for(session, "SOURCE 1")
+        tmux("send-keys", "-t", session, "n")
+        wait_for(session, "SOURCE 0")
+        tmux("send-keys", "-t", session, "u")
+        wait_for(session, "nothing to undo in this article")
+        tmux("send-keys", "-t", session, "p")
+        screen = wait_for(session, "SOURCE 1")
+        assert SEED in screen
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", session], capture_output=True)
+    with Store.open(db) as store:
+        assert [span.label for span in store.spans(SEED, "tmux")] == ["SOURCE"]
