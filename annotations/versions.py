@@ -42,3 +42,9 @@ def recogniser_version() -> str:
 def suggester_version() -> str:
     """The version of the attribution suggester (its code and lexicons)."""
     return package_digest("annotations.attribution", "annotations.arabic")
+
+
+@cache
+def stories_version() -> str:
+    """The version of the story features (leads, statements, namings) of an article."""
+    return package_digest("annotations.stories", "annotations.corpus.search_keys")

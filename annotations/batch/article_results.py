@@ -11,7 +11,8 @@ from annotations import __version__
 from annotations.attribution import suggest_attributions
 from annotations.corpus import Article
 from annotations.entities import AnalystRule, recognise
-from annotations.versions import recogniser_version, suggester_version
+from annotations.stories import story_features
+from annotations.versions import recogniser_version, stories_version, suggester_version
 
 
 def model_versions() -> dict[str, str]:
@@ -20,6 +21,7 @@ def model_versions() -> dict[str, str]:
         "rawi": __version__,
         "entities": recogniser_version(),
         "attribution": suggester_version(),
+        "stories": stories_version(),
     }
 
 
@@ -34,13 +36,16 @@ def article_record(
 ) -> dict[str, Any]:
     """`id`, `sha256`, the entities as `rawi entities --format jsonl` prints them, the
     suggestions as `rawi suggest --format jsonl` prints them (all of them, without entities),
-    and the `versions` they were computed with."""
+    the story features (`annotations.stories.story_features`, from those entities) and the
+    `versions` they were computed with."""
+    entities = recognise(article.text, decisions)
     return {
         "id": article.id,
         "sha256": article.sha256,
-        "entities": [e.record(article.id) for e in recognise(article.text, decisions)],
+        "entities": [e.record(article.id) for e in entities],
         "suggestions": [
             {"article": article.id, **s.record()} for s in suggest_attributions(article.text)
         ],
+        "story": story_features(article, entities),
         "versions": versions,
     }

@@ -24,6 +24,7 @@ _LAZY = {
     "find_stories": "annotations.stories.grouping",
     "Lead": "annotations.stories.leads",
     "leads_of": "annotations.stories.leads",
+    "story_features": "annotations.stories.features",
 }
 
 __all__ = ["Story", "StoryOptions", "cached_stories", *_LAZY]

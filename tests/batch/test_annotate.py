@@ -21,6 +21,9 @@ from annotations.batch.partition_files import read_partition
 from annotations.corpus import load_corpus
 from annotations.entities import recognise
 from annotations.session import precomputed_recogniser
+from annotations.stories.leads import lead_of
+from annotations.stories.naming import namings
+from annotations.stories.statements import statements_of
 from tui.cli import cli
 
 UNSEEN = Path(__file__).resolve().parents[1] / "data" / "unseen_news" / "articles.jsonl"
@@ -80,7 +83,37 @@ def test_records_hold_what_the_commands_print(small_corpus: Path, tmp_path: Path
     first = corpus[records[0]["id"]]
     assert records[0]["sha256"] == first.sha256
     assert records[0]["entities"] == [e.record(first.id) for e in recognise(first.text)]
-    assert set(records[0]["versions"]) == {"rawi", "entities", "attribution", "decisions"}
+    assert set(records[0]["versions"]) == {
+        "rawi", "entities", "attribution", "stories", "decisions"
+    }
+
+
+def test_story_features_are_what_stories_and_compare_read(
+    small_corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    annotate("--corpus", str(small_corpus), "-o", str(out))
+    records = [r for part in sorted(out.glob("part-*.jsonl.gz")) for r in read_partition(part)]
+    corpus = load_corpus([small_corpus])
+    quoted = 0
+    for record in records:
+        article = corpus[record["id"]]
+        entities = recognise(article.text)
+        story, lead = record["story"], lead_of(article)
+        assert (story["keys"], story["wide_keys"], story["day"]) == (
+            lead.keys, lead.wide_keys, lead.day
+        )
+        statements = statements_of(article, entities)
+        assert [(s["start"], s["end"], s["cue"], s["suggested"]) for s in story["statements"]] == [
+            (s.start, s.end, s.cue, s.suggested) for s in statements
+        ]
+        for found in [*story["statements"], *story["namings"]]:
+            assert article.text[found["start"] : found["end"]] == found["text"]
+        assert [n["actor"] for n in story["namings"]] == [
+            n.actor for n in namings(article.id, article.text, entities)
+        ]
+        quoted += len(statements)
+    assert quoted > len(records)  # news quotes: the features are not empty
 
 
 def test_rawi_entities_and_suggest_use_the_results_and_equal_a_fresh_run(
