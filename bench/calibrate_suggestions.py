@@ -6,6 +6,9 @@ evidence key (`annotations.attribution.confidence`) gets the share that matched,
 its basis and origin, its basis and the overall share (a prior worth four suggestions at each
 level). `--write` stores the table in `annotations/attribution/calibration.json`. The reliability
 table printed for half B (the odd articles, not used to fit) says whether the numbers hold.
+
+`--database DB [--corpus PATH ...]` learns from the analysts too: every suggestion an annotator
+of DB accepted counts as right and every one rejected as wrong, beside half A.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from pathlib import Path
 from annotations.attribution import Suggestion, confidence, suggest_attributions
 from annotations.attribution.evaluation import from_record, pairs
 from annotations.corpus import load_corpus
+from annotations.session import SuggestionReview
+from annotations.store import Store
 
 SET_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "unseen_news"
 PRIOR = 4.0
@@ -42,6 +47,21 @@ def outcomes(half: int) -> list[tuple[Suggestion, bool]]:
         right = {s for s, _ in pairs(suggestions, gold[article.id])}
         found.extend((s, at in right) for at, s in enumerate(suggestions))
     return found
+
+
+def analyst_outcomes(database: Path, corpus_paths: list[Path]) -> list[tuple[Suggestion, bool]]:
+    """Every suggestion an annotator of `database` accepted (True) or rejected (False), on the
+    articles of the corpus (the seeds when no path is given)."""
+    corpus = load_corpus(corpus_paths or None)
+    with Store.open(database, read_only=True) as store:
+        return [
+            outcome
+            for record in store.records()
+            if record.article_id in corpus
+            for outcome in SuggestionReview(
+                store, corpus[record.article_id], record.annotator
+            ).decided()
+        ]
 
 
 def fit(results: Iterable[tuple[Suggestion, bool]]) -> dict[str, float]:
@@ -73,13 +93,17 @@ def reliability(title: str, results: list[tuple[Suggestion, bool]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the table")
+    parser.add_argument("--database", type=Path, help="learn from its accepted and rejected ones")
+    parser.add_argument("--corpus", type=Path, action="append", default=[], help="its articles")
     args = parser.parse_args()
+    analyst = analyst_outcomes(args.database, args.corpus) if args.database else []
     if args.write:
-        table = fit(outcomes(0))
+        table = fit([*outcomes(0), *analyst])
         confidence.CALIBRATION.write_text(
             json.dumps(
                 {
-                    "fitted_on": "tests/data/unseen_news, even-numbered articles (half A)",
+                    "fitted_on": "tests/data/unseen_news, even-numbered articles (half A)"
+                    + (f", and {len(analyst)} analyst decisions" if analyst else ""),
                     "date": date.today().isoformat(),
                     "prior": PRIOR,
                     "confidence": table,
@@ -93,6 +117,8 @@ def main() -> None:
         confidence._table.cache_clear()  # score with the table just written
     reliability("half A (fitted)", outcomes(0))
     reliability("half B (held out)", outcomes(1))
+    if analyst:
+        reliability("the analysts' decisions", analyst)
 
 
 if __name__ == "__main__":

@@ -146,6 +146,17 @@ class SuggestionReview:
             self.article.id, suggestion.key, annotator=self.annotator
         )
 
+    def decided(self) -> list[tuple[Suggestion, bool]]:
+        """The suggestions the annotator decided on, in order, each with True when accepted and
+        False when rejected: what the analyst teaches the confidence calibration."""
+        accepted = self._accepted()
+        rejected = self.store.rejected_suggestions(self.article.id, self.annotator)
+        return [
+            (s, i in accepted)
+            for i, s in enumerate(self.suggestions)
+            if i in accepted or s.key in rejected
+        ]
+
     # -- what the reader draws -------------------------------------------------------------
 
     def spans_for_display(self, focused: Suggestion | None = None) -> list[Mark]:

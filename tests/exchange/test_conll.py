@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from annotations.entities.features import Resources, sentence_features
 from annotations.entities.gazetteer import Gazetteer
 from annotations.entities.training import conll as training_conll
-from annotations.entities.training.train import train_crf
+from annotations.entities.training.train import split_data, train_crf
 from annotations.exchange.conll import conll_text
 from annotations.session import sentence_ranges
 from annotations.store import Store
@@ -121,3 +121,22 @@ def test_the_attribution_layer_and_what_bio_cannot_hold(
     lines = result.stdout.splitlines()
     assert "أكدت B-CONTENT" in lines and not [x for x in lines if x.endswith(("ORG", "MISC"))]
     assert "left out 1 span(s) that share a token with another" in result.stderr
+
+
+def test_the_training_tool_takes_the_analyst_s_export(
+    reviewed_db: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """`train --analyst FILE`: the reviewed sentences join the labelled data (the CRF's training
+    sentences and the clusters' text); the held-out tenth stays ANERcorp's alone."""
+    out = tmp_path / "curated.conll"
+    args = ["--db", str(reviewed_db), "export", "--format", "conll", "-o", str(out)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    reviewed = list(training_conll.read_conll(out))
+    ner = [training_conll.Sentence((f"مصر{n}",), ("B-LOC",)) for n in range(10)]
+    monkeypatch.setattr(training_conll, "anercorp", lambda split: ner)
+    monkeypatch.setattr(training_conll, "aqmar", list)
+    monkeypatch.setattr(training_conll, "wikifane", list)
+    training, held_out, unlabelled, _ = split_data(dev=9, analyst=[out])
+    assert training == ner[:9] + reviewed and held_out == ner[9:]
+    assert unlabelled == training
+    assert split_data(dev=9)[0] == ner[:9]

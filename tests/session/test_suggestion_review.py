@@ -107,6 +107,18 @@ def test_pending_leaves_out_accepted_and_rejected_ones(review: SuggestionReview)
     assert review.pending() == [s for s in everything if s not in (accepted, rejected)]
 
 
+def test_decided_lists_accepted_and_rejected_ones_in_order(review: SuggestionReview) -> None:
+    everything = review.pending()
+    assert review.decided() == []
+    review.accept(everything[3])
+    review.reject(everything[1])
+    decided = review.decided()
+    assert sorted(decided, key=lambda pair: pair[0].cue.start) == [
+        (everything[1], False),
+        (everything[3], True),
+    ]
+
+
 def test_an_attribution_tagged_by_hand_counts_as_accepted(
     review: SuggestionReview, store: Store, seed: Article
 ) -> None:

@@ -1,9 +1,11 @@
-"""Train the shipped CRF: `python -m annotations.entities.training.train [--dev [K]] [--sample F]`.
+"""Train the shipped CRF: `python -m annotations.entities.training.train [--dev [K]] [--sample F]
+[--analyst FILE.conll ...]`.
 
 Data (in `$RAWI_EVAL_DIR`, else `../shared/eval` beside the checkout; see its README.md):
 ANERcorp train, AQMAR and WikiFANE Gold, all CC BY-SA. With `--dev K` the K-th tenth of ANERcorp
 train (the last by default) is held out, the model goes to `--out` (a scratch folder) and is
-scored on that tenth; the test splits are never used here.
+scored on that tenth; the test splits are never used here. `--analyst` adds the entities analysts
+reviewed in rawi (`rawi export --format conll`) to the training sentences.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import random
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from annotations.arabic import match_key
@@ -62,11 +65,12 @@ PYARABIC_PROVENANCE = {
 
 
 def split_data(
-    dev: int | None, tag_wikifane: bool = False
+    dev: int | None, tag_wikifane: bool = False, analyst: Sequence[Path] = ()
 ) -> tuple[list[conll.Sentence], list[conll.Sentence], list[conll.Sentence], list[conll.Sentence]]:
     """(CRF training sentences, held-out ANERcorp sentences, cluster text, WikiFANE).
 
     With `dev` = k (0-9) the k-th tenth of ANERcorp train is held out; with None nothing is.
+    The sentences of the `analyst` files (`rawi export --format conll`) are labelled data too.
 
     WikiFANE's text always feeds the clusters and its tags the name lexicon; they train the CRF
     only with `tag_wikifane` (on held-out data they cost 1-3 points: its classes do not follow
@@ -76,7 +80,8 @@ def split_data(
     n = len(anercorp)
     start, end = (n * dev // 10, n * (dev + 1) // 10) if dev is not None else (n, n)
     held_out = anercorp[start:end]
-    labelled = anercorp[:start] + anercorp[end:] + conll.aqmar()
+    reviewed = [sentence for path in analyst for sentence in conll.read_conll(path)]
+    labelled = anercorp[:start] + anercorp[end:] + conll.aqmar() + reviewed
     wikifane = conll.wikifane()
     training = labelled + (wikifane if tag_wikifane else [])
     return training, held_out, labelled + wikifane, wikifane
@@ -110,7 +115,8 @@ def train_crf(examples: list[tuple[list[list[str]], list[str]]], params: dict, p
 
 def build_model(args: argparse.Namespace) -> None:
     started = time.time()
-    sentences, held_out, unlabelled, wikifane = split_data(args.dev, args.tag_wikifane)
+    analyst = [Path(path) for path in args.analyst]
+    sentences, held_out, unlabelled, wikifane = split_data(args.dev, args.tag_wikifane, analyst)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     clusters = learn_clusters(s.tokens for s in unlabelled)
@@ -143,6 +149,7 @@ def build_model(args: argparse.Namespace) -> None:
         "params": params,
         "sentences": len(sentences),
         "wikifane_tags": args.tag_wikifane,
+        "analyst_files": [path.name for path in analyst],
         **(PYARABIC_PROVENANCE if args.pyarabic_names else {}),
         "held_out_anercorp_sentences": len(held_out),
         "trained_seconds": round(time.time() - started),
@@ -174,6 +181,13 @@ def main() -> None:
         "--sample", type=float, default=1.0, help="fraction of sentences to train on"
     )
     parser.add_argument("--tag-wikifane", action="store_true", help="train on its tags too")
+    parser.add_argument(
+        "--analyst",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="reviewed entities from `rawi export --format conll` to train on too (repeatable)",
+    )
     parser.add_argument(
         "--name-min-count", type=int, default=1, help="name-lexicon words: times seen in names"
     )
