@@ -87,6 +87,8 @@ class RawiApp(App[None]):
         self.list_screen: ArticleListScreen | None = None
         #: Articles opened in the reader, whose entity counts may have changed.
         self.opened: set[str] = set()
+        #: The article last open in the reader (the list comes back on it).
+        self.last_read: str | None = None
 
     @property
     def render_mode(self) -> Mode:
@@ -167,6 +169,7 @@ class RawiApp(App[None]):
         """Open the reader on an article (replacing the current reader when `replace`)."""
         assert self.store is not None
         self.opened.add(article_id)
+        self.last_read = article_id
         session = ReadingSession(
             self.corpus[article_id], self.store, self.annotator, self.recogniser
         )
@@ -233,6 +236,11 @@ class RawiApp(App[None]):
         if isinstance(self.screen, ReaderScreen):
             self.screen.show_suggestions(shown)
         self.notify("Suggestions shown" if shown else "Suggestions hidden", timeout=2)
+
+    def keep_list_sort(self, column: str | None, reverse: bool) -> None:
+        """Keep the list's sort order in the config."""
+        self.config.list_sort, self.config.list_sort_reverse = column or "", reverse
+        self._save_config()
 
     def _settings_changed(self, message: str) -> None:
         self._save_config()

@@ -71,6 +71,9 @@ class Config:
     reader_width: int = 100
     #: What `u` / redo reach: the article on screen ("article") or every article ("everywhere").
     undo_scope: str = "article"
+    #: The article list's sort column ("": the corpus's order) and direction.
+    list_sort: str = ""
+    list_sort_reverse: bool = False
     #: What was wrong with the file, one line each (the defaults were used instead).
     problems: list[str] = field(default_factory=list, compare=False)
 
@@ -103,6 +106,8 @@ def load_config(path: Path | None = None) -> Config:
         problems,
         "article or everywhere",
     )
+    _setting(config, settings, "list_sort", lambda v: isinstance(v, str), problems, "a column")
+    _setting(config, settings, "list_sort_reverse", _is_bool, problems, "true or false")
     _setting(config, settings, "curated_annotator", _is_name, problems, "a non-empty name")
     config.curated_annotator = config.curated_annotator.strip()
     _setting(config, settings, "theme", lambda v: isinstance(v, str), problems, "a theme name")
@@ -142,6 +147,8 @@ def save_config(config: Config, path: Path | None = None) -> None:
         f"colors = {json.dumps(config.colors)}",
         f"reader_width = {config.reader_width}",
         f"undo_scope = {json.dumps(config.undo_scope)}",
+        f"list_sort = {json.dumps(config.list_sort)}",
+        f"list_sort_reverse = {str(config.list_sort_reverse).lower()}",
         "",
         "[keymap]",
         *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),

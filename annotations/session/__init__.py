@@ -8,7 +8,7 @@ and to those of its `WordCursor` (`session.cursor`), and draws what they expose 
 
 from annotations.session.adjudication import Adjudication
 from annotations.session.article_find import ArticleFind
-from annotations.session.article_stats import StoreStats, store_stats
+from annotations.session.article_stats import StoreStats, progress_summary, store_stats
 from annotations.session.citation import citation
 from annotations.session.entity_marks import (
     Recogniser,
@@ -45,6 +45,7 @@ __all__ = [
     "entity_decisions",
     "history_lines",
     "precomputed_recogniser",
+    "progress_summary",
     "quotation_around",
     "sentence_ranges",
     "store_stats",

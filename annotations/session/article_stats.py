@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from annotations.store import Store
@@ -28,3 +30,11 @@ def store_stats(store: Store, annotator: str) -> dict[str, StoreStats]:
         )
         for article_id in counts.keys() | statuses.keys()
     }
+
+
+def progress_summary(statuses: Iterable[str]) -> str:
+    """ "3 of 40 done · 2 in progress · 35 todo": the statuses of the articles listed."""
+    counts = Counter(statuses)
+    total = sum(counts.values())
+    rest = [f"{counts[s]} {s}" for s in ("in progress", "todo") if counts[s]]
+    return " · ".join([f"{counts['done']} of {total} done", *rest])

@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from annotations.arabic import match_key
 from annotations.corpus import Corpus, QueryError, as_typed
-from annotations.session import StoreStats, entity_decisions, store_stats
+from annotations.session import StoreStats, entity_decisions, progress_summary, store_stats
 from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.article_table import ArticleTable, Column, TableHeader
 from tui.widgets.shaped import shaped_line
@@ -37,6 +37,8 @@ COLUMNS = (
     Column("sources", "Sources", 7, "right"),
     Column("status", "Status", 11),
 )
+#: Shown by `i` (hidden by default).
+ID_COLUMN = Column("id", "Id", 24)
 STATUS_ORDER = {"todo": 0, "in progress": 1, "done": 2}
 COUNT_BATCH = 16
 #: Rows read before the first frame (a screenful and more); the rest are read after it.
@@ -63,6 +65,7 @@ class Row:
             "claims": self.stats.claims,
             "sources": self.stats.sources,
             "status": STATUS_ORDER.get(self.stats.status, 0),
+            "id": self.article.id,
         }[column]
 
     def __post_init__(self) -> None:
@@ -85,6 +88,7 @@ class ArticleListScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", id="list.clear_filter"),
         Binding("o", "sort", "Sort by next column", id="list.sort"),
         Binding("O", "reverse", "Reverse sort", id="list.reverse"),
+        Binding("i", "toggle_ids", "Show / hide the id column", id="list.ids", show=False),
         Binding("q", "app.quit", "Quit", id="list.quit"),
         Binding(
             "a", "adjudicate", "Adjudicate annotators' versions", id="list.adjudicate", show=False
@@ -113,6 +117,7 @@ class ArticleListScreen(Screen[None]):
         self.order: list[str] = list(self.rows)
         self.sort_column: str | None = None
         self.reverse = False
+        self.show_ids = False
         self.needle = ""
         #: The ids passing the filter (None: no filter), and the needle they are for.
         self.passing: set[str] | None = None
@@ -132,7 +137,16 @@ class ArticleListScreen(Screen[None]):
     def table(self) -> ArticleTable:
         return self.query_one(ArticleTable)
 
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The columns shown (the id column last, when `i` shows it)."""
+        return (*COLUMNS, ID_COLUMN) if self.show_ids else COLUMNS
+
     def on_mount(self) -> None:
+        config = self.app.config  # type: ignore[attr-defined]
+        known = {column.key for column in (*COLUMNS, ID_COLUMN)}
+        self.sort_column = config.list_sort if config.list_sort in known else None
+        self.reverse = config.list_sort_reverse and self.sort_column is not None
         self.refill()
         self.table.focus()
         if self.arriving and len(self.rows) == FIRST_ROWS:
@@ -152,6 +166,9 @@ class ArticleListScreen(Screen[None]):
         for article_id in opened & self.rows.keys():
             self.rows[article_id].entities = None
         opened.clear()
+        last_read = self.app.last_read  # type: ignore[attr-defined]
+        if last_read in self.order:
+            self.table.cursor_row = self.order.index(last_read)
         if not self.arriving:
             self.call_after_refresh(self.count_rows)
 
@@ -159,7 +176,7 @@ class ArticleListScreen(Screen[None]):
         """The texts of one row; Arabic through the layout engine."""
         mode, harakat = self.app.render_mode, self.app.config.hide_harakat  # type: ignore[attr-defined]
         title, outlet = (column.width for column in self.table.columns[:2])
-        return (
+        cells = (
             shaped_line(row.article.title or row.article.id, title, mode, harakat),
             shaped_line(row.article.outlet or "", outlet, mode, harakat),
             _count(row.words),
@@ -168,6 +185,10 @@ class ArticleListScreen(Screen[None]):
             str(row.stats.sources),
             row.stats.status,
         )
+        if self.show_ids:
+            width = self.table.columns[-1].width
+            return (*cells, shaped_line(row.article.id, width, mode, harakat))
+        return cells
 
     # -- data ------------------------------------------------------------------------------
 
@@ -176,7 +197,12 @@ class ArticleListScreen(Screen[None]):
         stats = store_stats(self.app.store, self.app.annotator)  # type: ignore[attr-defined]
         for article_id, row in self.rows.items():
             row.stats = stats.get(article_id, StoreStats())
+        self.show_progress()
         self.table.refresh()
+
+    def show_progress(self) -> None:
+        """ "n of N done" and the counts by status, in the header."""
+        self.sub_title = progress_summary(row.stats.status for row in self.rows.values())
 
     def count_rows(self) -> None:
         """Count what is not counted yet, in a thread, with the analyst's entity decisions."""
@@ -287,6 +313,7 @@ class ArticleListScreen(Screen[None]):
         would slow the loading down)."""
         for row in rows:
             self.rows[row.article.id] = row
+        self.show_progress()
         if self.needle:
             self.refilter()
         else:
@@ -348,16 +375,28 @@ class ArticleListScreen(Screen[None]):
     def header_clicked(self, event: TableHeader.Sort) -> None:
         self.sort_by(event.key)
 
+    def action_toggle_ids(self) -> None:
+        self.show_ids = not self.show_ids
+        self.table.least_columns = self.columns
+        if not self.show_ids and self.sort_column == ID_COLUMN.key:
+            self.sort_column = None
+        self.refill()
+
     def action_sort(self) -> None:
-        keys = [column.key for column in COLUMNS]
+        keys = [column.key for column in self.columns]
         current = keys.index(self.sort_column) if self.sort_column else -1
         self.sort_by(keys[(current + 1) % len(keys)])
 
     def action_reverse(self) -> None:
         self.reverse = not self.reverse
-        self.refill()
+        self.sorted_by(self.sort_column)
 
     def sort_by(self, column: str) -> None:
         self.reverse = not self.reverse if column == self.sort_column else False
+        self.sorted_by(column)
+
+    def sorted_by(self, column: str | None) -> None:
+        """Show the rows sorted by `column` (and `reverse`), an order kept in the config."""
         self.sort_column = column
         self.refill()
+        self.app.keep_list_sort(column, self.reverse)  # type: ignore[attr-defined]

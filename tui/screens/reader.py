@@ -21,6 +21,7 @@ from annotations.store import StoreError
 from tui.layout import Mode
 from tui.layout.status_fit import StatusPart, fit_status
 from tui.marks import ANNOTATION_LABELS
+from tui.printable import printable
 from tui.screens.attributes import AttributesScreen
 from tui.widgets.annotations_panel import AnnotationsPanel
 from tui.widgets.arabic_input import ArabicInput
@@ -569,6 +570,8 @@ class ReaderScreen(Screen[None]):
     def action_done(self) -> None:
         self.save(self.session.mark_done, "done")
         if self.saved == "saved":
+            shown = printable(self.session.article.id)
+            self.app.notify(f"marked done: {shown}", timeout=3, markup=False)
             self.action_neighbour(1)
 
     def action_back(self) -> None:
