@@ -85,3 +85,18 @@ def test_selection_state_is_said_and_extends_to_clause_and_sentence_ends(build, 
         )
 
     drive(build(), scenario, open_reader=True)
+
+
+def test_find_folds_hamza_and_alef_ta_marbuta_and_tatweel(build, drive) -> None:
+    """اعلن finds أعلن, المنطقه finds المنطقة, a tatweel typed (المنـطقة) is ignored."""
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = reader(app)
+        text = screen.session.text
+        for typed, found in (("اعلن", "أعلن"), ("المنطقه", "المنطقة"), ("المنـطقة", "المنطقة")):
+            await pilot.press("ctrl+f", *typed)
+            hits = screen.session.finder.hits
+            assert [text[start:end] for start, end in hits] == [found] * text.count(found)
+            await pilot.press("escape")
+
+    drive(build(), scenario, open_reader=True)

@@ -231,7 +231,7 @@ def test_next_previous_done_and_back(build, db_path, drive) -> None:
         assert store.status(SEED, "ana") == "done"
 
 
-def test_help_lists_every_reader_key(build, drive) -> None:
+def test_help_lists_every_reader_key(build, config_path, drive) -> None:
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         ids = {b.id for b in ReaderScreen.BINDINGS}
         await pilot.press("question_mark")
@@ -242,7 +242,12 @@ def test_help_lists_every_reader_key(build, drive) -> None:
         assert keys["reader.previous_sentence"] == "["
         assert keys["reader.select_quotation"] == ")" and keys["reader.copy"] == "ctrl+c"
         assert keys["app.help"] == "?" and keys["reader.clear"] == "escape"
+        title = str(app.screen.query_one("#help-title").render())
+        hint = str(app.screen.query_one("#help-hint").render())
+        assert "Escape, q or ? closes" in title and f"[keymap] table of {config_path}" in hint
         await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("question_mark", "question_mark")  # ? closes it too
         assert isinstance(app.screen, ReaderScreen)
 
     drive(build(), scenario, open_reader=True)
