@@ -3,7 +3,9 @@
 Run by hand: `.venv/bin/python bench/bench_app.py [--quick]`. Prints numbers, asserts nothing.
 
 - keystroke: the reader's work for one key (session + redraw + rendering every visible line),
-  and the same key through Textual's event loop with Pilot (press until the app is idle).
+  and the same key through Textual's event loop with Pilot (press until the app is idle), on
+  the 20,000-word article and, for comparison in the same run, on seed 000 (422 words): the
+  ratio says what the article's length costs, whatever the machine's load.
 - first frame: a fresh Python process per case, from interpreter start to the first frame of the
   article list (`Ready`), for the 5 seeds, a 10,000-article synthetic corpus already in memory,
   the same corpus loaded from a JSONL file by the app's loader, and a bare Textual hello world.
@@ -47,13 +49,13 @@ def big_article(words: int = 20_000):
     return Article(id="big", text="\n\n".join(text), title="مقال طويل")
 
 
-async def keystrokes(presses: int) -> None:
+async def keystrokes(presses: int, article) -> dict[str, float]:
+    """Median milliseconds from a key to the repaint, by key, on `article`."""
     from textual import events
 
     from annotations.corpus import Corpus
     from tui.app import RawiApp
 
-    article = big_article()
     tmp = Path(tempfile.mkdtemp())
     app = RawiApp(Corpus([article]), tmp / "db.json", "bench", config_path=tmp / "c.toml")
     async with app.run_test(size=SIZE) as pilot:
@@ -89,6 +91,7 @@ async def keystrokes(presses: int) -> None:
             painted.append(time.perf_counter())
 
         screen._compositor_refresh = timed_repaint
+        medians = {}
         for key in ("w", "down", "s"):
             samples = []
             for _ in range(presses):
@@ -99,6 +102,8 @@ async def keystrokes(presses: int) -> None:
                     await asyncio.sleep(0.0002)
                 samples.append((painted[-1] - start) * 1000)
             print(f"  key to repaint {key!r:<29} {percentiles(samples)}")
+            medians[key] = statistics.median(samples)
+        return medians
 
 
 CHILD = """
@@ -197,8 +202,15 @@ def first_frames(runs: int) -> None:
 
 def main() -> None:
     quick = "--quick" in sys.argv
+    from annotations.corpus import load_corpus
+
+    presses = 20 if quick else 100
     print("Keystroke to repaint, 20,000-word article, 120x36 terminal")
-    asyncio.run(keystrokes(20 if quick else 100))
+    big = asyncio.run(keystrokes(presses, big_article()))
+    print("The same keys on seed 000 (422 words), for comparison")
+    small = asyncio.run(keystrokes(presses, next(iter(load_corpus()))))
+    ratios = ", ".join(f"{key!r} {big[key] / small[key]:.2f}x" for key in big)
+    print(f"  20,000 words / 422 words, key to repaint: {ratios}")
     print("Time to first frame (fresh process: interpreter start to first frame)")
     first_frames(1 if quick else 3)
 

@@ -31,7 +31,7 @@ from annotations.session.entity_marks import (
 from annotations.session.history_lines import HistoryLine, history_lines, where
 from annotations.session.mark import Mark
 from annotations.session.proposal import AttributionSequence, Proposal
-from annotations.session.suggestion_review import SuggestionReview
+from annotations.session.suggestion_review import SuggestionReview, focused_marks
 from annotations.session.text_units import Range
 from annotations.session.word_cursor import WordCursor
 from annotations.store import Action, Store
@@ -360,13 +360,14 @@ class ReadingSession:
 
     # -- what the display shows ------------------------------------------------------------
 
-    def marks(self) -> list[Mark]:
-        """Entities, annotations, pending suggestions (the one under the cursor focused), then
-        proposal, link head and find hits (later ones on top)."""
+    def marks(self, focused: bool = True) -> list[Mark]:
+        """Entities, annotations, pending suggestions (the one under the cursor focused, unless
+        `focused` is False: see `focus_marks`), then proposal, link head and find hits (later
+        ones on top)."""
         marks = [Mark(e.start, e.end, e.label) for e in self.entities]
         marks += [Mark(s.start, s.end, s.label) for s in self.spans if s.layer != "entity"]
         if review := self._shown_review():
-            marks += review.spans_for_display(self.suggestion_at_cursor())
+            marks += review.spans_for_display(self.suggestion_at_cursor() if focused else None)
         if proposal := self.proposal:
             parts = (proposal.source, proposal.cue, proposal.content)
             marks += [Mark(s.start, s.end, s.label, "proposed") for s in parts]
@@ -374,6 +375,12 @@ class ReadingSession:
             marks.append(Mark(head.start, head.end, head.label, "linking"))
         marks += [Mark(start, end, "FIND", "hit") for start, end in self.finder.hits]
         return marks
+
+    def focus_marks(self) -> list[Mark]:
+        """The marks of the suggestion under the cursor, drawn focused: the only marks a move
+        of the cursor changes."""
+        focused = self.suggestion_at_cursor()
+        return focused_marks(focused) if focused else []
 
     def counts(self) -> dict[str, int]:
         """Annotations per label, attributions and entities of this article."""

@@ -46,6 +46,11 @@ def parts(suggestion: Suggestion) -> list[Part]:
     return found
 
 
+def focused_marks(suggestion: Suggestion) -> list[Mark]:
+    """Every span of `suggestion`, drawn focused (the one under the cursor)."""
+    return [Mark(p.start, p.end, p.label, "focused") for p in parts(suggestion)]
+
+
 class SuggestionReview:
     """The suggested attributions of one article for one annotator, reviewed one key at a time.
 
@@ -173,7 +178,7 @@ class SuggestionReview:
             if p.label == label
         ]
         if focused is not None:
-            marks += [Mark(p.start, p.end, p.label, "focused") for p in parts(focused)]
+            marks += focused_marks(focused)
         return marks
 
     # -- internals -------------------------------------------------------------------------

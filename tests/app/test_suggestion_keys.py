@@ -197,3 +197,30 @@ def test_review_keys_follow_the_keymap(build, db_path: Path, config_path: Path, 
     drive(build(), scenario, open_reader=True)
     with Store.open(db_path) as store:
         assert len(store.attributions(SEED, "ana")) == 1
+
+
+def test_a_move_redraws_only_the_focused_suggestion(build, seeds, drive, monkeypatch) -> None:
+    """Moving the cursor draws the marks again only as far as the focused suggestion goes:
+    the view's overlay follows the suggestion under the cursor, the other marks stay."""
+    order = in_cue_order(seeds)
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = reader(app)
+        session, view = screen.session, screen.view
+        drawn: list[int] = []
+        monkeypatch.setattr(view, "show_marks", lambda marks: drawn.append(len(marks)))
+
+        def overlay() -> set[tuple[int, int, str]]:
+            return set(view._overlay)
+
+        assert overlay() == {(p.start, p.end, "focused") for p in parts(order[0])}
+        while session.suggestion_at_cursor() is not None:
+            await pilot.press("w")
+        assert overlay() == set() and drawn == []  # moves: no marks drawn again
+        await pilot.press("tab")
+        focused = session.suggestion_at_cursor()
+        assert overlay() == {(p.start, p.end, "focused") for p in parts(focused)}
+        await pilot.press("s")  # a tag: every mark again
+        assert drawn
+
+    drive(build(), scenario, open_reader=True)

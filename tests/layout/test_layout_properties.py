@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.arabic import tokenize
-from tui.layout import ArticleLayout, styled_runs
+from tui.layout import ArticleLayout, SpanIndex, styled_runs
 
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآءؤئ"
 ALPHABET = (
@@ -121,3 +121,19 @@ _LAM_MARKS_ALEF = re.compile("(\u0644)([\u064b-\u0652]+)([\u0622\u0623\u0625\u06
 
 def _cells(run: str) -> int:
     return sum(0 if unicodedata.combining(c) else 1 for c in run)
+
+
+spans_lists = st.lists(
+    st.tuples(st.integers(0, 2000), st.integers(0, 700), st.sampled_from("abc")).map(
+        lambda t: (t[0], t[0] + t[1], t[2])
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans_lists, st.integers(0, 2100), st.integers(0, 300))
+def test_span_index_finds_exactly_the_overlapping_spans_in_order(spans, start, length) -> None:
+    end = start + length
+    expected = [span for span in spans if span[0] < end and start < span[1]]
+    assert SpanIndex(spans).overlapping(start, end) == expected

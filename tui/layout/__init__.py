@@ -6,7 +6,7 @@ article's canonical text; display strings (shaped, reordered, wrapped) never lea
 
 from tui.layout.article_layout import ArticleLayout, Glyph, ScreenLine
 from tui.layout.paragraph import Mode
-from tui.layout.styled_runs import Run, StyledSpan, styled_runs
+from tui.layout.styled_runs import Run, SpanIndex, StyledSpan, styled_runs
 from tui.layout.terminal_output import (
     BIDI_EXPLICIT,
     BIDI_IMPLICIT,
@@ -23,6 +23,7 @@ __all__ = [
     "Mode",
     "Run",
     "ScreenLine",
+    "SpanIndex",
     "StyledSpan",
     "WordBox",
     "nearest_word",

@@ -120,6 +120,8 @@ class ReaderScreen(Screen[None]):
         self.message = ""
         #: Where the cursor was when the find bar opened: hits are looked for from there.
         self.find_origin: int | None = None
+        #: The suggestion drawn focused (the one under the cursor) when marks were last drawn.
+        self._focused: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -151,10 +153,17 @@ class ReaderScreen(Screen[None]):
 
     # -- drawing ---------------------------------------------------------------------------
 
-    def redraw(self) -> None:
-        """Marks, cursor, selection and status bar from the session."""
+    def redraw(self, moved_only: bool = False) -> None:
+        """Marks, cursor, selection and status bar from the session. `moved_only`: only the
+        cursor or the selection changed, so of the marks (thousands in a long article) only
+        those of the suggestion under the cursor, drawn focused, are drawn again, if it changed."""
         session, view = self.session, self.view
-        view.show_marks(session.marks())
+        if not moved_only:
+            view.show_marks(session.marks(focused=False))
+        focused = session.suggestion_at_cursor()
+        if not moved_only or focused != self._focused:
+            view.show_focus(session.focus_marks())
+            self._focused = focused
         start, end = session.cursor.word_range()
         view.set_cursor(start, end)
         view.set_selection(*(session.cursor.selection() or (None, None)))
@@ -313,7 +322,7 @@ class ReaderScreen(Screen[None]):
 
     def _move(self, delta: int, extend: bool = False) -> None:
         self.session.cursor.move(delta, extend=extend)
-        self.redraw()
+        self.redraw(moved_only=True)
 
     def _step_left(self) -> int:
         """Words to move for ←: forward in a right-to-left paragraph."""
@@ -338,7 +347,7 @@ class ReaderScreen(Screen[None]):
         box = self.view.word_beside(self.session.cursor.word_range()[0], lines)
         if box is not None:
             self.session.cursor.go_to_index(box.start)
-            self.redraw()
+            self.redraw(moved_only=True)
 
     def action_page(self, direction: int) -> None:
         height = max(self.view.scrollable_content_region.height - 1, 1)
@@ -347,28 +356,28 @@ class ReaderScreen(Screen[None]):
             self.session.cursor.go(0 if direction < 0 else len(self.session.cursor.words) - 1)
         else:
             self.session.cursor.go_to_index(box.start)
-        self.redraw()
+        self.redraw(moved_only=True)
 
     def action_start(self) -> None:
         self.session.cursor.go(0)
-        self.redraw()
+        self.redraw(moved_only=True)
 
     def action_end(self) -> None:
         self.session.cursor.go(len(self.session.cursor.words) - 1)
-        self.redraw()
+        self.redraw(moved_only=True)
 
     def action_sentence(self, delta: int) -> None:
         self.session.cursor.sentence(delta)
-        self.redraw()
+        self.redraw(moved_only=True)
 
     def action_mark(self) -> None:
         self.session.cursor.toggle_mark()
-        self.redraw()
+        self.redraw(moved_only=True)
 
     def action_extend_to_end(self, unit: str) -> None:
         found = self.session.cursor.extend_to_end(unit)
         self.message = "" if found else f"no {unit} end after the cursor"
-        self.redraw()
+        self.redraw(moved_only=True)
 
     def action_clear(self) -> None:
         self.close_find()
@@ -385,7 +394,7 @@ class ReaderScreen(Screen[None]):
     def action_select_quotation(self) -> None:
         found = self.session.cursor.select_quotation()
         self.message = "" if found else "no quotation or clause here"
-        self.redraw()
+        self.redraw(moved_only=True)
 
     # -- tags and links --------------------------------------------------------------------
 

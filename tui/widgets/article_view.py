@@ -19,6 +19,7 @@ from textual.strip import Strip
 from tui.layout import (
     ArticleLayout,
     Mode,
+    SpanIndex,
     StyledSpan,
     WordBox,
     nearest_word,
@@ -47,7 +48,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._mode: Mode = mode
         self._hide_harakat = hide_harakat
-        self._spans: tuple[StyledSpan, ...] = tuple(spans)
+        self._spans = SpanIndex(spans)
+        self._overlay: tuple[StyledSpan, ...] = ()
         self._cursor: tuple[int, int] | None = None
         self._selection: tuple[int, int] | None = None
         self._layout = ArticleLayout(text, mode, hide_harakat)
@@ -57,7 +59,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_text(self, text: str, spans: Sequence[StyledSpan] = ()) -> None:
         """Show another text (its layout is prepared once, whatever the width)."""
         self._layout = ArticleLayout(text, self._mode, self._hide_harakat)
-        self._spans = tuple(spans)
+        self._spans = SpanIndex(spans)
         self._cursor = self._selection = None
         self._rewrap()
 
@@ -65,24 +67,47 @@ class ArticleView(ScrollView, can_focus=True):
         """Lay the same text out again in another render mode, or with harakat hidden or shown
         (the caller sets cursor and selection again)."""
         self._mode, self._hide_harakat = mode, hide_harakat
-        self.set_text(self._layout.text, self._spans)
+        self.set_text(self._layout.text, self._spans.spans)
 
     def set_spans(self, spans: Sequence[StyledSpan]) -> None:
         """Replace the styled spans (logical offsets, keys of `tui.marks.MARK_KEYS`)."""
-        self._spans = tuple(spans)
+        self._spans = SpanIndex(spans)
         self.refresh()
+
+    def set_overlay(self, spans: Sequence[StyledSpan]) -> None:
+        """A few spans that change often, drawn over the others (under selection and cursor):
+        only their lines are repainted."""
+        for start, end, _key in set(self._overlay) ^ set(spans):
+            self._refresh_range((start, end))
+        self._overlay = tuple(spans)
 
     def set_cursor(self, start: int | None, end: int | None = None) -> None:
         """Draw the cursor on logical [start, end) (a single character when `end` is None)."""
-        self._cursor = None if start is None else (start, start + 1 if end is None else end)
-        self.refresh()
+        cursor = None if start is None else (start, start + 1 if end is None else end)
+        if cursor != self._cursor:
+            self._refresh_range(self._cursor)
+            self._refresh_range(cursor)
+        self._cursor = cursor
 
     def set_selection(self, start: int | None, end: int | None = None) -> None:
         """Draw the selection on logical [start, end), or clear it with None."""
-        self._selection = (
-            None if start is None or end is None else (min(start, end), max(start, end))
-        )
-        self.refresh()
+        selection = None if start is None or end is None else (min(start, end), max(start, end))
+        if selection != self._selection:
+            self._refresh_range(self._selection)
+            self._refresh_range(selection)
+        self._selection = selection
+
+    def _refresh_range(self, span: tuple[int, int] | None) -> None:
+        """Repaint only the screen lines showing logical `span`: a keystroke in a long article
+        redraws a line or two, not the screen."""
+        if span is None:
+            return
+        if not self._layout.width:
+            self.refresh()
+            return
+        first = self._layout.locate(span[0])[0]
+        last = self._layout.locate(max(span[1] - 1, span[0]))[0]
+        self.refresh_lines(first, last - first + 1)
 
     # What the app asks.
 
@@ -139,17 +164,17 @@ class ArticleView(ScrollView, can_focus=True):
             self.call_later(self._rewrap)
         scroll_x, scroll_y = self.scroll_offset
         number = y + scroll_y
-        base = self.rich_style
+        base = self.visual_style.rich_style  # cached, unlike `rich_style`
         if number >= self._layout.line_count or not self._layout.width:
             return Strip.blank(width, base)
-        spans = list(self._spans)
+        line = self._layout.line(number)
+        spans = self._spans.overlapping(line.start, line.end) + list(self._overlay)
         if self._selection:
             spans.append((*self._selection, "selection"))
         if self._cursor:
             spans.append((*self._cursor, "cursor"))
         segments = [
-            Segment(run, base + self.span_style(keys))
-            for run, keys in styled_runs(self._layout.line(number), spans)
+            Segment(run, base + self.span_style(keys)) for run, keys in styled_runs(line, spans)
         ]
         return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
 

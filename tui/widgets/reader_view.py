@@ -23,6 +23,11 @@ class ReaderView(ArticleView, inherit_bindings=False):
         """Draw these marks (logical offsets) under the cursor and selection."""
         self.set_spans(with_boundaries(self.layout_engine.text, marks))
 
+    def show_focus(self, marks: Sequence[Mark]) -> None:
+        """Draw these marks (the focused suggestion's) over the others: a move that changes
+        only them repaints only their lines."""
+        self.set_overlay([(mark.start, mark.end, mark_key(mark)) for mark in marks])
+
     def is_rtl_at(self, index: int) -> bool:
         """Whether the paragraph holding logical `index` reads right to left."""
         text = self.layout_engine.text
