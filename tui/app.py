@@ -16,7 +16,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from annotations.corpus import Article, Corpus
+from annotations.corpus import Article, ArticleFilter, Corpus
+from annotations.figures import Figures, corpus_figures
 from annotations.session import (
     Adjudication,
     ReadingSession,
@@ -36,12 +37,13 @@ from tui.screens.error import ErrorScreen
 from tui.screens.help import HelpScreen
 from tui.screens.history import HistoryScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.statistics import StatisticsScreen
 from tui.widgets.shaped import shaped_line
 
 #: How often articles still arriving are added to the list.
 LOAD_BATCH_SECONDS = 0.25
 #: Binding id prefixes that are ours (shown in help and the command palette).
-OWN_PREFIXES = ("app.", "list.", "reader.", "adjudicate.", "stories.", "compare.")
+OWN_PREFIXES = ("app.", "list.", "reader.", "adjudicate.", "stories.", "compare.", "statistics.")
 
 
 class RawiApp(App[None]):
@@ -54,6 +56,7 @@ class RawiApp(App[None]):
         Binding("f2", "toggle_render_mode", "Render mode", id="app.render_mode"),
         Binding("f3", "toggle_harakat", "Hide harakat", id="app.harakat"),
         Binding("f4", "toggle_suggestions", "Hide suggestions", id="app.suggestions"),
+        Binding("f5", "statistics", "Statistics", id="app.statistics"),
     ]
 
     def __init__(
@@ -215,6 +218,19 @@ class RawiApp(App[None]):
             return
         self.open_article(following, replace=True)
 
+    def action_statistics(self) -> None:
+        """The statistics screen over the corpus and everyone's work (`rawi report`'s charts)."""
+        if self.store is None or isinstance(self.screen, StatisticsScreen):
+            return
+        store, corpus = self.store, self.corpus
+        outlets = sorted({info.outlet for info in corpus.infos() if info.outlet})
+
+        def figures_of(outlet: str | None) -> Figures:
+            return corpus_figures(corpus, store, ArticleFilter(outlet=outlet), [self.annotator])
+
+        screen = StatisticsScreen(figures_of, outlets, self.render_mode, self.config.hide_harakat)
+        self.push_screen(screen)
+
     def show_error(self, title: str, message: str) -> None:
         self.push_screen(ErrorScreen(title, message))
 
@@ -301,6 +317,11 @@ class RawiApp(App[None]):
             "Hide suggestions" if self.config.show_suggestions else "Show suggestions",
             "Suggested attributions in the reader, to accept (y) or reject (Backspace)",
             self.action_toggle_suggestions,
+        )
+        yield SystemCommand(
+            "Statistics",
+            "Charts of the corpus and everyone's work: progress, tags, sources, cues, verdicts",
+            self.action_statistics,
         )
         for binding, keys in self.own_bindings(screen):
             if binding.id and binding.id.startswith("app."):

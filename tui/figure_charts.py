@@ -20,6 +20,11 @@ NONE_ROW = "(none)"
 COUNT = "count"
 #: The series of the progress chart, in drawing order.
 PROGRESS_SERIES = ("done", "in progress", "todo")
+#: Series colours, in order (the progress chart: done, in progress, todo), for the report and
+#: the statistics screen.
+SERIES_COLOURS = (
+    "#2e7d5b", "#d99a1e", "#9aa5b1", "#1f6fb2", "#b2432f", "#7a4fb2", "#3f9fa8", "#8a6d3b"
+)
 
 
 @dataclass(frozen=True)

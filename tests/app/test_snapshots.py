@@ -126,3 +126,17 @@ def test_reader_small_and_big(snap_compare, build, terminal, depth) -> None:
 
     app = build(Config(colors=depth))
     assert snap_compare(app, terminal_size=terminal, run_before=run_before)
+
+
+def test_statistics_screen(snap_compare, build, size) -> None:
+    """F5 after a SOURCE and a CLAIM in seed 000: articles per outlet (three without one, the two
+    outlets shaped), ana's progress (1 in progress, 4 todo), tags per label (SOURCE 1, CLAIM 1,
+    the others 0) as bars beside their numbers."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("s", "w", "w", "k", "q", "f5")
+        await settle(pilot)
+
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)

@@ -3,7 +3,7 @@ growing leftwards, stacked when the chart has several series, each total after i
 
 from __future__ import annotations
 
-from tui.figure_charts import COUNT, Chart
+from tui.figure_charts import COUNT, SERIES_COLOURS, Chart
 from tui.report.escaping import short_text, text
 
 WIDTH = 720
@@ -13,8 +13,6 @@ BAR_HEIGHT = 18
 LEGEND_HEIGHT = 26
 #: Room left of the longest bar for its total.
 VALUE_WIDTH = 56
-#: Series colours, in order (the progress chart: done, in progress, todo).
-PALETTE = ("#2e7d5b", "#d99a1e", "#9aa5b1", "#1f6fb2", "#b2432f", "#7a4fb2", "#3f9fa8", "#8a6d3b")
 
 
 def svg_chart(chart: Chart) -> str:
@@ -45,7 +43,7 @@ def svg_chart(chart: Chart) -> str:
             left -= width
             parts.append(
                 f'<rect class="bar" x="{left:.1f}" y="{top}" width="{width:.1f}" '
-                f'height="{BAR_HEIGHT}" fill="{PALETTE[series % len(PALETTE)]}" '
+                f'height="{BAR_HEIGHT}" fill="{SERIES_COLOURS[series % len(SERIES_COLOURS)]}" '
                 f'data-series="{text(name)}" data-value="{value}"/>'
             )
         parts.append(
@@ -61,7 +59,7 @@ def _legend(series: tuple[str, ...]) -> list[str]:
     parts = []
     right = WIDTH - 4
     for index, name in enumerate(series):
-        colour = PALETTE[index % len(PALETTE)]
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
         parts.append(f'<rect x="{right - 12}" y="6" width="12" height="12" fill="{colour}"/>')
         parts.append(
             f'<text class="legend" x="{right - 18}" y="16" direction="rtl" '
