@@ -5,6 +5,7 @@ session is a real app whose saves land in the database, as the URL's annotator."
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -12,8 +13,10 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from click.testing import CliRunner
 
 from annotations.store import Store
+from tui.cli import cli
 
 
 def status_of(url: str, headers: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -116,3 +119,15 @@ async def _until_quiet(websocket: aiohttp.ClientWebSocketResponse, quiet: float 
             pytest.fail("the app closed the session")
         received += len(message.data or b"")
     pytest.fail("the app drew nothing")
+
+
+def test_a_port_in_use_is_a_one_line_error(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(
+            cli, ["--db", str(tmp_path / "db.json"), "serve", "--port", str(port)]
+        )
+    assert result.exit_code == 1
+    assert result.output == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use\n"

@@ -34,6 +34,7 @@ def serve_command(options: GlobalOptions, host: str, port: int, ask_token: bool)
         raise click.ClickException(
             "rawi serve needs textual-serve: pip install 'rawi[serve]'"
         ) from None
+    _check_free(host, port)
     options.corpus()  # build or refresh the index once, before any session opens
     arguments = ["--db", str(options.db_path.absolute())]
     for path in options.corpus_paths:
@@ -49,6 +50,17 @@ def serve_command(options: GlobalOptions, host: str, port: int, ask_token: bool)
     )
     try:
         server.serve()
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from None
+
+
+def _check_free(host: str, port: int) -> None:
+    """A one-line error now, rather than after the server has said where it listens."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from None
 
