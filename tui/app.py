@@ -222,11 +222,13 @@ class RawiApp(App[None]):
         """The statistics screen over the corpus and everyone's work (`rawi report`'s charts)."""
         if self.store is None or isinstance(self.screen, StatisticsScreen):
             return
-        store, corpus = self.store, self.corpus
+        corpus, db_path, annotator = self.corpus, self.db_path, self.annotator
         outlets = sorted({info.outlet for info in corpus.infos() if info.outlet})
 
         def figures_of(outlet: str | None) -> Figures:
-            return corpus_figures(corpus, store, ArticleFilter(outlet=outlet), [self.annotator])
+            """Counted in a worker thread, from a read-only store of its own."""
+            with Store.open(db_path, read_only=True) as store:
+                return corpus_figures(corpus, store, ArticleFilter(outlet=outlet), [annotator])
 
         screen = StatisticsScreen(figures_of, outlets, self.render_mode, self.config.hide_harakat)
         self.push_screen(screen)

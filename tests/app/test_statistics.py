@@ -11,6 +11,7 @@ from tui.widgets.chart_view import ChartView
 def test_f5_shows_the_work_and_o_cycles_the_outlets(build, drive) -> None:
     async def scenario(pilot, app) -> None:
         await pilot.press("s", "q", "f5")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StatisticsScreen)
@@ -22,6 +23,7 @@ def test_f5_shows_the_work_and_o_cycles_the_outlets(build, drive) -> None:
         scope = screen.query_one("#statistics-scope", Static)
         assert str(scope.render()).startswith("5 article(s)")
         await pilot.press("o")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(screen.query_one("#statistics-scope", Static).render()).startswith(
             "1 article(s)"

@@ -1,10 +1,14 @@
 """`StatisticsScreen`: the figures of the corpus and everyone's work as terminal bar charts
-(the charts of `rawi report`), for every article or one outlet at a time."""
+(the charts of `rawi report`), for every article or one outlet at a time.
+
+The figures are counted in a thread worker (reading every stored record takes about 15 µs
+each: a second for 100,000 annotations), the screen saying so meanwhile."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -43,18 +47,26 @@ class StatisticsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield VerticalScroll(id="statistics")
+        with VerticalScroll(id="statistics"):
+            yield Static("Counting…", id="statistics-scope")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.sub_title = "Statistics"
-        await self.show()
+        self.count(self.outlet)
 
-    async def show(self) -> None:
-        """Count again for the chosen outlet and redraw every chart."""
-        figures = self.figures_of(self.outlet)
-        outlet = "every outlet" if self.outlet is None else shown(self.outlet, "outlet")
-        scope = f"{figures.articles} article(s) of {shaped_line(outlet, 60, self.mode)}"
+    @work(thread=True, exclusive=True, group="statistics")
+    def count(self, outlet: str | None) -> None:
+        """Count the figures of `outlet` (None: every outlet) away from the screen."""
+        figures = self.figures_of(outlet)
+        self.app.call_from_thread(self.draw, outlet, figures)
+
+    async def draw(self, outlet: str | None, figures: Figures) -> None:
+        """Every chart of `figures`, under a line saying what they count."""
+        if outlet != self.outlet or not self.is_attached:  # left since
+            return
+        name = "every outlet" if outlet is None else shown(outlet, "outlet")
+        scope = f"{figures.articles} article(s) of {shaped_line(name, 60, self.mode)}"
         charts = self.query_one("#statistics", VerticalScroll)
         await charts.remove_children()
         await charts.mount(
@@ -62,9 +74,9 @@ class StatisticsScreen(Screen[None]):
             *(ChartView(chart, self.mode, self.hide_harakat) for chart in figure_charts(figures)),
         )
 
-    async def action_next_outlet(self) -> None:
+    def action_next_outlet(self) -> None:
         self.outlet = self.outlets[(self.outlets.index(self.outlet) + 1) % len(self.outlets)]
-        await self.show()
+        self.count(self.outlet)
 
     def action_close(self) -> None:
         self.dismiss(None)
