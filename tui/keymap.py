@@ -79,6 +79,7 @@ def app_screens() -> dict[str, list[tuple[str, str]]]:
     from tui.screens.error import ErrorScreen
     from tui.screens.help import HelpScreen
     from tui.screens.reader import ReaderScreen
+    from tui.screens.statistics import StatisticsScreen
     from tui.screens.stories import CompareScreen, StoriesScreen
 
     app = _ids(RawiApp.BINDINGS)
@@ -89,6 +90,7 @@ def app_screens() -> dict[str, list[tuple[str, str]]]:
         "attributes": [*_ids(AttributesScreen.BINDINGS), *app],
         "stories": [*_ids(StoriesScreen.BINDINGS), *app],
         "compare": [*_ids(CompareScreen.BINDINGS), *app],
+        "statistics": [*_ids(StatisticsScreen.BINDINGS), *app],
         "error": [*_ids(ErrorScreen.BINDINGS), *app],
         "help": _ids(HelpScreen.BINDINGS),
     }
