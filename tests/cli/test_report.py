@@ -106,6 +106,16 @@ def test_an_empty_database_draws_every_chart_with_zeros(archive: Path, tmp_path:
     assert page.table("verdicts") == {"(none)": ["0"]}
 
 
+def test_no_articles_at_all_still_draws_the_charts_with_zeros(tmp_path: Path) -> None:
+    empty = tmp_path / "corpus"
+    empty.mkdir()
+    page = report(empty, tmp_path / "missing.json")
+    assert page.bars("articles") == [("count", 0)]
+    assert page.table("articles") == {"(none)": ["0"]}
+    assert page.bars("progress") == [("done", 0), ("in progress", 0), ("todo", 0)]
+    assert page.bars("labels") == [("count", 0)] * len(LABELS)
+
+
 def test_the_page_fetches_and_runs_nothing(archive: Path, tmp_path: Path) -> None:
     page = report(archive, tmp_path / "missing.json")
     tags = {tag for tag, _, _ in page.elements}

@@ -1,7 +1,9 @@
-"""`rawi serve` started in a subprocess on a free loopback port, stopped after the test."""
+"""`rawi serve` started in a subprocess on a free loopback port, stopped after the test; the
+folder the browser tests keep their screenshots in, named at the end of the run."""
 
 from __future__ import annotations
 
+import os
 import select
 import socket
 import subprocess
@@ -17,6 +19,12 @@ pytest.importorskip("textual_serve", reason="rawi serve needs textual-serve (raw
 
 #: How long a server may take to say where it listens.
 START_SECONDS = 60
+#: Where the browser tests keep their screenshots.
+ARTIFACTS = Path(
+    os.environ.get("RAWI_TEST_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts"
+)
+#: The screenshots written in this run.
+KEPT: list[Path] = []
 
 
 @dataclass
@@ -86,3 +94,21 @@ def _printed_url(process: subprocess.Popen[str]) -> str:
             if not line and process.poll() is not None:
                 break
     raise AssertionError(f"rawi serve did not start (exit code {process.poll()})")
+
+
+@pytest.fixture
+def artifact() -> Callable[[str], Path]:
+    """`artifact(name)`: the path to keep a screenshot at, said at the end of the run."""
+
+    def path(name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        KEPT.append(ARTIFACTS / name)
+        return ARTIFACTS / name
+
+    return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    kept = [path.name for path in KEPT if path.exists()]
+    if kept:
+        terminalreporter.write_line(f"browser screenshots kept in {ARTIFACTS}: {', '.join(kept)}")

@@ -5,7 +5,6 @@ out right to left. Screenshots of both are kept in `test-artifacts/` (or $RAWI_T
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,17 +19,9 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
     reason="Chromium is not installed (Debian package `chromium`; `make test` installs it as root)",
 )
-ROOT = Path(__file__).resolve().parents[2]
 #: Received from the app: the list's header, then the reader's footer.
 LIST_DRAWN = "window.rawiReceived.includes('Words')"
 READER_DRAWN = "window.rawiReceived.includes('Next suggestion')"
-
-
-@pytest.fixture
-def artifacts() -> Path:
-    folder = Path(os.environ.get("RAWI_TEST_ARTIFACTS") or ROOT / "test-artifacts")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture
@@ -41,7 +32,7 @@ def browser(tmp_path: Path) -> Iterator[Browser]:
     started.close()
 
 
-def test_chromium_opens_the_served_app_and_an_article(serve, browser: Browser, artifacts: Path):
+def test_chromium_opens_the_served_app_and_an_article(serve, browser: Browser, artifact):
     served = serve()
 
     async def visit() -> None:
@@ -49,18 +40,18 @@ def test_chromium_opens_the_served_app_and_an_article(serve, browser: Browser, a
             await browser.open(served.url, record_websockets=True)
             await browser.wait_for(LIST_DRAWN, timeout=60)
             assert not await browser.evaluate(READER_DRAWN)
-            await browser.screenshot(artifacts / "serve-list.png")
+            await browser.screenshot(artifact("serve-list.png"))
             await browser.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
             await browser.press("Enter", 13, "\r")
             await browser.wait_for(READER_DRAWN, timeout=60)
             await asyncio.sleep(0.5)
-            shot = await browser.screenshot(artifacts / "serve-reader.png")
+            shot = await browser.screenshot(artifact("serve-reader.png"))
             assert shot.startswith(b"\x89PNG")
 
     asyncio.run(visit())
 
 
-def test_chromium_draws_the_report_right_to_left(tmp_path: Path, browser: Browser, artifacts):
+def test_chromium_draws_the_report_right_to_left(tmp_path: Path, browser: Browser, artifact):
     report = tmp_path / "report.html"
     result = CliRunner().invoke(
         cli, ["--db", str(tmp_path / "db.json"), "--annotator", "mona", "report", "-o", str(report)]
@@ -84,7 +75,7 @@ def test_chromium_draws_the_report_right_to_left(tmp_path: Path, browser: Browse
                           chartRight: box(chart).right, labelWidth: box(label).width};
                 })()"""
             )
-            await browser.screenshot(artifacts / "report.png", full_page=True)
+            await browser.screenshot(artifact("report.png"), full_page=True)
             return layout
 
     layout = asyncio.run(visit())

@@ -5,6 +5,7 @@ session is a real app whose saves land in the database, as the URL's annotator."
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import socket
 import time
 import urllib.error
@@ -18,12 +19,15 @@ from click.testing import CliRunner
 from annotations.store import Store
 from tui.cli import cli
 
+#: Straight to the server, whatever proxy the environment names.
+DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
 
 def status_of(url: str, headers: dict[str, str] | None = None) -> tuple[int, str, str]:
     """HTTP status, Set-Cookie and body of a GET."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with DIRECT.open(request, timeout=10) as response:
             body = response.read().decode()
             return response.status, response.headers.get("Set-Cookie", ""), body
     except urllib.error.HTTPError as error:
@@ -79,6 +83,35 @@ def test_any_other_address_asks_for_a_token(serve) -> None:
     assert "?token=" in served.url
     assert status_of(served.base + "/")[0] == 403
     assert status_of(served.base + "/?token=" + served.url.split("?token=", 1)[1])[0] == 200
+
+
+def test_a_connection_from_another_machine_needs_the_token(serve) -> None:
+    """Through this machine's network address (not loopback): refused without the token, and
+    a loopback-only server does not listen there at all."""
+    address = network_address()
+    served = serve("--host", "0.0.0.0")
+    token = served.url.split("?token=", 1)[1]
+    outside = f"http://{address}:{served.port}"
+    assert status_of(outside + "/")[0] == 403
+    assert status_of(outside + "/static/js/textual.js")[0] == 403
+    assert websocket_status(f"ws://{address}:{served.port}/ws") == 403
+    assert status_of(outside + "/?token=" + token)[0] == 200
+    loopback_only = serve()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((address, loopback_only.port), timeout=5).close()
+
+
+def network_address() -> str:
+    """This machine's address on its network (no packet is sent); skips when it has none."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only the route is looked up
+        except OSError:
+            pytest.skip("this machine has no network address besides loopback")
+        address = probe.getsockname()[0]
+    if ipaddress.ip_address(address).is_loopback:
+        pytest.skip("this machine has no network address besides loopback")
+    return address
 
 
 def test_a_browser_session_saves_as_the_annotator_of_the_url(serve, tmp_path: Path) -> None:
