@@ -68,12 +68,11 @@ def figure_charts(figures: Figures) -> list[Chart]:
         _single("sources", "Most quoted sources", "المصادر الأكثر اقتباساً",
                 figures.most_quoted_sources),
     ]
-    cues = figures.cue_verbs_per_outlet or {NO_OUTLET: ()}
     charts += [
         _single(f"cues-{index}", f"Cue verbs: {shown(outlet, 'outlet')}",
                 f"أفعال الإسناد: {shown(outlet, 'outlet')}", tally)
-        for index, (outlet, tally) in enumerate(cues.items(), 1)
-    ]
+        for index, (outlet, tally) in enumerate(figures.cue_verbs_per_outlet.items(), 1)
+    ] or [_single("cues", "Cue verbs per outlet", "أفعال الإسناد حسب الوسيلة الإعلامية", ())]
     charts.append(_single("verdicts", "Claims by verdict", "الادعاءات حسب الحكم",
                           figures.claims_by_verdict, "verdict"))
     return charts

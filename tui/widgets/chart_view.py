@@ -1,8 +1,9 @@
 """`ChartView`: a `tui.figure_charts.Chart` as bars in the terminal, beside their numbers.
 
 Right to left like the report: each label (shaped and ordered by the layout engine) on the
-right, its bar growing leftwards, the total before it; one colour per series, named on a
-legend line when there are several.
+right, its bar growing leftwards, its number before it; one colour per series, named on a
+legend line when there are several, each series' number then given in its colour (the first
+series on the right, as in the bar).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from tui.figure_charts import COUNT, SERIES_COLOURS, Chart
 from tui.layout import Mode
 from tui.widgets.shaped import shaped_line
 
-#: Cells of the label column and of the total.
+#: Cells of the label column and (at least) of the numbers.
 LABEL_CELLS = 26
-TOTAL_CELLS = 6
+NUMBER_CELLS = 6
 BAR = "█"
 
 
@@ -35,16 +36,17 @@ class ChartView(Widget):
         return 1 + (self.chart.series != (COUNT,)) + len(self.chart.rows)
 
     def render(self) -> Text:
-        width = max(self.size.width, LABEL_CELLS + TOTAL_CELLS + 10)
+        numbers = [self._numbers(row.values) for row in self.chart.rows]
+        number_cells = max(NUMBER_CELLS, *(number.cell_len for number in numbers))
+        width = max(self.size.width, LABEL_CELLS + number_cells + 10)
         lines = [Text(self.chart.title, style="bold")]
         if self.chart.series != (COUNT,):
             lines.append(self._legend(width))
-        bar_cells = width - LABEL_CELLS - TOTAL_CELLS - 2
+        bar_cells = width - LABEL_CELLS - number_cells - 2
         largest = max(row.total for row in self.chart.rows) or 1
-        for row in self.chart.rows:
-            line = Text()
+        for row, number in zip(self.chart.rows, numbers, strict=True):
+            line = Text(" " * (number_cells - number.cell_len)) + number + " "
             ends = _cumulative_cells(row.values, bar_cells / largest)
-            line.append(f"{row.total:>{TOTAL_CELLS}} ")
             line.append(" " * (bar_cells - ends[-1]))
             starts = [0, *ends[:-1]]
             for series in reversed(range(len(row.values))):  # the first series on the right
@@ -53,6 +55,15 @@ class ChartView(Widget):
             line.append(" " + label.rjust(LABEL_CELLS))
             lines.append(line)
         return Text("\n").join(lines)
+
+    def _numbers(self, values: tuple[int, ...]) -> Text:
+        """The number of one series; of several, each in its colour, the first on the right."""
+        if len(values) == 1:
+            return Text(str(values[0]))
+        return Text(" ").join(
+            Text(str(values[series]), style=_colour(series))
+            for series in reversed(range(len(values)))
+        )
 
     def _legend(self, width: int) -> Text:
         legend = Text(justify="right")
