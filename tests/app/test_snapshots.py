@@ -140,3 +140,31 @@ def test_statistics_screen(snap_compare, build, size) -> None:
         await settle(pilot)
 
     assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
+
+
+def test_stories_screen(snap_compare, build, size) -> None:
+    """S on the seeds: the two stories (001+004 the Putin call, 002+003 the Haftar meeting) with
+    their outlets, dates and article counts, the first highlighted, the filter line empty."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("S")
+        await settle(pilot)
+
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("tab", ["articles", "names"])
+def test_compare_screen(snap_compare, build, size, tab) -> None:
+    """Enter on the first story, n: the articles tab (001 and 004 side by side, each right to
+    left, the shared quotes marked in both, the second current) or the naming tab (السيسي:
+    رئيس الانقلاب المصري in 001 beside الرئيس المصري in 004); outlets in display order."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("S")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("n", "1" if tab == "articles" else "3")
+        await settle(pilot)
+
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)

@@ -96,7 +96,7 @@ class StoriesScreen(Screen[None]):
 
     def _row(self, index: int, story: Story) -> Static:
         pointer = "▶" if index == self.current else " "
-        outlets = ", ".join(printable(o) for o in story.outlets)
+        outlets = ", ".join(shaped_line(printable(o), TEXT_WIDTH, self.mode) for o in story.outlets)
         title = shaped_line(story.title, TEXT_WIDTH, self.mode, self.hide_harakat)
         day = (story.first or "-")[:10]
         row = Static(
@@ -194,14 +194,14 @@ class CompareScreen(Screen[None]):
 
     def show(self, record: dict) -> None:
         self.record = record
-        outlets = " · ".join(printable(a["outlet"]) for a in record["articles"])
+        outlets = " · ".join(self._outlet(a["outlet"]) for a in record["articles"])
         self.query_one("#compare-status", Static).update(
             f"{len(record['articles'])} articles ({outlets}): {len(record['quotes'])} shared "
             f"quotes, {len(record['omissions'])} reported by one outlet only"
         )
         self._fill("names", self._name_rows())
         self._fill("sources", [
-            f"{printable(s['outlet'])}: {self._shaped(s['source'])} · {s['type'] or '-'} · "
+            f"{self._outlet(s['outlet'])}: {self._shaped(s['source'])} · {s['type'] or '-'} · "
             f"{self._shaped(s['cue'] or '-')} ×{s['count']}"
             for s in record["sources"]
         ])  # fmt: skip
@@ -220,7 +220,7 @@ class CompareScreen(Screen[None]):
             for o in quote["occurrences"]:
                 mark = " (suggested)" if o["suggested"] else ""
                 who = f"{self._shaped(o['source'] or '-')} / {self._shaped(o['cue'] or '-')}"
-                rows.append((f"   {printable(o['outlet'])}: {who}{mark}", "occurrence"))
+                rows.append((f"   {self._outlet(o['outlet'])}: {who}{mark}", "occurrence"))
                 rows.append((f"   «{self._shaped(o['text'])}»", "occurrence"))
         pane = self.query_one("#compare-quotes", VerticalScroll)
         pane.remove_children()
@@ -257,7 +257,7 @@ class CompareScreen(Screen[None]):
             rows.append(self._shaped(name["actor"]))
             for outlet, titles in name["by_outlet"].items():
                 shown = "; ".join(f"{self._shaped(t['text'])} ×{t['count']}" for t in titles)
-                rows.append(f"   {printable(outlet)}: {shown or '—'}")
+                rows.append(f"   {self._outlet(outlet)}: {shown or '—'}")
         return rows
 
     def _fill(self, tab: str, lines: list[str]) -> None:
@@ -267,6 +267,10 @@ class CompareScreen(Screen[None]):
 
     def _shaped(self, text: str) -> str:
         return shaped_line(text, TEXT_WIDTH, self.mode, self.hide_harakat)
+
+    def _outlet(self, outlet: str) -> str:
+        """An outlet's name in display order (an article's id when it has none)."""
+        return shaped_line(printable(outlet), TEXT_WIDTH, self.mode)
 
     def action_move(self, step: int) -> None:
         if not self.record or not self.record["quotes"]:
