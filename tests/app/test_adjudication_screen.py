@@ -13,6 +13,7 @@ from annotations.store import Store
 from tui.app import RawiApp
 from tui.config import Config
 from tui.screens.adjudication import AdjudicationScreen
+from tui.widgets.article_view import ArticleView
 
 
 @pytest.fixture
@@ -83,5 +84,25 @@ def test_an_article_nobody_annotated_says_so(build, drive) -> None:
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, AdjudicationScreen)
+
+    drive(build(), scenario)
+
+
+def test_the_article_shows_every_annotator_s_spans(build, drive, article) -> None:
+    """السيسي, where both agree, in the quiet alternate colour; ماكرون, where they do not, in
+    both labels' own colours with the unit as a hit; the cursor on the disagreement."""
+    sisi, macron = article.text.index("السيسي"), article.text.index("ماكرون")
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        view = app.screen.query_one("#adjudication-article", ArticleView)
+        assert sorted(view._spans) == sorted([
+            (macron - 1, macron + 6, "hit"),
+            (macron - 1, macron + 6, "loc"),
+            (macron, macron + 6, "per"),
+            (sisi, sisi + 6, "per-alt"),
+        ])  # fmt: skip
+        assert view._cursor == (macron - 1, macron + 6)
 
     drive(build(), scenario)

@@ -1,5 +1,6 @@
-"""`AdjudicationScreen`: one article with every annotator's spans, unit by unit; one key takes
-an annotator's version, both, or neither into the curated annotator (`annotations.session.
+"""`AdjudicationScreen`: one article with every annotator's spans drawn on it (agreements quiet,
+disagreements loud, the current unit under the cursor), unit by unit; one key takes an
+annotator's version, both, or neither into the curated annotator (`annotations.session.
 adjudication` does the work; this screen draws it)."""
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from textual.widgets import Footer, Header, Static
 from annotations.model import Span
 from annotations.session.adjudication import Adjudication, Unit
 from annotations.store import StoreError
-from tui.layout import Mode
+from tui.layout import Mode, StyledSpan
+from tui.marks import SUGGESTION_LABELS, style_key
 from tui.printable import printable
+from tui.widgets.article_view import ArticleView
 from tui.widgets.shaped import shaped_line
 
 #: Cells given to a quoted stretch of text.
@@ -44,9 +47,33 @@ def _bindings() -> list[Binding]:
     ]  # fmt: skip
 
 
+def article_marks(units: list[Unit]) -> list[StyledSpan]:
+    """Each unit's spans in their label's style, quiet where the annotators agree (an entity's
+    alternate colour, a suggestion's style), loud where they do not (the label's own style, the
+    unit's stretch as a hit)."""
+    marks: list[StyledSpan] = []
+    for unit in units:
+        places = {(s.start, s.end, s.label) for version in unit.versions for s in version}
+        marks += [
+            (start, end, _key(label, unit.agreed, unit.layer))
+            for start, end, label in sorted(places)
+        ]
+        if not unit.agreed:
+            marks.append((unit.start, unit.end, "hit"))
+    return marks
+
+
+def _key(label: str, agreed: bool, layer: str) -> str:
+    if not agreed:
+        return style_key(label)
+    if layer == "entity":
+        return style_key(label, "alternate")
+    return style_key(label, "suggested") if label in SUGGESTION_LABELS else style_key(label)
+
+
 class AdjudicationScreen(Screen[None]):
-    """The units of an article (agreements and disagreements drawn differently) and the current
-    unit's versions, each annotator's and the curated one."""
+    """The article with every annotator's spans, its units (agreements and disagreements drawn
+    differently) and the current unit's versions, each annotator's and the curated one."""
 
     BINDINGS = _bindings()
 
@@ -59,6 +86,10 @@ class AdjudicationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="adjudication-progress", markup=False)
+        yield ArticleView(
+            self.adjudication.article.text, mode=self.mode, hide_harakat=self.hide_harakat,
+            id="adjudication-article",
+        )
         yield VerticalScroll(id="adjudication-units")
         yield VerticalScroll(id="adjudication-versions")
         yield Footer()
@@ -84,6 +115,18 @@ class AdjudicationScreen(Screen[None]):
         versions = self.query_one("#adjudication-versions", VerticalScroll)
         versions.remove_children()
         versions.mount_all(self._version_rows())
+        self._draw_article()
+
+    def _draw_article(self) -> None:
+        """Every annotator's spans on the article, the current unit under the cursor."""
+        view = self.query_one("#adjudication-article", ArticleView)
+        view.set_spans(article_marks(self.adjudication.units))
+        unit = self.adjudication.unit
+        if unit is None:
+            view.set_cursor(None)
+            return
+        view.set_cursor(unit.start, unit.end)
+        self.call_after_refresh(view.scroll_to_index, unit.start)  # once it is laid out
 
     def _unit_row(self, index: int, unit: Unit) -> Static:
         agreed = unit.agreed
