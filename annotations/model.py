@@ -33,6 +33,14 @@ ATTRIBUTION_TYPES = ("assertion", "belief", "fact", "eventuality")
 STATUSES = ("todo", "in progress", "done")
 #: A claim's three-valued attributes (true, false or not said).
 CLAIM_FLAGS = ("verifiable", "check_worthy", "harmful")
+#: The verdicts a claim's form offers unless the config lists others.
+DEFAULT_VERDICTS = ("true", "mostly true", "misleading", "false", "unverifiable")
+#: The article's stance toward a claim, kept in the CLAIM span's attrs (docs/app.md).
+STANCES = ("endorses", "neutral", "distances")
+#: The types a relation can have unless the config lists others.
+DEFAULT_RELATION_LABELS = ("supports", "contradicts", "same_as", "member_of", "responds_to")
+#: Not a relation label: linking a CLAIM to an attribution this way fills `Claim.attribution`.
+CLAIM_ATTRIBUTION = "attribution"
 QUOTE_CONTEXT = 32
 
 Layer = Literal["entity", "attribution", "claim"]

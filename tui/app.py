@@ -178,6 +178,8 @@ class RawiApp(App[None]):
         )
         session.suggestion_threshold = self.config.suggestion_threshold
         session.undo_everywhere = self.config.undo_scope == "everywhere"
+        session.verdicts = tuple(self.config.verdicts)
+        session.relation_labels = tuple(self.config.relation_labels)
         screen = ReaderScreen(
             session,
             self.render_mode,

@@ -11,6 +11,8 @@ curated_annotator = "curated" # who adjudication saves the chosen versions as
 colors = "auto"            # palette: "truecolor", "256", "16", or the terminal's ("auto")
 reader_width = 100         # the reader's lines are at most this many cells (20 to 1000)
 undo_scope = "article"     # u undoes the last action of the article on screen, or "everywhere"
+verdicts = ["true", "mostly true", "misleading", "false", "unverifiable"]  # a claim's form
+relation_labels = ["supports", "contradicts", "same_as", "member_of", "responds_to"]  # link types
 
 [keymap]                   # binding id = "key" or "key1,key2"
 "reader.tag_source" = "S"
@@ -31,6 +33,7 @@ from typing import Any
 
 from annotations.attribution import DEFAULT_SUGGESTION_THRESHOLD
 from annotations.durable import write_output
+from annotations.model import CLAIM_ATTRIBUTION, DEFAULT_RELATION_LABELS, DEFAULT_VERDICTS
 from tui.marks import DEPTHS
 
 RENDER_MODES = ("visual", "terminal")
@@ -74,6 +77,10 @@ class Config:
     #: The article list's sort column ("": the corpus's order) and direction.
     list_sort: str = ""
     list_sort_reverse: bool = False
+    #: The verdicts a claim's attributes form offers.
+    verdicts: list[str] = field(default_factory=lambda: list(DEFAULT_VERDICTS))
+    #: The types a link between two annotations can have (`r` in the reader).
+    relation_labels: list[str] = field(default_factory=lambda: list(DEFAULT_RELATION_LABELS))
     #: What was wrong with the file, one line each (the defaults were used instead).
     problems: list[str] = field(default_factory=list, compare=False)
 
@@ -115,6 +122,15 @@ def load_config(path: Path | None = None) -> Config:
         config, settings, "suggestion_threshold", _is_fraction, problems, "a number from 0 to 1"
     )
     config.suggestion_threshold = float(config.suggestion_threshold)
+    _setting(config, settings, "verdicts", _is_names, problems, "a list of distinct names")
+    _setting(
+        config,
+        settings,
+        "relation_labels",
+        lambda v: _is_names(v) and not any(" " in n or n == CLAIM_ATTRIBUTION for n in v),
+        problems,
+        f"a list of distinct names without spaces (not {CLAIM_ATTRIBUTION!r})",
+    )
     for binding_id, keys in _table(data, "keymap", problems).items():
         if isinstance(keys, str):
             config.keymap[binding_id] = keys
@@ -149,6 +165,8 @@ def save_config(config: Config, path: Path | None = None) -> None:
         f"undo_scope = {json.dumps(config.undo_scope)}",
         f"list_sort = {json.dumps(config.list_sort)}",
         f"list_sort_reverse = {str(config.list_sort_reverse).lower()}",
+        f"verdicts = {json.dumps(config.verdicts, ensure_ascii=False)}",
+        f"relation_labels = {json.dumps(config.relation_labels, ensure_ascii=False)}",
         "",
         "[keymap]",
         *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),
@@ -186,6 +204,16 @@ def _is_bool(value: object) -> bool:
 
 def _is_name(value: object) -> bool:
     return isinstance(value, str) and value.strip() != ""
+
+
+def _is_names(value: object) -> bool:
+    """A non-empty list of distinct non-empty strings."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(_is_name(name) for name in value)
+        and len(set(value)) == len(value)
+    )
 
 
 def _is_width(value: object) -> bool:

@@ -17,8 +17,19 @@ from annotations.attribution import (
     shown,
     suggest_attributions,
 )
-from annotations.model import LAYER_OF, Attribution, Relation, Span
-from annotations.session.annotation_attributes import attributes_of, save_attributes
+from annotations.model import (
+    DEFAULT_RELATION_LABELS,
+    DEFAULT_VERDICTS,
+    LAYER_OF,
+    Attribution,
+    Relation,
+    Span,
+)
+from annotations.session.annotation_attributes import (
+    AttributesForm,
+    attributes_form,
+    save_attributes,
+)
 from annotations.session.article_find import ArticleFind
 from annotations.session.entity_marks import (
     EntityLike,
@@ -77,6 +88,10 @@ class ReadingSession:
         self.suggestion_threshold = DEFAULT_SUGGESTION_THRESHOLD
         #: Whether `u` / redo reach actions made in other articles (default: this one only).
         self.undo_everywhere = False
+        #: The verdicts a claim's form offers (the config's `verdicts`).
+        self.verdicts: tuple[str, ...] = DEFAULT_VERDICTS
+        #: The types a link can have (the config's `relation_labels`).
+        self.relation_labels: tuple[str, ...] = DEFAULT_RELATION_LABELS
         self._reanchor()
         self.reload()
 
@@ -203,9 +218,9 @@ class ReadingSession:
             self.reload()
         return span
 
-    def attributes_of(self, span: Span) -> dict[str, Any]:
-        """The values the attributes form edits for `span`."""
-        return attributes_of(self.store, span)
+    def attributes_form(self, span: Span) -> AttributesForm:
+        """`a`: the form of `span`'s label, with its saved values."""
+        return attributes_form(self.store, span, self.verdicts)
 
     def set_attributes(self, span: Span, values: dict[str, Any]) -> None:
         """Save the attributes form (one undo step)."""

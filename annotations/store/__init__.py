@@ -2,6 +2,7 @@
 
 Scripts read it with TinyDB through `open_tinydb(path)` (journal included, read-only)."""
 
+from annotations.store.cascade import Cascade
 from annotations.store.errors import (
     StoreCorruptError,
     StoreError,
@@ -15,6 +16,7 @@ from annotations.store.tinydb_view import open_tinydb
 
 __all__ = [
     "Action",
+    "Cascade",
     "MergeReport",
     "ReanchorReport",
     "Store",

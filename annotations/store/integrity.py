@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
-from annotations.model import ATTRIBUTION_TYPES, Attribution, now
+from annotations.model import ATTRIBUTION_TYPES, Attribution
 from annotations.store.transaction import Transaction
 
 SPAN_FIELDS = frozenset({"layer", "label", "start", "end", "attrs", "origin"})
@@ -46,17 +45,3 @@ def same_article(txn: Transaction, span_ids: list[str]) -> tuple[str, str]:
     if not spans or len({s.article_id for s in spans}) != 1:
         raise ValueError("the spans must belong to one article")
     return spans[0].article_id, spans[0].text_sha256
-
-
-def detach(txn: Transaction, attribution: Attribution, span_id: str) -> None:
-    """Take a deleted span out of an attribution; delete the attribution if nothing is left."""
-    source = None if attribution.source == span_id else attribution.source
-    cue = None if attribution.cue == span_id else attribution.cue
-    content = tuple(c for c in attribution.content if c != span_id)
-    if source is None and cue is None and not content:
-        txn.delete("attributions", attribution.id)
-    else:
-        txn.put(
-            "attributions",
-            replace(attribution, source=source, cue=cue, content=content, updated=now()),
-        )

@@ -35,6 +35,7 @@ from annotations.model import (
     to_dict,
 )
 from annotations.store import history
+from annotations.store.cascade import Cascade, attribution_cascade, span_cascade
 from annotations.store.checks import well_formed
 from annotations.store.database import Database
 from annotations.store.grouping import article_record, count_records, group_by_annotator
@@ -44,13 +45,14 @@ from annotations.store.integrity import (
     SPAN_FIELDS,
     check_attribution,
     check_fields,
-    detach,
     existing,
     same_article,
 )
 from annotations.store.reanchor import FoldedText, locate
 from annotations.store.state import ARTICLE_TABLES, MODEL_TABLES
 
+#: The tables whose records can point at a span: what a deletion cascades to.
+_DEPENDENT_TABLES = ("relations", "attributions", "claims")
 TABLE_OF: dict[type, str] = {cls: table for table, cls in MODEL_TABLES.items()}
 
 
@@ -128,20 +130,26 @@ class Store(Database):
             txn.put("spans", span)
         return span
 
-    def delete_span(self, span_id: str, *, annotator: str) -> None:
-        """Delete a span with its relations and claims, and take it out of attributions."""
+    def delete_span(self, span_id: str, *, annotator: str) -> Cascade:
+        """Delete a span with its relations and claim, and take it out of attributions (an
+        attribution left empty goes, its claims and nested attributions detached): one undo
+        step. Returns what went (`span_deletion` tells it beforehand)."""
         with self._transaction(annotator, "delete") as txn:
             span = existing(txn, "spans", span_id)
-            txn.delete("spans", span_id)
-            for relation in txn.in_article("relations", span.article_id):
-                if span_id in (relation.head, relation.child):
-                    txn.delete("relations", relation.id)
-            for claim in txn.in_article("claims", span.article_id):
-                if claim.span == span_id:
-                    txn.delete("claims", claim.id)
-            for attribution in txn.in_article("attributions", span.article_id):
-                if span_id in (attribution.source, attribution.cue, *attribution.content):
-                    detach(txn, attribution, span_id)
+            cascade = span_cascade(
+                span, *(txn.in_article(t, span.article_id) for t in _DEPENDENT_TABLES)
+            )
+            cascade.apply(txn)
+        return cascade
+
+    def span_deletion(self, span_id: str) -> Cascade:
+        """What `delete_span` would delete and detach."""
+        span = self.span(span_id)
+        if span is None:
+            raise KeyError(f"no span {span_id!r}")
+        return span_cascade(
+            span, *(self._of_article(t, span.article_id, None) for t in _DEPENDENT_TABLES)
+        )
 
     def span(self, span_id: str) -> Span | None:
         """One span by id."""
@@ -227,13 +235,18 @@ class Store(Database):
             txn.put("attributions", attribution)
         return attribution
 
-    def delete_attribution(self, attribution_id: str, *, annotator: str) -> None:
+    def delete_attribution(self, attribution_id: str, *, annotator: str) -> Cascade:
+        """Delete an attribution; its claims and the attributions nested in it are detached."""
         with self._transaction(annotator, "delete attribution") as txn:
             attribution = existing(txn, "attributions", attribution_id)
-            txn.delete("attributions", attribution_id)
-            for claim in txn.in_article("claims", attribution.article_id):
-                if claim.attribution == attribution_id:
-                    txn.put("claims", replace(claim, attribution=None, updated=now()))
+            article_id = attribution.article_id
+            cascade = attribution_cascade(
+                attribution,
+                txn.in_article("attributions", article_id),
+                txn.in_article("claims", article_id),
+            )
+            cascade.apply(txn)
+        return cascade
 
     def attributions(self, article_id: str, annotator: str | None = None) -> list[Attribution]:
         return sorted(

@@ -139,3 +139,20 @@ def test_undo_scope_round_trip_and_bad_values(tmp_path: Path) -> None:
     path.write_text('[settings]\nundo_scope = "global"\n', "utf-8")
     loaded = load_config(path)
     assert loaded.undo_scope == "article" and "undo_scope" in loaded.problems[0]
+
+
+def test_verdicts_and_relation_labels_round_trip_and_bad_values(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    save_config(Config(verdicts=["صحيح", "مضلل"], relation_labels=["supports", "cites"]), path)
+    config = load_config(path)
+    assert (config.verdicts, config.relation_labels) == (["صحيح", "مضلل"], ["supports", "cites"])
+    assert Config().verdicts == ["true", "mostly true", "misleading", "false", "unverifiable"]
+    for bad in ("[]", '["a", "a"]', '"true"', '["", "x"]'):
+        path.write_text(f"[settings]\nverdicts = {bad}\n", "utf-8")
+        config = load_config(path)
+        assert config.verdicts == Config().verdicts and "verdicts" in config.problems[0]
+    for bad in ('["same as"]', '["attribution"]'):
+        path.write_text(f"[settings]\nrelation_labels = {bad}\n", "utf-8")
+        config = load_config(path)
+        assert config.relation_labels == Config().relation_labels
+        assert "relation_labels" in config.problems[0]

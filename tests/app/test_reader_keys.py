@@ -8,7 +8,6 @@ from textual.pilot import Pilot
 
 from annotations.store import Store
 from tui.app import RawiApp
-from tui.screens.attributes import AttributesScreen
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 
@@ -169,32 +168,6 @@ def test_entity_corrections_rehighlight_every_mention(build, db_path, drive) -> 
     assert decisions["السيسي"] == "ORG"
     assert decisions["ماكرون"] is None
     assert list(decisions.values()).count("MISC") == 1
-
-
-def test_attributes_form_saves_claim_fields(build, db_path, drive) -> None:
-    async def scenario(pilot: Pilot, app: RawiApp) -> None:
-        await pilot.press("k", "a")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, AttributesScreen)
-        form.query_one("#verifiable").value = True
-        form.query_one("#harmful").value = True
-        form.query_one("#stance").value = "against"
-        form.query_one("#note").value = "راجع"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
-
-    drive(build(), scenario, open_reader=True)
-    with Store.open(db_path) as store:
-        (claim,) = store.claims(SEED, "ana")
-        assert (claim.verifiable, claim.check_worthy, claim.harmful, claim.note) == (
-            True,
-            False,
-            True,
-            "راجع",
-        )
-        assert store.span(claim.span).attrs["stance"] == "against"
 
 
 def test_panel_lists_annotations_and_enter_jumps(build, drive) -> None:

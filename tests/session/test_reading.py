@@ -168,22 +168,6 @@ def test_not_an_entity_removes_every_mention_keyed_without_clitic(
     assert not [e for e in session.entities if "ماكرون" in e.text]
 
 
-def test_attributes_of_a_claim(session: ReadingSession, store: Store) -> None:
-    span = session.tag("CLAIM")
-    session.set_attributes(
-        span, {"verifiable": True, "harmful": True, "stance": "against", "note": "check"}
-    )
-    claim = store.claims("a1", "ana")[0]
-    assert (claim.verifiable, claim.check_worthy, claim.harmful, claim.note) == (
-        True,
-        False,
-        True,
-        "check",
-    )
-    assert store.span(span.id).attrs == {"stance": "against", "note": "check"}
-    assert session.attributes_of(store.span(span.id))["verifiable"] is True
-
-
 def test_marks_put_annotations_over_entities(session: ReadingSession, go_to, text) -> None:
     go_to(session, "راضي")
     session.tag("SOURCE")

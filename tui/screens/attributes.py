@@ -1,4 +1,5 @@
-"""`AttributesScreen`: the small form of `a`; dismisses with the values, or None when cancelled."""
+"""`AttributesScreen`: the form of `a`, the fields of the annotation's label; dismisses with the
+values, or None when cancelled."""
 
 from __future__ import annotations
 
@@ -8,68 +9,72 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Label, Select
+from textual.widget import Widget
+from textual.widgets import Button, Label, Select
 
-from annotations.attribution import SOURCE_TYPES
-from annotations.session.annotation_attributes import CLAIM_FLAGS, STANCES
+from annotations.session.annotation_attributes import AttributesForm, FormField
 from tui.widgets.arabic_input import ArabicInput
-
-FLAG_LABELS = {"verifiable": "Verifiable", "check_worthy": "Check-worthy", "harmful": "Harmful"}
+from tui.widgets.tick_box import TickBox
 
 
 class AttributesScreen(ModalScreen[dict[str, Any] | None]):
-    """Source type, claim flags, stance and note of one annotation."""
+    """One annotation's form (`annotations.session.annotation_attributes`): flags as tick
+    boxes in a row, choices as selects, texts as `ArabicInput`s, each with its title."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="attributes.save"),
         Binding("escape", "cancel", "Cancel", id="attributes.cancel"),
     ]
 
-    def __init__(self, label: str, text: str, values: dict[str, Any]) -> None:
+    def __init__(self, form: AttributesForm, text: str) -> None:
         """`text` is the annotation as it should be shown (already shaped for display)."""
         super().__init__()
-        self.label = label
+        self.form = form
         self.text = text
-        self.values = values
 
     def compose(self) -> ComposeResult:
+        fields = self.form.fields
         with Vertical(id="attributes-box"):
-            yield Label(f"{self.label}: {self.text}", id="attributes-title", markup=False)
-            yield Select(
-                [(kind.replace("_", " "), kind) for kind in SOURCE_TYPES],
-                value=self.values.get("source_type") or Select.NULL,
-                prompt="Source type",
-                compact=True,
-                id="source_type",
-            )
-            with Horizontal(id="attributes-flags"):
-                for flag in CLAIM_FLAGS:
-                    yield Checkbox(
-                        FLAG_LABELS[flag], bool(self.values.get(flag)), compact=True, id=flag
-                    )
-            yield Select(
-                [(stance, stance) for stance in STANCES if stance],
-                value=self.values.get("stance") or Select.NULL,
-                prompt="Stance",
-                compact=True,
-                id="stance",
-            )
-            yield ArabicInput(
-                self.values.get("note") or "", placeholder="Note", compact=True, id="note"
-            )
+            yield Label(f"{self.form.label}: {self.text}", id="attributes-title", markup=False)
+            if flags := [field for field in fields if field.kind == "flag"]:
+                with Horizontal(id="attributes-flags"):
+                    for field in flags:
+                        yield self.widget(field)
+            for field in fields:
+                if field.kind != "flag":
+                    with Horizontal(classes="attributes-field"):
+                        yield Label(field.title, classes="attributes-field-title")
+                        yield self.widget(field)
             with Horizontal(id="attributes-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", compact=True, id="save")
                 yield Button("Cancel (esc)", compact=True, id="cancel")
 
+    def widget(self, field: FormField) -> Widget:
+        """The widget that edits `field`, with its id."""
+        value = self.form.values[field.name]
+        if field.kind == "flag":
+            return TickBox(field.title, value, compact=True, id=field.name)
+        if field.kind == "choice":
+            return Select(
+                [(choice.replace("_", " "), choice) for choice in field.choices],
+                value=value or Select.NULL,
+                prompt="(not set)",
+                compact=True,
+                id=field.name,
+            )
+        return ArabicInput(value, placeholder=field.title, compact=True, id=field.name)
+
     def collect(self) -> dict[str, Any]:
-        """The form's values, empty selects as ""."""
+        """The form's values: flags as bools, choices and texts as strings ("" when not set)."""
         values: dict[str, Any] = {}
-        for name in ("source_type", "stance"):
-            value = self.query_one(f"#{name}", Select).value
-            values[name] = "" if value is Select.NULL else value
-        for flag in CLAIM_FLAGS:
-            values[flag] = self.query_one(f"#{flag}", Checkbox).value
-        values["note"] = self.query_one("#note", ArabicInput).value.strip()
+        for field in self.form.fields:
+            if field.kind == "flag":
+                values[field.name] = self.query_one(f"#{field.name}", TickBox).value
+            elif field.kind == "choice":
+                value = self.query_one(f"#{field.name}", Select).value
+                values[field.name] = "" if value is Select.NULL else value
+            else:
+                values[field.name] = self.query_one(f"#{field.name}", ArabicInput).value.strip()
         return values
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -429,9 +429,7 @@ class ReaderScreen(Screen[None]):
             if values is not None:
                 self.save(lambda: self.session.set_attributes(span, values), "attributes saved")
 
-        screen = AttributesScreen(
-            span.label, self.shown(span.text), self.session.attributes_of(span)
-        )
+        screen = AttributesScreen(self.session.attributes_form(span), self.shown(span.text))
         self.app.push_screen(screen, apply)
 
     def action_confirm(self) -> None:
