@@ -10,12 +10,14 @@ from annotations.entities.bio import bio_spans
 from annotations.entities.candidates import NAME_LISTS, Candidate, clitic_reading, model_clitic
 from annotations.entities.dates import is_date
 from annotations.entities.decisions import AnalystRule, surface_key
+from annotations.entities.demonyms import is_demonym
 from annotations.entities.entity import Entity
+from annotations.entities.joins import join_across_marks
+from annotations.entities.organisations import organisation_candidates
 from annotations.entities.propagation import find_forms, index_forms, propagate
 from annotations.entities.rules import (
     gazetteer_candidates,
     listed_phrase,
-    organisation_candidates,
     title_candidates,
 )
 from annotations.entities.trained_model import Model
@@ -140,8 +142,12 @@ def find_entities(
     accepted = [
         c
         for c in accepted
-        if c.confidence >= min_confidence and c.label != "MISC" and not is_date(words, c)
+        if c.confidence >= min_confidence
+        and c.label != "MISC"
+        and not is_date(words, c)
+        and not is_demonym(words, c, model)
     ]
+    accepted = join_across_marks(text, words, accepted)
     accepted = resolve(propagate(words, accepted, model), kept=accepted)
     accepted = apply_decisions(words, accepted, decisions or ())
     kept = [c for c in accepted if c.origin == "analyst" or c.confidence >= min_confidence]

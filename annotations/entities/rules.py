@@ -1,4 +1,4 @@
-"""Gazetteer matches and hand-written patterns: title + name, organisation head + modifiers."""
+"""Gazetteer matches and hand-written patterns: title + name."""
 
 from __future__ import annotations
 
@@ -98,27 +98,4 @@ def title_candidates(words: list[Word], model: Model) -> list[Candidate]:
         n = _name_length(words, j, model) if j < len(words) and words[j].joined else 0
         if n:
             found.append(Candidate(j, j + n, "PER", "rule", 0.85))
-    return found
-
-
-def organisation_candidates(words: list[Word], model: Model) -> list[Candidate]:
-    """An organisation head word (وزارة، مجلس، الجيش ...) and its modifiers, at least one."""
-    gazetteer = model.resources.gazetteer
-    found = []
-    for i, word in enumerate(words):
-        clitic = gazetteer.clitic_of(word.key, "ORG_HEAD")
-        if clitic is None:
-            continue
-        j = i + 1
-        while (
-            j < len(words)
-            and words[j].joined
-            and (
-                gazetteer.has(words[j].key, "ORG_MODIFIER")
-                or (known_label(words[j].key, model) == "LOC" and not words[j].key.startswith("و"))
-            )
-        ):
-            j += 1
-        if j > i + 1:
-            found.append(Candidate(i, j, "ORG", "rule", 0.7, clitic))
     return found

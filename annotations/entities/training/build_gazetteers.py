@@ -32,6 +32,8 @@ NOT_PLACES = frozenset({"UN", "EU", "EZ", "QO", "XA", "XB", "ZZ"})
 #: Last words of listed full names that are not surnames on their own.
 NOT_SURNAMES = frozenset(
     {"الله", "الثاني", "السادس", "العزيز", "حمد", "احمد", "صالح", "سعيد", "سلامه", "مبارك"}
+    | {"ان", "اون", "نام", "ابي", "ماي", "ماس", "صلاح", "راشد", "الشاهد", "المهدي", "الاحمد"}
+    | {"المنفي", "بري"}
 )
 
 SOURCES = {
@@ -77,6 +79,18 @@ def surnames(full_names: list[str], exclude: list[str]) -> list[str]:
     return [name.split()[-1] for name in full_names if match_key(name.split()[-1]) not in excluded]
 
 
+def with_feminine(adjectives: list[str]) -> list[str]:
+    """Masculine adjectives and their feminine forms (ة added)."""
+    return adjectives + [adjective + "ة" for adjective in adjectives]
+
+
+def demonyms(nationalities: list[str]) -> list[str]:
+    """Plural nouns of the nationality adjectives, with and without the article (السوريين،
+    سوريون)."""
+    plurals = [adjective + ending for adjective in nationalities for ending in ("ين", "ون")]
+    return plurals + [plural.removeprefix("ال") for plural in plurals]
+
+
 def build() -> dict:
     """All lists as match keys, each sorted, plus where they come from."""
     heads = curated("heads")
@@ -89,8 +103,10 @@ def build() -> dict:
         "TITLE": curated("titles"),
         "GIVEN": curated("given_names"),
         "ORG_HEAD": curated("org_triggers"),
-        "ORG_MODIFIER": curated("org_modifiers") + nationalities + [n + "ة" for n in nationalities],
-        "NATIONALITY": nationalities + [n + "ة" for n in nationalities],
+        "ORG_MODIFIER": curated("org_modifiers") + with_feminine(nationalities),
+        "NATIONALITY": with_feminine(nationalities),
+        "ORG_DESCRIPTIVE": with_feminine(curated("org_descriptive")),
+        "DEMONYM": demonyms(nationalities),
     }
     keys = {
         kind: sorted({phrase_key(name) for name in names if name}) for kind, names in lists.items()
