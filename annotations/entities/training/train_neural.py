@@ -360,7 +360,8 @@ def evaluate(tagger: NeuralTagger, held_out: list[conll.Sentence], crf_dir: Path
     for geometric in (False, True):
         for weight in np.linspace(0, 1, 11):
             mixed = [
-                (None, [tag for tag, _ in pairs]) for pairs in mix(crf, neural, weight, geometric)
+                (None, [tag for tag, _ in pairs])
+                for pairs in mix(crf, neural, weight, geometric)
             ]
             name = f"{'product' if geometric else 'mean'} CRF weight {weight:.1f}"
             report(name, score(held_out, lambda _, m=mixed: m))
