@@ -22,6 +22,11 @@ from annotations.entities.words import Word
 MAX_CONSTRUCT = 1
 MAX_WORDS = 7
 CONFIDENCE = 0.7
+#: Longest name after a descriptor, in words.
+MAX_DESCRIBED = 4
+#: Descriptors that belong to the name they precede.
+INCLUDED_DESCRIPTORS = frozenset({"وكاله"})
+OPENING_QUOTES = frozenset("\"“«'")
 #: Office nouns whose genitive is a portfolio, not an organisation (وزير الخارجية الياباني).
 OFFICES = frozenset({"وزير", "وزيره", "وزيرا", "وزراء", "وكيل", "مساعد"})
 #: Days and time words, which end a phrase rather than name an organisation.
@@ -49,12 +54,12 @@ def is_adjective(word: Word, model: Model) -> bool:
         return False
     if gazetteer.has(key, "ORG_MODIFIER"):
         return True
-    return (
-        len(key) >= 5
-        and key.endswith(("ي", "يه"))
-        and _arabic(word)
-        and not gazetteer.has(key, "ORG_DESCRIPTIVE")
-    )
+    return _nisba(key) and _arabic(word) and not gazetteer.has(key, "ORG_DESCRIPTIVE")
+
+
+def _nisba(key: str) -> bool:
+    """A word of the shape of a nisba adjective with the article (الـ...ي / الـ...ية)."""
+    return key.startswith("ال") and len(key) >= 5 and key.endswith(("ي", "يه"))
 
 
 def _genitive(word: Word, model: Model) -> str | None:
@@ -71,7 +76,7 @@ def _genitive(word: Word, model: Model) -> str | None:
     if gazetteer.has("ال" + key, "NATIONALITY"):  # an adjective: «محكمة تركية» names none
         return None
     label = known_label(key, model)
-    if label == "PER" or gazetteer.has(key, "GIVEN"):
+    if gazetteer.has(key, "GIVEN") or (label == "PER" and not _nisba(key)):
         return None
     if key.startswith("ال") or label == "LOC":
         return "end"
@@ -138,4 +143,52 @@ def organisation_candidates(words: list[Word], model: Model) -> list[Candidate]:
         end = chain_end(words, i, definite, model)
         if end > i + 1:
             found.append(Candidate(i, end, "ORG", "rule", CONFIDENCE, clitic))
+    return found
+
+
+def _unfamiliar_name(word: Word, model: Model) -> bool:
+    """A word that reads as a foreign or rare name: known as an organisation, or an Arabic word
+    without the article, no function or common word, no adjective, not known as another type, and
+    unseen in the text the word clusters were learned from."""
+    key = word.key
+    gazetteer = model.resources.gazetteer
+    if not _arabic(word) or not is_name_word(word, model):
+        return False
+    if any(gazetteer.has(key, kind) for kind in ("NATIONALITY", "ORG_MODIFIER", "ORG_DESCRIPTIVE")):
+        return False
+    label = known_label(key, model)
+    if label:
+        return label == "ORG"
+    return not key.startswith(("ال", "لل")) and key not in model.resources.clusters
+
+
+def _quoted_or_joined(text: str, words: list[Word], j: int) -> bool:
+    """Word j follows word j - 1 with only spaces, or spaces and an opening quotation mark."""
+    gap = text[words[j - 1].token.end : words[j].token.start]
+    return not gap.strip() or gap.strip() in OPENING_QUOTES
+
+
+def descriptor_candidates(text: str, words: list[Word], model: Model) -> list[Candidate]:
+    """The name after a descriptor (صحيفة، شركة، منظمة، موقع ...): «جريدة "[جمهورييت]"», «منظمة
+    [فورو بينال] غير الحكومية»; the descriptor stays outside, except «وكالة» (press agencies keep
+    it: «[وكالة بلومبرغ]»)."""
+    gazetteer = model.resources.gazetteer
+    found = []
+    for i, word in enumerate(words[:-1]):
+        clitic = gazetteer.clitic_of(word.key, "ORG_DESCRIPTOR")
+        if clitic is None or not _quoted_or_joined(text, words, i + 1):
+            continue
+        end = i + 1
+        while (
+            end < len(words)
+            and end - i <= MAX_DESCRIBED
+            and (end == i + 1 or words[end].joined)
+            and _unfamiliar_name(words[end], model)
+        ):
+            end += 1
+        if end > i + 1:
+            if word.key[clitic:] in INCLUDED_DESCRIPTORS:
+                found.append(Candidate(i, end, "ORG", "rule", CONFIDENCE, clitic))
+            else:
+                found.append(Candidate(i + 1, end, "ORG", "rule", CONFIDENCE))
     return found

@@ -13,7 +13,7 @@ from annotations.entities.decisions import AnalystRule, surface_key
 from annotations.entities.demonyms import is_demonym
 from annotations.entities.entity import Entity
 from annotations.entities.joins import join_across_marks
-from annotations.entities.organisations import organisation_candidates
+from annotations.entities.organisations import descriptor_candidates, organisation_candidates
 from annotations.entities.propagation import find_forms, index_forms, propagate
 from annotations.entities.rules import (
     gazetteer_candidates,
@@ -138,6 +138,7 @@ def find_entities(
         + outside_longer(gazetteer_candidates(words, model), from_model)
         + title_candidates(words, model)
         + organisation_candidates(words, model)
+        + descriptor_candidates(text, words, model)
     )
     accepted = [
         c

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotations.entities import recognise
-from annotations.entities.organisations import organisation_candidates
+from annotations.entities.organisations import descriptor_candidates, organisation_candidates
 from annotations.entities.trained_model import load_model
 from annotations.entities.words import split_text
 
@@ -60,3 +60,32 @@ def test_plural_nationality_nouns_are_not_names(word: str) -> None:
     found = recognise(text)
     assert not [e for e in found if e.text == word]
     assert [e.text for e in found if e.label == "PER"] == ["عبد الفتاح السيسي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('على 14 صحافيا في جريدة "جمهورييت" المعارضة', "جمهورييت"),
+        ("وتؤكد منظمة فورو بينال غير الحكومية أن", "فورو بينال"),
+        ("وفق ما كشفت وكالة بلومبرغ اليوم", "وكالة بلومبرغ"),
+    ],
+)
+def test_the_name_after_a_descriptor_is_an_organisation(text: str, expected: str) -> None:
+    assert (expected, "ORG") in [(e.text, e.label) for e in recognise(text)]
+
+
+@pytest.mark.parametrize("text", ["أعلنت شركة النفط الوطنية", "قرب موقع عسكري في الجنوب"])
+def test_a_common_word_after_a_descriptor_is_no_name(text: str) -> None:
+    words = split_text(text).words
+    assert not descriptor_candidates(text, words, load_model())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال الزعيم الكوري الشمالي، كيم جونغ-أون، إن", "كيم جونغ-أون"),
+        ("أعلن الرئيس الأميركي دونالد #ترمب أمس", "دونالد #ترمب"),
+    ],
+)
+def test_a_name_runs_across_a_hyphen_or_a_hashtag(text: str, expected: str) -> None:
+    assert (expected, "PER") in [(e.text, e.label) for e in recognise(text)]
