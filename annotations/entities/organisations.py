@@ -41,7 +41,8 @@ TIME_WORDS = frozenset(
 PREPOSITIONS = ("و", "ف", "ب", "ل", "ك")
 
 
-def _arabic(word: Word) -> bool:
+def is_arabic_word(word: Word) -> bool:
+    """Whether the word's key is Arabic letters only."""
     return bool(word.key) and all(is_arabic_letter(char) for char in word.key)
 
 
@@ -54,7 +55,7 @@ def is_adjective(word: Word, model: Model) -> bool:
         return False
     if gazetteer.has(key, "ORG_MODIFIER"):
         return True
-    return _nisba(key) and _arabic(word) and not gazetteer.has(key, "ORG_DESCRIPTIVE")
+    return _nisba(key) and is_arabic_word(word) and not gazetteer.has(key, "ORG_DESCRIPTIVE")
 
 
 def _nisba(key: str) -> bool:
@@ -69,7 +70,7 @@ def _genitive(word: Word, model: Model) -> str | None:
     gazetteer = model.resources.gazetteer
     if gazetteer.has(key, "ORG_MODIFIER"):
         return "end"
-    if not _arabic(word) or word.plain in STOP_SURFACES or key in TIME_WORDS:
+    if not is_arabic_word(word) or word.plain in STOP_SURFACES or key in TIME_WORDS:
         return None
     if gazetteer.has(key, "ORG_DESCRIPTIVE") or gazetteer.has(key, "TITLE"):
         return None
@@ -116,7 +117,7 @@ def chain_end(words: list[Word], head: int, definite: bool, model: Model) -> int
             and is_adjective(words[j - 1], model)
             and word.key.startswith("لل")
             and len(word.key) > 4
-            and _arabic(word)
+            and is_arabic_word(word)
             and is_name_word(word, model)
         ):
             preposition_used = True
@@ -145,50 +146,3 @@ def organisation_candidates(words: list[Word], model: Model) -> list[Candidate]:
             found.append(Candidate(i, end, "ORG", "rule", CONFIDENCE, clitic))
     return found
 
-
-def _unfamiliar_name(word: Word, model: Model) -> bool:
-    """A word that reads as a foreign or rare name: known as an organisation, or an Arabic word
-    without the article, no function or common word, no adjective, not known as another type, and
-    unseen in the text the word clusters were learned from."""
-    key = word.key
-    gazetteer = model.resources.gazetteer
-    if not _arabic(word) or not is_name_word(word, model):
-        return False
-    if any(gazetteer.has(key, kind) for kind in ("NATIONALITY", "ORG_MODIFIER", "ORG_DESCRIPTIVE")):
-        return False
-    label = known_label(key, model)
-    if label:
-        return label == "ORG"
-    return not key.startswith(("ال", "لل")) and key not in model.resources.clusters
-
-
-def _quoted_or_joined(text: str, words: list[Word], j: int) -> bool:
-    """Word j follows word j - 1 with only spaces, or spaces and an opening quotation mark."""
-    gap = text[words[j - 1].token.end : words[j].token.start]
-    return not gap.strip() or gap.strip() in OPENING_QUOTES
-
-
-def descriptor_candidates(text: str, words: list[Word], model: Model) -> list[Candidate]:
-    """The name after a descriptor (صحيفة، شركة، منظمة، موقع ...): «جريدة "[جمهورييت]"», «منظمة
-    [فورو بينال] غير الحكومية»; the descriptor stays outside, except «وكالة» (press agencies keep
-    it: «[وكالة بلومبرغ]»)."""
-    gazetteer = model.resources.gazetteer
-    found = []
-    for i, word in enumerate(words[:-1]):
-        clitic = gazetteer.clitic_of(word.key, "ORG_DESCRIPTOR")
-        if clitic is None or not _quoted_or_joined(text, words, i + 1):
-            continue
-        end = i + 1
-        while (
-            end < len(words)
-            and end - i <= MAX_DESCRIBED
-            and (end == i + 1 or words[end].joined)
-            and _unfamiliar_name(words[end], model)
-        ):
-            end += 1
-        if end > i + 1:
-            if word.key[clitic:] in INCLUDED_DESCRIPTORS:
-                found.append(Candidate(i, end, "ORG", "rule", CONFIDENCE, clitic))
-            else:
-                found.append(Candidate(i + 1, end, "ORG", "rule", CONFIDENCE))
-    return found

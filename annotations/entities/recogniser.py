@@ -11,9 +11,10 @@ from annotations.entities.candidates import NAME_LISTS, Candidate, clitic_readin
 from annotations.entities.dates import is_date
 from annotations.entities.decisions import AnalystRule, surface_key
 from annotations.entities.demonyms import is_demonym
+from annotations.entities.descriptors import descriptor_candidates
 from annotations.entities.entity import Entity
 from annotations.entities.joins import join_across_marks
-from annotations.entities.organisations import descriptor_candidates, organisation_candidates
+from annotations.entities.organisations import organisation_candidates
 from annotations.entities.propagation import find_forms, index_forms, propagate
 from annotations.entities.rules import (
     gazetteer_candidates,

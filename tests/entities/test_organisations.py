@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from annotations.entities import recognise
-from annotations.entities.organisations import descriptor_candidates, organisation_candidates
+from annotations.entities.descriptors import descriptor_candidates
+from annotations.entities.organisations import organisation_candidates
 from annotations.entities.trained_model import load_model
 from annotations.entities.words import split_text
 
@@ -89,3 +90,14 @@ def test_a_common_word_after_a_descriptor_is_no_name(text: str) -> None:
 )
 def test_a_name_runs_across_a_hyphen_or_a_hashtag(text: str, expected: str) -> None:
     assert (expected, "PER") in [(e.text, e.label) for e in recognise(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("استهداف كنيسة بمنطقة مسطرد شمالي العاصمة", "مسطرد"),
+        ('لكنيسة جونوغ" في مقاطعة سيغي بيرومارو أبلغ عن', "سيغي بيرومارو"),
+    ],
+)
+def test_the_name_after_a_place_descriptor_is_a_place(text: str, expected: str) -> None:
+    assert (expected, "LOC") in [(e.text, e.label) for e in recognise(text)]
