@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotations.arabic import is_arabic_letter
 from annotations.entities.clitics import splits
 from annotations.entities.features import STOP_SURFACES
 from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
 NAME_LISTS = {"LOC": "LOC", "PER": "PER", "ORG": "ORG", "SURNAME": "PER"}
+#: Lists of words that are never names themselves.
+NOT_NAMES = ("NATIONALITY", "ORG_MODIFIER", "ORG_DESCRIPTIVE", "DEMONYM")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,27 @@ def known_label(key: str, model: Model) -> str | None:
 def is_name_word(word: Word, model: Model) -> bool:
     """Whether a word may belong to a name (not a function word, not a common word)."""
     return word.plain not in STOP_SURFACES and word.key not in model.common_words
+
+
+def is_arabic_word(word: Word) -> bool:
+    """Whether the word's key is Arabic letters only."""
+    return bool(word.key) and all(is_arabic_letter(char) for char in word.key)
+
+
+def rare_name(word: Word, label: str, model: Model) -> bool:
+    """Whether the word reads as a rare or foreign name of type `label`: a known name of that
+    type, or an Arabic word without the article that is no function or common word, no adjective
+    or demonym, and unseen in the text the word clusters were learned from."""
+    key = word.key
+    gazetteer = model.resources.gazetteer
+    if not is_arabic_word(word) or not is_name_word(word, model):
+        return False
+    if any(gazetteer.has(key, kind) for kind in NOT_NAMES):
+        return False
+    known = known_label(key, model)
+    if known:
+        return known == label
+    return not key.startswith(("ال", "لل")) and key not in model.resources.clusters
 
 
 def clitic_reading(key: str, model: Model) -> tuple[int, str] | None:

@@ -3,15 +3,13 @@
 A descriptor (صحيفة، شركة، منظمة ... for organisations; مدينة، منطقة، مقاطعة، معبر ... for places)
 followed by words that read as a rare or foreign name makes them a name of that type; the
 descriptor stays outside as the annotation conventions say, except «وكالة», which press agencies
-keep («[وكالة بلومبرغ]»). A rare name is a known name of that type, or an Arabic word without the
-article that is no function or common word, no adjective, and unseen in the text the word clusters
-were learned from.
+keep («[وكالة بلومبرغ]»). What reads as a rare name: `candidates.rare_name`.
 """
 
 from __future__ import annotations
 
-from annotations.entities.candidates import Candidate, is_name_word, known_label
-from annotations.entities.organisations import is_arabic_word
+from annotations.entities.candidates import Candidate, rare_name
+from annotations.entities.clitics import splits
 from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
@@ -22,22 +20,7 @@ INCLUDED = frozenset({"وكاله"})
 #: Longest name after a descriptor, in words.
 MAX_WORDS = 4
 CONFIDENCE = 0.7
-OPENING_QUOTES = frozenset('"“«\'')
-NOT_NAMES = ("NATIONALITY", "ORG_MODIFIER", "ORG_DESCRIPTIVE", "DEMONYM")
-
-
-def rare_name(word: Word, label: str, model: Model) -> bool:
-    """Whether the word reads as a rare or foreign name of type `label` (module docstring)."""
-    key = word.key
-    gazetteer = model.resources.gazetteer
-    if not is_arabic_word(word) or not is_name_word(word, model):
-        return False
-    if any(gazetteer.has(key, kind) for kind in NOT_NAMES):
-        return False
-    known = known_label(key, model)
-    if known:
-        return known == label
-    return not key.startswith(("ال", "لل")) and key not in model.resources.clusters
+OPENING_QUOTES = frozenset("\"“«'")
 
 
 def _follows(text: str, words: list[Word], j: int) -> bool:
@@ -47,11 +30,16 @@ def _follows(text: str, words: list[Word], j: int) -> bool:
 
 
 def _descriptor(word: Word, model: Model) -> tuple[int, str] | None:
-    """(clitic letters, type of the name it introduces) when the word is a descriptor."""
-    for kind, label in DESCRIPTORS.items():
-        clitic = model.resources.gazetteer.clitic_of(word.key, kind)
-        if clitic is not None:
-            return clitic, label
+    """(clitic letters, type of the name it introduces) when the word is a descriptor without the
+    article («والمنطقة بأسرها» names nothing)."""
+    gazetteer = model.resources.gazetteer
+    clitic = gazetteer.clitic_of(word.key, "DESCRIPTOR")
+    if clitic is None or word.key[:clitic].endswith(("ال", "لل")):
+        return None
+    for letters, rest in ((0, word.key), *splits(word.key)):
+        for kind, label in DESCRIPTORS.items():
+            if letters == clitic and gazetteer.has(rest, kind):
+                return clitic, label
     return None
 
 

@@ -12,8 +12,14 @@ adjectives may follow («للطاقة الذرية»).
 
 from __future__ import annotations
 
-from annotations.arabic import is_arabic_letter, match_key
-from annotations.entities.candidates import Candidate, is_name_word, known_label
+from annotations.arabic import match_key
+from annotations.entities.candidates import (
+    Candidate,
+    is_arabic_word,
+    is_name_word,
+    known_label,
+    rare_name,
+)
 from annotations.entities.clitics import splits
 from annotations.entities.features import STOP_SURFACES
 from annotations.entities.trained_model import Model
@@ -39,11 +45,6 @@ TIME_WORDS = frozenset(
 )
 #: A noun in construct state does not start with a preposition or a conjunction.
 PREPOSITIONS = ("و", "ف", "ب", "ل", "ك")
-
-
-def is_arabic_word(word: Word) -> bool:
-    """Whether the word's key is Arabic letters only."""
-    return bool(word.key) and all(is_arabic_letter(char) for char in word.key)
 
 
 def is_adjective(word: Word, model: Model) -> bool:
@@ -101,6 +102,8 @@ def chain_end(words: list[Word], head: int, definite: bool, model: Model) -> int
         word = words[j]
         if state == "construct":
             kind = _genitive(word, model)
+            if kind == "more" and rare_name(word, "ORG", model):
+                break  # a proper name: the descriptor rule's («[وكالة آكي] الإيطالية»)
             if kind == "more" and construct_nouns < MAX_CONSTRUCT:
                 construct_nouns += 1
             elif kind == "end":
@@ -145,4 +148,3 @@ def organisation_candidates(words: list[Word], model: Model) -> list[Candidate]:
         if end > i + 1:
             found.append(Candidate(i, end, "ORG", "rule", CONFIDENCE, clitic))
     return found
-

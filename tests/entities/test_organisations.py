@@ -69,6 +69,7 @@ def test_plural_nationality_nouns_are_not_names(word: str) -> None:
         ('على 14 صحافيا في جريدة "جمهورييت" المعارضة', "جمهورييت", "ORG"),
         ("وتؤكد منظمة فورو بينال غير الحكومية أن", "فورو بينال", "ORG"),
         ("وفق ما كشفت وكالة بلومبرغ اليوم", "وكالة بلومبرغ", "ORG"),
+        ("حسبما ذكرت وكالة آكي الايطالية.", "وكالة آكي", "ORG"),
         ("استهداف كنيسة بمنطقة مسطرد شمالي العاصمة", "مسطرد", "LOC"),
         ('لكنيسة جونوغ" في مقاطعة سيغي بيرومارو أبلغ عن', "سيغي بيرومارو", "LOC"),
     ],
@@ -77,7 +78,9 @@ def test_the_name_after_a_descriptor_takes_its_type(text: str, expected: str, la
     assert (expected, label) in [(e.text, e.label) for e in recognise(text)]
 
 
-@pytest.mark.parametrize("text", ["أعلنت شركة النفط الوطنية", "قرب موقع عسكري في الجنوب"])
+@pytest.mark.parametrize(
+    "text", ["أعلنت شركة النفط الوطنية", "قرب موقع عسكري في الجنوب", "ليبيا والمنطقة بأسرها"]
+)
 def test_a_common_word_after_a_descriptor_is_no_name(text: str) -> None:
     words = split_text(text).words
     assert not descriptor_candidates(text, words, load_model())

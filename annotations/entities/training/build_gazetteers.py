@@ -105,6 +105,7 @@ def build() -> dict:
         "ORG_HEAD": curated("org_triggers"),
         "ORG_DESCRIPTOR": curated("org_descriptors"),
         "LOC_DESCRIPTOR": curated("place_descriptors"),
+        "DESCRIPTOR": curated("org_descriptors") + curated("place_descriptors"),
         "ORG_MODIFIER": curated("org_modifiers") + with_feminine(nationalities),
         "NATIONALITY": with_feminine(nationalities),
         "ORG_DESCRIPTIVE": with_feminine(curated("org_descriptive")),
