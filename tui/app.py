@@ -212,6 +212,13 @@ class RawiApp(App[None]):
 
         self.push_screen(StoriesScreen(self.corpus, self.render_mode, self.config.hide_harakat))
 
+    def open_export(self) -> None:
+        """The export form (`rawi export` from the app)."""
+        from tui.screens.export import ExportScreen
+
+        if not isinstance(self.screen, ExportScreen):
+            self.push_screen(ExportScreen())
+
     def open_neighbour(self, article_id: str, step: int) -> None:
         """The next (`step` 1) or previous (-1) article in the list's order, if any."""
         following = self.list_screen.neighbour(article_id, step) if self.list_screen else None
@@ -316,6 +323,11 @@ class RawiApp(App[None]):
             "History: recent actions",
             "What you did lately (what, where, when), newest first",
             self.action_history,
+        )
+        yield SystemCommand(
+            "Export annotations…",
+            "rawi export from the app: format, layer and file in a form (E on the list)",
+            self.open_export,
         )
         yield SystemCommand(
             "Hide suggestions" if self.config.show_suggestions else "Show suggestions",

@@ -77,6 +77,7 @@ def app_screens() -> dict[str, list[tuple[str, str]]]:
     from tui.screens.article_list import ArticleListScreen
     from tui.screens.attributes import AttributesScreen
     from tui.screens.error import ErrorScreen
+    from tui.screens.export import ExportScreen
     from tui.screens.help import HelpScreen
     from tui.screens.reader import ReaderScreen
     from tui.screens.statistics import StatisticsScreen
@@ -92,6 +93,7 @@ def app_screens() -> dict[str, list[tuple[str, str]]]:
         "compare": [*_ids(CompareScreen.BINDINGS), *app],
         "statistics": [*_ids(StatisticsScreen.BINDINGS), *app],
         "error": [*_ids(ErrorScreen.BINDINGS), *app],
+        "export": [*_ids(ExportScreen.BINDINGS), *app],
         "help": _ids(HelpScreen.BINDINGS),
     }
 

@@ -9,17 +9,23 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
 
 import click
 
-from annotations.durable import output_file
 from annotations.exchange import FORMATS, ExportReport
 from annotations.model import LABELS, LAYERS
-from annotations.session.exporting import ExportRequest, Progress, run_export
+from annotations.session.exporting import (
+    ExportRequest,
+    Progress,
+    export_to,
+    incomplete,
+    not_written,
+    report_lines,
+    run_export,
+)
 from annotations.store import StoreError
 from tui.cli.options import GlobalOptions, global_options, pass_options
 from tui.printable import printable
@@ -95,11 +101,11 @@ def export_command(
     try:
         with options.open_store(read_only=True) as store, _progress() as progress:
             corpus = options.corpus()
-            if fmt == "brat":
-                report = run_export(store, corpus, request, Path(output), progress)
+            if output == "-":
+                sys.stdout.flush()
+                report = run_export(store, corpus, request, sys.stdout.buffer, progress)
             else:
-                with _destination(output) as out:
-                    report = run_export(store, corpus, request, out, progress)
+                report = export_to(store, corpus, request, Path(output), progress)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     except BrokenPipeError:  # `rawi export | head`: the reader has had enough
@@ -132,50 +138,13 @@ def _progress() -> Iterator[Progress | None]:
             bar.render_finish()
 
 
-def _destination(output: str) -> AbstractContextManager[IO[bytes]]:
-    if output == "-":
-        sys.stdout.flush()
-        return nullcontext(sys.stdout.buffer)
-    return output_file(output)
-
-
 def cannot_write(output: str, error: OSError) -> str:
     """One line saying why `output` was not written (and that nothing there was replaced)."""
-    where = error.filename if error.filename and error.filename != output else None
-    reason = f"{error.strerror or error}" + (f" ({where})" if where else "")
-    return printable(f"cannot write {output}: {reason}; nothing there was replaced")
+    return printable(not_written(output, error))
 
 
 def _warn(report: ExportReport) -> None:
-    for article_id, count in sorted(report.missing_articles.items()):
-        click.echo(
-            printable(
-                f"warning: left out {count} record(s) of article {article_id!r}: not in the "
-                "corpus (add it with --corpus)"
-            ),
-            err=True,
-        )
-    if report.overlapping_spans:
-        click.echo(
-            f"warning: left out {len(report.overlapping_spans)} span(s) that share a token with "
-            "another (CoNLL has one tag per token; the first, then the longest, is kept)",
-            err=True,
-        )
-    if report.unanchored_spans:
-        click.echo(
-            f"warning: left out {len(report.unanchored_spans)} span(s) that no longer fit their "
-            "article's text (orphans, or saved against another version of the text; see "
-            "`rawi doctor`)",
-            err=True,
-        )
-    if report.malformed:
-        click.echo(
-            printable(
-                f"warning: left out {len(report.malformed)} malformed stored record(s), e.g. "
-                f"{report.malformed[0]} (see `rawi doctor`)"
-            ),
-            err=True,
-        )
-    click.echo(f"exported {report.records} record(s) as {report.items} item(s)", err=True)
-    if report.missing_articles or report.unanchored_spans or report.malformed:
+    for line in report_lines(report):
+        click.echo(printable(line), err=True)
+    if incomplete(report):
         sys.exit(1)

@@ -88,6 +88,7 @@ class ArticleListScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", id="list.clear_filter"),
         Binding("o", "sort", "Sort by next column", id="list.sort"),
         Binding("O", "reverse", "Reverse sort", id="list.reverse"),
+        Binding("E", "export", "Export annotations…", id="list.export", show=False),
         Binding("i", "toggle_ids", "Show / hide the id column", id="list.ids", show=False),
         Binding("q", "app.quit", "Quit", id="list.quit"),
         Binding(
@@ -334,6 +335,9 @@ class ArticleListScreen(Screen[None]):
     def action_open(self) -> None:
         if (article_id := self.table.highlighted) is not None:
             self.app.open_article(article_id)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        self.app.open_export()  # type: ignore[attr-defined]
 
     def action_stories(self) -> None:
         self.app.open_stories()  # type: ignore[attr-defined]
