@@ -1,5 +1,6 @@
 """Export benchmark: 100k annotations exported as native JSONL vs a bare orjson dump of the same
-store records in the same run (target <= 2x), and peak memory as the export grows (flat).
+store records in the same run (target <= 2x), the same export as CoNLL BIO tags (tokens and
+sentences of every article) against the native one, and peak memory as the export grows (flat).
 
 Run by hand: `.venv/bin/python bench/bench_export.py [--annotations 100000]`.
 """
@@ -20,7 +21,9 @@ import orjson
 from annotations.arabic import tokenize
 from annotations.corpus import Article, load_corpus
 from annotations.exchange import ExportReport, native_records, write_export
+from annotations.exchange.conll import write_conll
 from annotations.model import Relation, new_span
+from annotations.session import sentence_ranges
 from annotations.store import Store
 
 SPANS_PER_ARTICLE = 90
@@ -55,6 +58,14 @@ def time_export(store: Store, articles: dict[str, Article], out_path: Path) -> f
     start = time.perf_counter()
     with out_path.open("wb") as out:
         write_export(native_records(store.records(), articles.get, ExportReport()), "native", out)
+    return time.perf_counter() - start
+
+
+def time_conll(store: Store, articles: dict[str, Article], out_path: Path) -> float:
+    start = time.perf_counter()
+    with out_path.open("wb") as out:
+        natives = native_records(store.records(), articles.get, ExportReport())
+        write_conll(natives, "entity", sentence_ranges, out, [])
     return time.perf_counter() - start
 
 
@@ -93,15 +104,19 @@ def main() -> None:
         )
         with Store.open(directory / "db.json") as store:
             store.compact()
-            exports, dumps = [], []
+            exports, dumps, conlls = [], [], []
             for _ in range(args.runs):
                 exports.append(time_export(store, articles, directory / "export.jsonl"))
                 dumps.append(time_orjson(store, directory / "dump.jsonl"))
-            export_time, dump_time = min(exports), min(dumps)
+                conlls.append(time_conll(store, articles, directory / "export.conll"))
+            export_time, dump_time, conll_time = min(exports), min(dumps), min(conlls)
             size = os.path.getsize(directory / "export.jsonl") / 1e6
             print(f"native export : {export_time:6.2f} s ({size:.0f} MB)")
             print(f"orjson dump   : {dump_time:6.2f} s (the store's records, as they are)")
             print(f"ratio         : {export_time / dump_time:6.2f}x (target <= 2x)")
+            conll_size = os.path.getsize(directory / "export.conll") / 1e6
+            print(f"conll export  : {conll_time:6.2f} s ({conll_size:.0f} MB)")
+            print(f"conll / native: {conll_time / export_time:6.2f}x")
             for fraction in (0.1, 0.3, 1.0):
                 limit = max(1, int(len(articles) * fraction))
                 peak = peak_memory(store, articles, limit, directory / "peak.jsonl")
