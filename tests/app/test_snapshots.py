@@ -168,3 +168,15 @@ def test_compare_screen(snap_compare, build, size, tab) -> None:
         await settle(pilot)
 
     assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
+
+
+def test_export_form(snap_compare, build, size) -> None:
+    """E on the list: the export form, every choice a labelled select (no state told by
+    colour alone), the file to write, and its keys."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
