@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Label, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
@@ -48,50 +49,19 @@ class ExportScreen(ModalScreen[None]):
         self.running = False
 
     def compose(self) -> ComposeResult:
-        annotator = self.app.annotator  # type: ignore[attr-defined]
+        mine = printable(f"{self.app.annotator}'s only")  # type: ignore[attr-defined]
         with Vertical(id="export-box"):
             yield Label("Export annotations", id="export-title")
-            with Horizontal(classes="export-row"):
-                yield Label("Format")
-                yield Select(
-                    [(fmt, fmt) for fmt in FORMATS],
-                    value="native",
-                    allow_blank=False,
-                    compact=True,
-                    id="export-format",
-                )
-            with Horizontal(classes="export-row"):
-                yield Label("Layers")
-                yield Select(
-                    [("every layer", ""), *((f"{layer} only", layer) for layer in LAYERS)],
-                    value="",
-                    allow_blank=False,
-                    compact=True,
-                    id="export-layer",
-                )
-            with Horizontal(classes="export-row"):
-                yield Label("Whose work")
-                yield Select(
-                    [(printable(f"{annotator}'s only"), "mine"), ("every annotator's", "all")],
-                    value="mine",
-                    allow_blank=False,
-                    compact=True,
-                    id="export-who",
-                )
-            with Horizontal(classes="export-row"):
-                yield Label("Entities")
-                yield Select(
-                    [("as you see them", "with"), ("left out", "without")],
-                    value="with",
-                    allow_blank=False,
-                    compact=True,
-                    id="export-entities",
-                )
-            with Horizontal(classes="export-row"):
-                yield Label("File")
-                yield ArabicInput(
-                    DEFAULT_OUTPUTS["native"], placeholder="File", compact=True, id="export-path"
-                )
+            yield _row("Format", _choice("format", [(fmt, fmt) for fmt in FORMATS]))
+            layers = [("every layer", ""), *((f"{layer} only", layer) for layer in LAYERS)]
+            yield _row("Layers", _choice("layer", layers))
+            yield _row("Whose work", _choice("who", [(mine, "mine"), ("every annotator's", "all")]))
+            entities = [("as you see them", "with"), ("left out", "without")]
+            yield _row("Entities", _choice("entities", entities))
+            path = ArabicInput(
+                DEFAULT_OUTPUTS["native"], placeholder="File", compact=True, id="export-path"
+            )
+            yield _row("File", path)
             yield Static("", id="export-message", markup=False)
             yield ProgressBar(show_eta=False, id="export-progress")
             with Horizontal(id="export-buttons"):
@@ -213,3 +183,15 @@ class ExportScreen(ModalScreen[None]):
             self.workers.cancel_group(self, "export")
             return
         self.dismiss(None)
+
+
+def _choice(name: str, options: list[tuple[str, str]]) -> Select[str]:
+    """A select of `options` (shown, value), the first chosen, never blank."""
+    return Select(
+        options, value=options[0][1], allow_blank=False, compact=True, id=f"export-{name}"
+    )
+
+
+def _row(label: str, field: Widget) -> Horizontal:
+    """A labelled line of the form."""
+    return Horizontal(Label(label), field, classes="export-row")
