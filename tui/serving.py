@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import re
 import shlex
 import sys
@@ -77,6 +78,15 @@ class RawiServer(Server):
     def command(self, _value: str) -> None:
         """Set by textual-serve's constructor; the command is `command_for`'s instead."""
 
+    def initialize_logging(self) -> None:
+        """One plain line per request on stdout (textual-serve's lines wrap at 80 columns when
+        stdout is a file), with the token never written (it is in URLs and referrers)."""
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        if self.token is not None:
+            handler.addFilter(_Redacted(self.token))
+        logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.middlewares.append(self.guard)
@@ -125,6 +135,20 @@ class RawiServer(Server):
                 err=True,
             )
         click.echo("rawi: ctrl+c stops the server", err=True)
+
+
+class _Redacted(logging.Filter):
+    """Writes `(token)` in a log line instead of the token."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "(token)"), ()
+        return True
 
 
 def _same_site(origin: str, host: str) -> bool:

@@ -34,6 +34,8 @@ class Served:
     url: str
     port: int
     process: subprocess.Popen[str]
+    #: What the server writes on stdout (its request log).
+    log: Path
 
     @property
     def base(self) -> str:
@@ -53,14 +55,16 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
 
     def start(*options: str) -> Served:
         port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-c", "from tui.cli import main; main()", "--db",
-             str(tmp_path / "db.json"), "--annotator", "mona", "serve", "--port", str(port),
-             *options],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        )
+        log = tmp_path / f"serve-{port}.log"
+        with log.open("w") as stdout:
+            process = subprocess.Popen(
+                [sys.executable, "-c", "from tui.cli import main; main()", "--db",
+                 str(tmp_path / "db.json"), "--annotator", "mona", "serve", "--port", str(port),
+                 *options],
+                stdout=stdout, stderr=subprocess.PIPE, text=True,
+            )
         started.append(process)
-        served = Served(_printed_url(process), port, process)
+        served = Served(_printed_url(process), port, process, log)
         _until_listening(port)
         return served
 

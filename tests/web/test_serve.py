@@ -78,6 +78,20 @@ def test_a_token_is_asked_of_every_request(serve) -> None:
     assert status_of(base + "/static/js/textual.js", {"Cookie": f"rawi_token={token}"})[0] == 200
 
 
+def test_the_request_log_never_writes_the_token(serve) -> None:
+    served = serve("--token")
+    token = served.url.split("?token=", 1)[1]
+    assert status_of(served.base + "/?token=" + token)[0] == 200
+    referrer = {"Referer": served.url, "Cookie": f"rawi_token={token}"}
+    assert status_of(served.base + "/static/js/textual.js", referrer)[0] == 200
+    deadline = time.monotonic() + 10
+    while served.log.read_text().count("\n") < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    lines = served.log.read_text().splitlines()
+    assert len(lines) == 2 and '"GET /?token=(token) HTTP/1.1" 200' in lines[0]
+    assert token not in served.log.read_text()
+
+
 def test_any_other_address_asks_for_a_token(serve) -> None:
     served = serve("--host", "0.0.0.0")
     assert "?token=" in served.url
