@@ -36,13 +36,15 @@ $(TEST_STAMP): $(RUN_STAMP)
 	touch $@
 
 # The terminal and bidi-conformance tests need tmux and Unicode's BidiCharacterTest.txt, the
-# browser tests (rawi serve, rawi report) Chromium.
+# browser tests (rawi serve, rawi report) Chromium and a font with Arabic letters (DejaVu: Debian's
+# chromium brings no font, and its screenshots would show boxes).
 # Installed with apt when we are root; otherwise those tests skip and say why.
 system-deps:
 	@missing=""; \
 	command -v tmux >/dev/null || missing="$$missing tmux"; \
 	test -f /usr/share/unicode/BidiCharacterTest.txt || missing="$$missing unicode-data"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "installing:$$missing"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } \
