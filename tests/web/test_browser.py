@@ -1,6 +1,7 @@
 """A real headless Chromium (Debian's `chromium`) opens the served app, waits for the article
-list, presses Enter and finds the reader drawn; it opens the report and finds its charts laid
-out right to left. Screenshots of both are kept in `test-artifacts/` (or $RAWI_TEST_ARTIFACTS)."""
+list, presses Enter and finds the reader drawn, then F5 and the statistics; it opens the report
+and finds its charts laid out right to left. Screenshots of each are kept in `test-artifacts/`
+(or $RAWI_TEST_ARTIFACTS)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.skipif(
 #: Received from the app: the list's header, then the reader's footer.
 LIST_DRAWN = "window.rawiReceived.includes('Words')"
 READER_DRAWN = "window.rawiReceived.includes('Next suggestion')"
+STATISTICS_DRAWN = "window.rawiReceived.includes('Tags per label')"
 
 
 @pytest.fixture
@@ -47,6 +49,10 @@ def test_chromium_opens_the_served_app_and_an_article(serve, browser: Browser, a
             await asyncio.sleep(0.5)
             shot = await browser.screenshot(artifact("serve-reader.png"))
             assert shot.startswith(b"\x89PNG")
+            await browser.press("F5", 116)
+            await browser.wait_for(STATISTICS_DRAWN, timeout=60)
+            await asyncio.sleep(0.5)
+            await browser.screenshot(artifact("serve-statistics.png"))
 
     asyncio.run(visit())
 
