@@ -1,5 +1,6 @@
 """Grouping that favours precision: average-linkage merging over pairs above a strict threshold,
-so that no chain of weak links puts two events in one story."""
+so that no chain of weak links puts two events in one story; a strong link between two groups
+lets them merge a little below it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,12 @@ from annotations.stories.duplicates import near_duplicates
 from annotations.stories.leads import Lead, leads_of
 from annotations.stories.similarity import Vectors, scored_pairs, vectorise
 from annotations.stories.story import Story, StoryOptions
+
+#: A cross pair scoring this much is a strong link: its two groups merge when their cross pairs
+#: average the threshold less `RELAXED` (chosen with the threshold on the even-numbered pairs of
+#: tests/data/story_pairs, see docs/stories.md).
+STRONG_LINK = 0.32
+RELAXED = 0.08
 
 
 def find_stories(articles: Iterable[Article], options: StoryOptions | None = None) -> list[Story]:
@@ -39,8 +46,9 @@ def _average_linkage(
     options: StoryOptions,
 ) -> list[list[int]]:
     """Groups made by merging, best pair first, two groups whose every cross pair is within the
-    window and whose cross pairs score `threshold` on average: no chain of weak links joins two
-    events. Near-duplicates are joined first, unconditionally."""
+    window and whose cross pairs score `threshold` on average (`threshold - RELAXED` when one of
+    them is a strong link): no chain of weak links joins two events. Near-duplicates are joined
+    first, unconditionally."""
     group_of = list(range(size))
     members: dict[int, list[int]] = {node: [node] for node in range(size)}
 
@@ -58,10 +66,15 @@ def _average_linkage(
             continue
         if len(members[a]) + len(members[b]) > 2:  # (two single articles: the pair decides)
             cross = vectors.scores(np.array(members[a]), np.array(members[b]), options.window)
-            if cross.mean() < options.threshold:
+            if cross.mean() < _needed(cross.max(), options.threshold):
                 continue
         join(a, b)
     return [sorted(group) for group in members.values() if len(group) > 1]
+
+
+def _needed(strongest: float, threshold: float) -> float:
+    """The average score two groups' cross pairs must reach, given their strongest."""
+    return threshold - RELAXED if strongest >= STRONG_LINK else threshold
 
 
 def _story(leads: Sequence[Lead], group: list[int], twins: list[tuple[int, int]]) -> Story:

@@ -12,7 +12,7 @@ class StoryOptions:
     reach on average to be merged (pairs below it are never linked)."""
 
     window: float = 3.0
-    threshold: float = 0.27
+    threshold: float = 0.26
 
 
 @dataclass(frozen=True)

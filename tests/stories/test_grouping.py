@@ -107,7 +107,7 @@ def test_stories_of_the_judged_articles_are_precise(
     scored = [p for p in pairs if p["kind"] != "near_duplicate"]
     same = [p for p in scored if story_of.get(p["a"], "-a") == story_of.get(p["b"], "-b")]
     assert sum(p["same_event"] for p in same) / len(same) >= 0.95
-    assert sum(p["same_event"] for p in same) >= 60
+    assert sum(p["same_event"] for p in same) >= 80
     checks = [p for p in pairs if p["kind"] == "near_duplicate"]
     for check in checks:
         together = story_of.get(check["a"], "-a") == story_of.get(check["b"], "-b")
