@@ -41,14 +41,16 @@ def corpora_dir() -> Path:
 RAWI = [sys.executable, "-c", "from tui.cli import main; main()"]
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, max RSS in MB) of one run of `command` in the checkout (output dropped)."""
+def run(command: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, max RSS in MB, CPU seconds) of one run of `command` in the checkout (output
+    dropped). On a shared machine the CPU time says what the wall time would be on idle cores."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(process.pid, 0)
     if status:
         raise SystemExit(f"failed ({status}): {' '.join(command)}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, cpu
 
 
 def processes(corpus: Path, index: Path, runs: int) -> None:
@@ -64,16 +66,19 @@ def processes(corpus: Path, index: Path, runs: int) -> None:
         cold.append(run([*base, "stories", "--json"]))
     warm = [run([*base, "stories", "--json"]) for _ in range(runs)]
     for label, samples, target in (("cold", cold, 60), ("warm", warm, 2)):
-        walls = [wall for wall, _ in samples]
+        walls = [wall for wall, _, _ in samples]
         print(f"rawi stories {label}: median {statistics.median(walls):.2f} s "
               f"(min {min(walls):.2f}, max {max(walls):.2f}, n={runs}), "
-              f"max RSS {max(r for _, r in samples):.0f} MB  target <= {target} s")
+              f"CPU median {statistics.median(c for _, _, c in samples):.1f} s, "
+              f"max RSS {max(r for _, r, _ in samples):.0f} MB, load {os.getloadavg()[0]:.1f}  "
+              f"target <= {target} s")
     loaded = load_corpus([corpus])
     story = max(cached_stories(loaded), key=lambda s: len(s.outlets))
     pair = list(story.articles[:2])
     whole = [run([*base, "compare", *pair, "--json"]) for _ in range(runs)]
-    print(f"rawi compare {' '.join(pair)}: median {statistics.median(w for w, _ in whole):.2f} s "
-          f"as a process, max RSS {max(r for _, r in whole):.0f} MB")
+    wall = statistics.median(w for w, _, _ in whole)
+    print(f"rawi compare {' '.join(pair)}: median {wall:.2f} s as a process, "
+          f"max RSS {max(r for _, r, _ in whole):.0f} MB")
     articles = [loaded[i] for i in pair]
     compare(articles)  # loads the entity model
     inside = []
