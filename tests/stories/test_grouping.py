@@ -7,6 +7,7 @@ import gzip
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from annotations.corpus import Article, Corpus
@@ -126,3 +127,30 @@ def test_character_grams_counted_per_word_equal_sklearns_own() -> None:
     expected = theirs.fit_transform(texts)
     assert np.allclose((ours @ ours.T).toarray(), (expected @ expected.T).toarray(), atol=1e-5)
     assert ours.shape == expected.shape
+
+
+class FixedScores:
+    """Pair scores given as a matrix, in place of the TF-IDF vectors."""
+
+    def __init__(self, matrix: list[list[float]]) -> None:
+        self.matrix = np.array(matrix)
+
+    def scores(self, rows, columns, window):
+        return self.matrix[np.ix_(rows, columns)]
+
+
+@pytest.mark.parametrize(
+    ("strongest", "merged"),
+    [(0.40, True), (0.30, False)],
+    ids=["a strong link merges below the threshold", "a weak one does not"],
+)
+def test_a_strong_link_merges_two_groups_a_little_below_the_threshold(strongest, merged) -> None:
+    """C scores `strongest` with A and 0.10 with B (A and B one group): on average under the
+    threshold 0.26 but within 0.08 of it; only a strong link (>= 0.32) lets C in."""
+    from annotations.stories.grouping import _average_linkage
+
+    matrix = [[1.0, 0.5, strongest], [0.5, 1.0, 0.10], [strongest, 0.10, 1.0]]
+    assert 0.26 - 0.08 <= (strongest + 0.10) / 2 < 0.26
+    pairs = [(0, 1, 0.5), (0, 2, strongest)]
+    groups = _average_linkage(3, [], pairs, FixedScores(matrix), StoryOptions(threshold=0.26))
+    assert groups == ([[0, 1, 2]] if merged else [[0, 1]])
