@@ -171,7 +171,7 @@ async def filter_keystrokes(corpus_path: Path, work: Path) -> list[tuple[str, fl
             while not painted or painted[-1] < start:
                 await asyncio.sleep(0.0002)
             echo = painted[-1]
-            while screen.shown_needle != typed:
+            while screen.shown != (typed, None):
                 await asyncio.sleep(0.0002)
             shown = time.perf_counter()
             while painted[-1] < shown:

@@ -139,7 +139,7 @@ class RawiApp(App[None]):
         self.call_from_thread(self._add_articles, batch, last=True)
 
     def _add_articles(self, articles: list[Article], *, last: bool = False) -> None:
-        added = [self.corpus.add(article) for article in articles]
+        added = [self.corpus.info(self.corpus.add(article).id) for article in articles]
         if self.list_screen is not None:
             self.list_screen.add_articles(added, last=last)
 
@@ -168,8 +168,11 @@ class RawiApp(App[None]):
 
     # -- navigation ----------------------------------------------------------------------------
 
-    def open_article(self, article_id: str, *, replace: bool = False) -> None:
-        """Open the reader on an article (replacing the current reader when `replace`)."""
+    def open_article(
+        self, article_id: str, *, replace: bool = False, at: int | None = None
+    ) -> None:
+        """Open the reader on an article (replacing the current reader when `replace`), with
+        the cursor on the word at offset `at` if given."""
         assert self.store is not None
         self.opened.add(article_id)
         self.last_read = article_id
@@ -180,6 +183,8 @@ class RawiApp(App[None]):
         session.undo_everywhere = self.config.undo_scope == "everywhere"
         session.verdicts = tuple(self.config.verdicts)
         session.relation_labels = tuple(self.config.relation_labels)
+        if at is not None:
+            session.cursor.go_to_index(at)
         screen = ReaderScreen(
             session,
             self.render_mode,
@@ -275,7 +280,7 @@ class RawiApp(App[None]):
         if isinstance(self.screen, ReaderScreen):
             self.screen.set_display(self.render_mode, self.config.hide_harakat)
         elif self.list_screen is not None and self.screen is self.list_screen:
-            self.list_screen.refill()
+            self.list_screen.redraw()
         self.notify(message, timeout=2)
 
     # -- help and command palette --------------------------------------------------------------

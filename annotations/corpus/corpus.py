@@ -80,9 +80,14 @@ class Corpus:
     def register_results(self, folder: Path) -> None:
         self.index.set_note("results", str(Path(folder).resolve()))
 
-    def ids(self) -> list[str]:
-        """Article ids in load order."""
-        return self.index.ids()
+    def ids(self, where: ArticleFilter | None = None) -> list[str]:
+        """The ids of the articles passing `where` (all by default), in load order."""
+        return self.index.ids(where)
+
+    def values(self, column: str) -> list[tuple[str, int]]:
+        """The outlets (`column` "outlet") or categories ("category") with their number of
+        articles, most first."""
+        return self.index.values(column)
 
     def info(self, article_id: str) -> ArticleInfo | None:
         """An article's metadata, without reading its text."""
@@ -104,6 +109,10 @@ class Corpus:
     def matching_ids(self, query: Query | str, where: ArticleFilter | None = None) -> set[str]:
         """The ids of every article matching `query` (no order, no hits, no texts read)."""
         return matching_ids(self.index, query, where)
+
+    def read_ahead(self) -> None:
+        """Read now what the first search as you type needs, so that it answers at once."""
+        self.index.read_ahead()
 
     def close_ids(self, article_id: str, count: int = 5) -> list[str]:
         """At most `count` ids that look like `article_id` (for "no such article" messages)."""

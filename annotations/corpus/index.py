@@ -30,7 +30,7 @@ SCHEMA_VERSION = 1
 APPLICATION_ID = 0x72617769
 #: Load order: a file's position in the corpus, then the record's line.
 _ORDER_STRIDE = 1 << 32
-_INFO_COLUMNS = "id, title, outlet, url, published, category, words, sha256, source"
+_INFO_COLUMNS = "id, title, outlet, url, published, category, words, sha256, source, day"
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, file, seq, ord, title, outlet, url, published, category, "
@@ -99,6 +99,8 @@ class ArticleInfo:
     words: int
     sha256: str
     source: str
+    #: The day it was published on (YYYY-MM-DD) when `published` reads as a date.
+    day: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,8 @@ class ArticleIndex:
         # it): closed here as soon as the index is dropped, so its file locks go with it.
         self.close = weakref.finalize(self, connection.close)
         self._lock = threading.RLock()
+        #: Article ids by rowid, for `matching_ids` (None: to read again).
+        self._names: dict[int, str] | None = None
         #: The database file; None in memory.
         self.path = path
 
@@ -192,6 +196,7 @@ class ArticleIndex:
     def writing(self) -> Iterator[None]:
         """One transaction: every change inside it is seen by readers at once, or not at all."""
         with self._lock:
+            self._names = None
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield
@@ -322,10 +327,11 @@ class ArticleIndex:
         condition, parameters = (where or ArticleFilter()).sql()
         return self._one(f"SELECT count(*) FROM articles a WHERE {condition}", parameters)[0]
 
-    def ids(self) -> list[str]:
-        return [
-            article_id for (article_id,) in self._all("SELECT id FROM articles ORDER BY ord", ())
-        ]
+    def ids(self, where: ArticleFilter | None = None) -> list[str]:
+        """The ids of the articles passing `where`, in load order."""
+        condition, parameters = (where or ArticleFilter()).sql()
+        rows = self._all(f"SELECT id FROM articles a WHERE {condition} ORDER BY ord", parameters)
+        return [article_id for (article_id,) in rows]
 
     def has(self, article_id: str) -> bool:
         return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
@@ -396,7 +402,7 @@ class ArticleIndex:
         assert column in ("outlet", "category")
         return self._all(
             f"SELECT min({column}), count(*) FROM articles WHERE {column}_key IS NOT NULL "
-            f"GROUP BY {column}_key ORDER BY count(*) DESC",
+            f"GROUP BY {column}_key ORDER BY count(*) DESC, min({column})",
             (),
         )
 
@@ -426,14 +432,32 @@ class ArticleIndex:
 
     def matching_ids(self, expression: str, where: ArticleFilter | None) -> set[str]:
         """The ids of every article matching an FTS5 expression (unranked: ranking them all
-        costs ten times the match)."""
-        condition, parameters = (where or ArticleFilter()).sql()
-        rows = self._all(
-            "SELECT a.id FROM search JOIN articles a ON a.rowid = search.rowid "
-            f"WHERE search MATCH ? AND {condition}",
-            [expression, *parameters],
-        )
-        return {article_id for (article_id,) in rows}
+        costs ten times the match). Without `where`, rowids are matched and named from a map
+        kept until the next write (joining the articles costs twice the match)."""
+        if where is not None and where != ArticleFilter():
+            condition, parameters = where.sql()
+            rows = self._all(
+                "SELECT a.id FROM search JOIN articles a ON a.rowid = search.rowid "
+                f"WHERE search MATCH ? AND {condition}",
+                [expression, *parameters],
+            )
+            return {article_id for (article_id,) in rows}
+        rowids = self._all("SELECT rowid FROM search WHERE search MATCH ?", [expression])
+        names = self._ids_by_rowid()
+        if any(rowid not in names for (rowid,) in rowids):  # written by another process
+            self._names = None
+            names = self._ids_by_rowid()
+        return {names[rowid] for (rowid,) in rowids if rowid in names}
+
+    def read_ahead(self) -> None:
+        """Read now what the first `matching_ids` would (for a worker to call early)."""
+        self._ids_by_rowid()
+
+    def _ids_by_rowid(self) -> dict[int, str]:
+        with self._lock:
+            if self._names is None:
+                self._names = dict(self._db.execute("SELECT rowid, id FROM articles").fetchall())
+            return self._names
 
     def _one(self, sql: str, parameters: Sequence[Any]) -> Any:
         with self._lock:

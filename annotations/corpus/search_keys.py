@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from annotations.arabic import WORD_RE, match_key
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: Arabic-Indic and Persian digits to ASCII, for `str.translate`.
+ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ل", "ك")
 _ARTICLE = "ال"
@@ -23,7 +24,7 @@ _ARTICLE = "ال"
 @lru_cache(maxsize=1 << 18)
 def search_key(word: str) -> str:
     """The key of one word (empty when it has no letter or digit)."""
-    key = match_key(word).casefold().translate(_DIGITS)
+    key = match_key(word).casefold().translate(ASCII_DIGITS)
     return key if key.isalnum() else "".join(char for char in key if char.isalnum())
 
 

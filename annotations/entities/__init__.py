@@ -10,13 +10,14 @@ from collections.abc import Iterable
 from annotations.entities.decisions import AnalystRule, load_decisions, surface_key
 from annotations.entities.entity import Entity
 from annotations.entities.recogniser import DEFAULT_MIN_CONFIDENCE, find_entities
-from annotations.entities.trained_model import load_model
+from annotations.entities.trained_model import load_model, model_version
 
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
     "AnalystRule",
     "Entity",
     "load_decisions",
+    "model_version",
     "recognise",
     "surface_key",
 ]

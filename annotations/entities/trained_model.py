@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,6 +77,18 @@ def _tagged(probs: np.ndarray, tags: list[str], names: tuple[str, ...]) -> list[
     return [
         (tag, 1.0 if tag == "O" else float(probs[i, column[tag]])) for i, tag in enumerate(tags)
     ]
+
+
+@cache
+def model_version() -> str:
+    """A digest of the package's code and data: what the recogniser's output depends on."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @cache

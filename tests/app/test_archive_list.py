@@ -3,16 +3,26 @@ worker and never shows a stale result."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
-from annotations.corpus import Article, Corpus
+from annotations.corpus import Article, ArticleFilter, Corpus
 from tui.app import RawiApp
-from tui.screens.article_list import FIRST_ROWS, ArticleListScreen
+from tui.screens.article_list import COLUMNS, FIRST_ROWS, ArticleListScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.shaped import shaped_line
 
 COUNT = FIRST_ROWS * 2 + 17
 TRUMP = {0: "وترامب", 7: "إن ترامب"}
+
+
+async def settled(pilot: Pilot, app: RawiApp) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def archive() -> Corpus:
@@ -63,12 +73,12 @@ def test_typing_fast_shows_only_the_last_filter(tmp_path, recogniser, drive) -> 
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await app.workers.wait_for_complete()
         await pilot.press("slash", *"ترامب")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot, app)
         screen = app.screen
-        assert (screen.needle, screen.shown_needle) == ("ترامب", "ترامب")
+        assert (screen.needle, screen.shown) == ("ترامب", ("ترامب", None))
         assert screen.order == trump
-        screen._filtered("ت", set(corpus.ids()), list(screen.rows.values()), (None, False))
+        everything = list(screen.rows.values())
+        screen._filtered(("ت", None), set(corpus.ids()), everything, (None, False))
         assert screen.order == trump  # a result for a filter typed over is dropped
 
     drive(app_on(corpus, tmp_path, recogniser), scenario)
@@ -86,3 +96,177 @@ def test_a_filter_typed_while_rows_arrive_covers_them(tmp_path, recogniser, driv
         assert len(expected) > FIRST_ROWS // 10
 
     drive(app_on(corpus, tmp_path, recogniser), scenario)
+
+
+def dated() -> Corpus:
+    """Six articles over three days and two outlets (one Arabic name)."""
+    return Corpus(
+        Article(
+            f"d{n}",
+            f"نص الخبر {'عن ترامب' if n % 2 else 'عن الطقس'} رقم {n}.",
+            title=f"عنوان {n}",
+            outlet="بي بي سي" if n < 3 else "CNN",
+            published=f"2018-02-{10 + n % 3:02}T09:00:00+03:00",
+        )
+        for n in range(6)
+    )
+
+
+def test_the_list_shows_the_day_and_sorts_by_it(tmp_path, recogniser, drive) -> None:
+    corpus = dated()
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = app.screen
+        cells = screen.cells(screen.rows["d4"], 0)
+        values = dict(zip([c.key for c in COLUMNS], cells, strict=True))
+        assert values["date"] == "2018-02-11"
+        screen.sort_by("date")
+        days = [corpus.info(i).day for i in screen.order]
+        assert days == sorted(days) and days[0] == "2018-02-10"
+
+    drive(app_on(corpus, tmp_path, recogniser), scenario)
+
+
+def test_outlet_and_days_narrow_the_list_and_the_filter(tmp_path, recogniser, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = app.screen
+        await pilot.press("f")  # the outlet menu has the focus: the first outlet is CNN (3)
+        await pilot.press("enter", "down", "enter")
+        await settled(pilot, app)
+        assert screen.order == ["d3", "d4", "d5"]
+        await pilot.press("tab", *"2018-02-11")
+        await settled(pilot, app)
+        assert screen.order == ["d4", "d5"]
+        await pilot.press("tab", *"٢٠١٨-٠٢-١١")  # until, in Arabic-Indic digits
+        await settled(pilot, app)
+        assert screen.order == ["d4"]
+        await pilot.press("escape", "slash", *"ترامب")  # d4's text is about the weather
+        await settled(pilot, app)
+        assert screen.order == []
+        await pilot.press("escape")
+        await settled(pilot, app)
+        assert screen.order == ["d4"]
+
+    drive(app_on(dated(), tmp_path, recogniser), scenario)
+
+
+def test_a_day_that_does_not_read_is_ignored(tmp_path, recogniser, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("f", "tab", *"2018-02-1")
+        await settled(pilot, app)
+        assert len(app.screen.order) == 6
+        assert app.screen.query_one("#since").has_class("-invalid")
+        await pilot.press("1")
+        await settled(pilot, app)
+        assert app.screen.order == ["d1", "d2", "d4", "d5"]
+
+    drive(app_on(dated(), tmp_path, recogniser), scenario)
+
+
+def test_search_shows_snippets_and_opens_the_article_at_the_hit(
+    tmp_path, recogniser, drive
+) -> None:
+    corpus = dated()
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("F")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"ترامب")
+        await settled(pilot, app)
+        screen = app.screen
+        assert [r.info.id for r in screen.results] == [r.info.id for r in corpus.search("ترامب")]
+        assert {r.info.id for r in screen.results} == {"d1", "d3", "d5"}
+        prompt = screen.query_one(OptionList).get_option_at_index(0).prompt
+        assert shaped_line("ترامب", 10) in str(prompt)  # the snippet, shaped
+        first = screen.results[0]
+        await pilot.press("enter", "enter")  # to the results, then open the first
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.session.article.id == first.info.id
+        assert app.screen.session.cursor.word_range()[0] == first.hits[0].start
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.list_screen
+
+    drive(app_on(corpus, tmp_path, recogniser), scenario)
+
+
+def test_search_within_the_list_scope_and_query_errors(tmp_path, recogniser, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        app.screen.where = ArticleFilter(outlet="CNN")
+        await pilot.press("F", *"ترامب")
+        await settled(pilot, app)
+        screen = app.screen
+        assert {r.info.id for r in screen.results} == {"d3", "d5"}
+        assert "CNN" in str(screen.query_one("#search-status").render())
+        await pilot.press("space", '"')  # an unclosed quote
+        await settled(pilot, app)
+        assert screen.results == []
+        assert "Not a query" in str(screen.query_one("#search-status").render())
+
+    drive(app_on(dated(), tmp_path, recogniser), scenario)
+
+
+def test_entity_counts_are_kept_for_the_next_run(tmp_path, drive) -> None:
+    corpus = dated()
+    calls: list[str] = []
+
+    def recogniser(text: str, decisions):
+        calls.append(text)
+        return [None] * (1 + len(text) % 3)
+
+    recogniser.version = "test-1"  # type: ignore[attr-defined]
+    shown: list[dict[str, str]] = []
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await settled(pilot, app)
+        screen = app.screen
+        shown.append({i: screen.cells(screen.rows[i], 0)[4] for i in corpus.ids()})
+        assert "counted" not in screen.sub_title  # the progress is gone once all are counted
+
+    drive(app_on(corpus, tmp_path, recogniser), scenario)
+    assert sorted(calls) == sorted(corpus[i].text for i in corpus.ids())
+    calls.clear()
+    drive(app_on(corpus, tmp_path, recogniser), scenario)
+    assert calls == []
+    assert shown[0] == shown[1]
+    assert all(count.isdigit() for count in shown[0].values())
+
+
+def test_counting_shows_its_progress(tmp_path, recogniser, drive) -> None:
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await settled(pilot, app)
+        screen = app.screen
+        screen._counted = 0  # as a new count starts
+        screen._apply_counts([("d0", 5, 1), ("d1", 6, 2)], 6)
+        assert screen.sub_title == "0 of 6 done · 6 todo · entities counted: 2 of 6"
+        screen._apply_counts([(f"d{n}", 5, 1) for n in range(2, 6)], 6)
+        assert screen.sub_title == "0 of 6 done · 6 todo"
+
+    drive(app_on(dated(), tmp_path, recogniser), scenario)
+
+
+def test_counts_show_as_dots_until_known_and_the_progress_from_the_start(tmp_path, drive) -> None:
+    release = threading.Event()
+
+    def slow_recogniser(text: str, decisions):
+        release.wait(10)
+        return [None]
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = app.screen
+        for _ in range(500):
+            if "counted" in screen.sub_title:
+                break
+            await pilot.pause(0.01)
+        assert screen.sub_title == "0 of 6 done · 6 todo · entities counted: 0 of 6"
+        assert {screen.cells(row, 0)[4] for row in screen.rows.values()} == {"…"}
+        release.set()
+        await settled(pilot, app)
+        assert {screen.cells(row, 0)[4] for row in screen.rows.values()} == {"1"}
+        assert screen.sub_title == "0 of 6 done · 6 todo"
+
+    drive(app_on(dated(), tmp_path, slow_recogniser), scenario)

@@ -90,7 +90,7 @@ def test_the_filter_finds_words_of_the_text_in_any_form(build, drive) -> None:
 def test_sort_by_column_and_reverse(build, seeds, drive) -> None:
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await app.workers.wait_for_complete()
-        await pilot.press("o", "o", "o")  # title, outlet, words
+        await pilot.press("o", "o", "o", "o")  # title, outlet, date, words
         words = [seeds[i].words for i in app.screen.order]
         assert words == sorted(words)
         await pilot.press("O")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,15 +23,19 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from annotations.arabic import match_key
-from annotations.corpus import Corpus, QueryError, as_typed
+from annotations.corpus import ArticleFilter, Corpus, QueryError, as_typed
 from annotations.session import StoreStats, entity_decisions, progress_summary, store_stats
+from annotations.session.entity_counts import EntityCounter, EntityCounts, counting_pool
+from tui.screens.search import SearchScreen
 from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.article_table import ArticleTable, Column, TableHeader
+from tui.widgets.list_scope import ListScope
 from tui.widgets.shaped import shaped_line
 
 COLUMNS = (
-    Column("title", "Title", 50, "right", grow=3),
-    Column("outlet", "Outlet", 18, "right", grow=1),
+    Column("title", "Title", 44, "right", grow=3),
+    Column("outlet", "Outlet", 16, "right", grow=1),
+    Column("date", "Date", 10),
     Column("words", "Words", 7, "right"),
     Column("entities", "Entities", 8, "right"),
     Column("claims", "Claims", 6, "right"),
@@ -41,6 +46,8 @@ COLUMNS = (
 ID_COLUMN = Column("id", "Id", 24)
 STATUS_ORDER = {"todo": 0, "in progress": 1, "done": 2}
 COUNT_BATCH = 16
+#: Rows whose stored counts are looked up at once.
+LOOKUP_BATCH = 512
 #: Rows read before the first frame (a screenful and more); the rest are read after it.
 FIRST_ROWS = 100
 #: Counting stops this long after each keystroke in the filter (it would slow the filter down).
@@ -60,6 +67,7 @@ class Row:
         return {
             "title": self.article.title,
             "outlet": self.article.outlet or "",
+            "date": self.article.day or "",
             "words": -1 if self.words is None else self.words,
             "entities": -1 if self.entities is None else self.entities,
             "claims": self.stats.claims,
@@ -86,6 +94,8 @@ class ArticleListScreen(Screen[None]):
         Binding("enter", "open", "Open", id="list.open"),
         Binding("slash", "filter", "Filter", id="list.filter"),
         Binding("escape", "clear_filter", "Clear filter", id="list.clear_filter"),
+        Binding("f", "scope", "Outlet and dates", id="list.scope"),
+        Binding("F", "search", "Search the corpus", id="list.search"),
         Binding("o", "sort", "Sort by next column", id="list.sort"),
         Binding("O", "reverse", "Reverse sort", id="list.reverse"),
         Binding("E", "export", "Export annotations…", id="list.export", show=False),
@@ -120,15 +130,26 @@ class ArticleListScreen(Screen[None]):
         self.reverse = False
         self.show_ids = False
         self.needle = ""
-        #: The ids passing the filter (None: no filter), and the needle they are for.
+        self.where: ArticleFilter | None = None
+        #: The ids passing the filter (None: no filter), and the (needle, where) they are for.
         self.passing: set[str] | None = None
-        self.shown_needle = ""
+        self.shown: tuple[str, ArticleFilter | None] = ("", None)
         self._filtering = threading.Lock()
         self._typing_until = 0.0
+        #: Entity counts kept across runs (opened by the first count), and how many rows the
+        #: current count has done.
+        self.stored_counts: EntityCounts | None = None
+        self._counted = self._to_count = 0
+        #: "n of N done" and the counts by status (see `show_progress`).
+        self._statuses = ""
+        #: The process the recogniser counts in, started with the first count (None: it
+        #: counts in the worker thread).
+        self._counting_pool: Executor | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield ArabicInput(placeholder="Filter: title, outlet, id or words of the text", id="filter")
+        yield ListScope(self._shape_outlet, id="scope")
         header = TableHeader(COLUMNS, id="columns")
         yield header
         yield ArticleTable(COLUMNS, self.cells, header, id="articles")
@@ -158,6 +179,7 @@ class ArticleListScreen(Screen[None]):
         """The rows after the first ones, read from the index (titles folded for the filter)."""
         rest = [Row(info) for info in self.corpus.infos()[FIRST_ROWS:]]
         self.app.call_from_thread(self.add_rows, rest, last=True)
+        self.corpus.read_ahead()
 
     def on_screen_resume(self) -> None:
         """Shown (first, or back from the reader): the store's counts, then words and entities
@@ -180,6 +202,7 @@ class ArticleListScreen(Screen[None]):
         cells = (
             shaped_line(row.article.title or row.article.id, title, mode, harakat),
             shaped_line(row.article.outlet or "", outlet, mode, harakat),
+            row.article.day or "",
             _count(row.words),
             _count(row.entities),
             str(row.stats.claims),
@@ -202,49 +225,76 @@ class ArticleListScreen(Screen[None]):
         self.table.refresh()
 
     def show_progress(self) -> None:
-        """ "n of N done" and the counts by status, in the header."""
-        self.sub_title = progress_summary(row.stats.status for row in self.rows.values())
+        """ "n of N done" and the counts by status in the header, then how many articles have
+        their entities counted while a count runs."""
+        self._statuses = progress_summary(row.stats.status for row in self.rows.values())
+        self._show_header()
+
+    def _show_header(self) -> None:
+        parts = [self._statuses]
+        if self.counting:
+            parts.append(f"entities counted: {self._counted:,} of {self._to_count:,}")
+        self.sub_title = " · ".join(parts)
+
+    @property
+    def counting(self) -> bool:
+        """Whether entities are being counted."""
+        return self._counted < self._to_count
 
     def count_rows(self) -> None:
         """Count what is not counted yet, in a thread, with the analyst's entity decisions."""
+        self._counted = self._to_count = 0
         app = self.app
         self._count_rows(entity_decisions(app.store, app.annotator))  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="counts", description="count words and entities")
     def _count_rows(self, decisions: list[Any]) -> None:
-        """Words and entities of every row, in display order, posted in small batches."""
+        """Words and entities of every row not counted yet, in display order, posted in small
+        batches: stored counts first, the others counted (and stored) as they come."""
         worker = get_current_worker()
-        batch: list[tuple[str, int, int | None]] = []
-        entities_ok = True
-        for article_id in list(self.order):
-            while time.monotonic() < self._typing_until and not worker.is_cancelled:
-                time.sleep(TYPING_PAUSE / 5)
-            if worker.is_cancelled:
-                return
-            row = self.rows[article_id]
-            if row.entities is not None:
-                continue
-            entities: int | None = None
-            if entities_ok:
-                try:
-                    text = self.corpus[article_id].text
-                    entities = len(self.recogniser(text, decisions))
-                except Exception as error:  # the recogniser is optional for the list
-                    entities_ok = False
-                    self.app.call_from_thread(
-                        self.notify, f"Entities not counted: {error}", severity="warning"
-                    )
-            batch.append((article_id, row.article.words, entities))
-            if len(batch) >= COUNT_BATCH:
-                self.app.call_from_thread(self._apply_counts, batch)
-                batch = []
-        if batch:
-            self.app.call_from_thread(self._apply_counts, batch)
+        if self.stored_counts is None:
+            self.stored_counts = EntityCounts.open()
+            self._counting_pool = counting_pool(self.recogniser)
+        counter = EntityCounter(self.recogniser, decisions, self.stored_counts, self._counting_pool)
+        todo = [self.rows[i] for i in list(self.order) if self.rows[i].entities is None]
+        self.app.call_from_thread(self._apply_counts, [], len(todo))
+        failed = False
+        for start in range(0, len(todo), LOOKUP_BATCH):
+            rows = todo[start : start + LOOKUP_BATCH]
+            known = counter.known(row.article.sha256 for row in rows)
+            batch: list[tuple[str, int, int | None]] = []
+            for row in rows:
+                entities = known.get(row.article.sha256)
+                if entities is None and not failed:
+                    while time.monotonic() < self._typing_until and not worker.is_cancelled:
+                        time.sleep(TYPING_PAUSE / 5)
+                    if worker.is_cancelled:
+                        counter.flush()
+                        return
+                    try:
+                        text = self.corpus[row.article.id].text
+                        entities = counter.count(row.article.sha256, text)
+                    except Exception as error:  # the recogniser is optional for the list
+                        failed = True
+                        self.app.call_from_thread(
+                            self.notify, f"Entities not counted: {error}", severity="warning"
+                        )
+                batch.append((row.article.id, row.article.words, entities))
+                if len(batch) == COUNT_BATCH:
+                    counter.flush()
+                    self.app.call_from_thread(self._apply_counts, batch, len(todo))
+                    batch = []
+            counter.flush()
+            self.app.call_from_thread(self._apply_counts, batch, len(todo))
 
-    def _apply_counts(self, batch: list[tuple[str, int, int | None]]) -> None:
+    def _apply_counts(self, batch: list[tuple[str, int, int | None]], total: int) -> None:
+        """Show counts; the header says how many of `total` are counted until they all are."""
         for article_id, words, entities in batch:
             row = self.rows[article_id]
             row.words, row.entities = words, entities
+        self._counted += len(batch)
+        self._to_count = total
+        self._show_header()
         self.table.refresh()
 
     def refill(self) -> None:
@@ -252,6 +302,11 @@ class ArticleListScreen(Screen[None]):
         passing = self.passing
         rows = [row for row in self.rows.values() if passing is None or row.article.id in passing]
         self._show(self._sorted(rows))
+
+    def redraw(self) -> None:
+        """Draw again in the current render mode."""
+        self.refill()
+        self.query_one(ListScope).redraw()
 
     def _sorted(self, rows: list[Row]) -> list[Row]:
         if self.sort_column:
@@ -265,45 +320,62 @@ class ArticleListScreen(Screen[None]):
         self.query_one(TableHeader).show_sort(self.sort_column, self.reverse)
 
     def refilter(self) -> None:
-        """Filter the rows again for `needle`, in a worker (at once when there is none)."""
-        if not self.needle:
-            self.passing, self.shown_needle = None, ""
+        """Filter the rows again for `needle` and `where`, in a worker (at once when there is
+        neither)."""
+        if not self.needle and self.where is None:
+            self.passing, self.shown = None, ("", None)
             self.refill()
             return
-        self._filter(self.needle, list(self.rows.values()))
+        self._filter(self.needle, self.where, list(self.rows.values()))
 
     @work(thread=True, exclusive=True, group="filter", description="filter the list")
-    def _filter(self, needle: str, rows: list[Row]) -> None:
+    def _filter(self, needle: str, where: ArticleFilter | None, rows: list[Row]) -> None:
         worker = get_current_worker()
         with self._filtering:  # one query at a time; those overtaken meanwhile never start
             if worker.is_cancelled:
                 return
             order = (self.sort_column, self.reverse)
-            passing = self._passing(needle, rows)
+            passing = self._passing(needle, where, rows)
             shown = self._sorted([row for row in rows if row.article.id in passing])
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._filtered, needle, passing, shown, order)
+            self.app.call_from_thread(self._filtered, (needle, where), passing, shown, order)
 
-    def _passing(self, needle: str, rows: list[Row]) -> set[str]:
-        """The ids of the rows whose title, outlet or id contains the folded `needle`, or whose
-        text matches it as a search query (its last word typed as a prefix)."""
+    def _passing(self, needle: str, where: ArticleFilter | None, rows: list[Row]) -> set[str]:
+        """The ids of the articles in `where` whose title, outlet or id contains the folded
+        `needle`, or whose text matches it as a search query (its last word typed as a
+        prefix)."""
+        scope = None if where is None else set(self.corpus.ids(where))
+        if not needle:
+            return scope or set()
         try:
-            passing = self.corpus.matching_ids(as_typed(needle))
+            passing = self.corpus.matching_ids(as_typed(needle), where)
         except QueryError:  # not a query yet (a lone quote or minus...)
             passing = set()
         folded = match_key(needle).casefold()
-        passing.update(row.article.id for row in rows if folded in row.haystack)
+        passing.update(
+            row.article.id
+            for row in rows
+            if folded in row.haystack and (scope is None or row.article.id in scope)
+        )
         return passing
 
     def _filtered(
-        self, needle: str, passing: set[str], rows: list[Row], order: tuple[str | None, bool]
+        self,
+        wanted: tuple[str, ArticleFilter | None],
+        passing: set[str],
+        rows: list[Row],
+        order: tuple[str | None, bool],
     ) -> None:
-        """Show the rows passing `needle` if it is still the filter (sorted again if the sort
+        """Show the rows passing `wanted` if it is still the filter (sorted again if the sort
         order changed meanwhile)."""
-        if needle != self.needle:
+        if wanted != (self.needle, self.where):
             return
-        self.passing, self.shown_needle = passing, needle
+        self.passing, self.shown = passing, wanted
         self._show(rows if order == (self.sort_column, self.reverse) else self._sorted(rows))
+
+    def _shape_outlet(self, name: str, width: int) -> str:
+        app = self.app
+        return shaped_line(name, width, app.render_mode, app.config.hide_harakat)  # type: ignore[attr-defined]
 
     def add_articles(self, articles: Sequence[Any], *, last: bool = False) -> None:
         """Rows for articles that arrived after the screen opened (see `add_rows`)."""
@@ -315,10 +387,7 @@ class ArticleListScreen(Screen[None]):
         for row in rows:
             self.rows[row.article.id] = row
         self.show_progress()
-        if self.needle:
-            self.refilter()
-        else:
-            self.refill()
+        self.refilter()
         if last:
             self.arriving = False
             self.count_rows()
@@ -355,8 +424,35 @@ class ArticleListScreen(Screen[None]):
         field_.add_class("shown")
         field_.focus()
 
+    def action_search(self) -> None:
+        """The search screen, over the outlet and days the list is narrowed to."""
+        self.app.push_screen(SearchScreen(self.corpus, self.where))
+
+    def on_unmount(self) -> None:
+        if self.stored_counts is not None:
+            self.stored_counts.close()
+        if self._counting_pool is not None:
+            self._counting_pool.shutdown(wait=False, cancel_futures=True)
+
+    def action_scope(self) -> None:
+        """Show the outlet and date fields (the outlets are read the first time)."""
+        scope = self.query_one(ListScope)
+        if not scope.outlets:
+            scope.set_outlets(self.corpus.values("outlet"))
+        scope.add_class("shown")
+        scope.focus_outlet()
+
+    @on(ListScope.Changed)
+    def scope_changed(self, event: ListScope.Changed) -> None:
+        self.where = event.where
+        self.refilter()
+
     def action_clear_filter(self) -> None:
-        """Escape: no filter, the whole list in its sort order, the first row highlighted."""
+        """Escape: no filter, the whole list in its sort order, the first row highlighted (in
+        the outlet and date fields: back to the list, keeping them)."""
+        if self.focused is not None and self.focused.parent is self.query_one(ListScope):
+            self.table.focus()
+            return
         field_ = self.query_one("#filter", ArabicInput)
         field_.value = ""
         field_.remove_class("shown")
