@@ -270,3 +270,23 @@ def test_counts_show_as_dots_until_known_and_the_progress_from_the_start(tmp_pat
         assert screen.sub_title == "0 of 6 done · 6 todo"
 
     drive(app_on(dated(), tmp_path, slow_recogniser), scenario)
+
+
+def test_a_filter_typed_on_or_back_shows_what_it_shows_typed_alone(
+    tmp_path, recogniser, drive
+) -> None:
+    corpus = archive()
+
+    def titled(needle: str) -> list[str]:
+        return [i for i in corpus.ids() if needle in corpus[i].title]
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await settled(pilot, app)
+        await pilot.press("slash")
+        for keys, needle in (("رقم 2", "رقم 2"), ("1", "رقم 21"), ("backspace", "رقم 2")):
+            await pilot.press(*([keys] if keys == "backspace" else keys))
+            await settled(pilot, app)
+            assert app.screen.order == titled(needle)
+        assert len(titled("رقم 2")) > len(titled("رقم 21")) > 1
+
+    drive(app_on(corpus, tmp_path, recogniser), scenario)

@@ -135,6 +135,9 @@ class ArticleListScreen(Screen[None]):
         self.passing: set[str] | None = None
         self.shown: tuple[str, ArticleFilter | None] = ("", None)
         self._filtering = threading.Lock()
+        #: The last title scan (folded needle, filter, rows scanned, rows matching): a needle
+        #: typed on is looked for in those rows only.
+        self._titled: tuple[str, ArticleFilter | None, int, list[Row]] | None = None
         self._typing_until = 0.0
         #: Entity counts kept across runs (opened by the first count), and how many rows the
         #: current count has done.
@@ -352,11 +355,18 @@ class ArticleListScreen(Screen[None]):
         except QueryError:  # not a query yet (a lone quote or minus...)
             passing = set()
         folded = match_key(needle).casefold()
-        passing.update(
-            row.article.id
-            for row in rows
+        candidates = rows
+        if self._titled is not None:
+            before, before_where, before_count, matched = self._titled
+            if before in folded and (before_where, before_count) == (where, len(rows)):
+                candidates = matched  # typed on: what matches now matched before
+        titled = [
+            row
+            for row in candidates
             if folded in row.haystack and (scope is None or row.article.id in scope)
-        )
+        ]
+        self._titled = (folded, where, len(rows), titled)
+        passing.update(row.article.id for row in titled)
         return passing
 
     def _filtered(
