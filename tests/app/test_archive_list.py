@@ -3,14 +3,17 @@ worker and never shows a stale result."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from annotations.corpus import Article, ArticleFilter, Corpus
 from tui.app import RawiApp
+from tui.screens import article_list
 from tui.screens.article_list import COLUMNS, FIRST_ROWS, ArticleListScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
@@ -290,3 +293,22 @@ def test_a_filter_typed_on_or_back_shows_what_it_shows_typed_alone(
         assert len(titled("رقم 2")) > len(titled("رقم 21")) > 1
 
     drive(app_on(corpus, tmp_path, recogniser), scenario)
+
+
+@pytest.mark.parametrize("archive_rows", [COUNT, COUNT + 1])
+def test_only_an_archive_list_collects_young_objects_less_often(
+    tmp_path, recogniser, drive, monkeypatch, archive_rows
+) -> None:
+    monkeypatch.setattr(article_list, "ARCHIVE_ROWS", archive_rows)
+    before = gc.get_threshold()
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await settled(pilot, app)
+        young = gc.get_threshold()[0]
+        assert young == (article_list.GC_YOUNG if archive_rows <= COUNT else before[0])
+
+    try:
+        drive(app_on(archive(), tmp_path, recogniser), scenario)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
