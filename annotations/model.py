@@ -47,6 +47,9 @@ Layer = Literal["entity", "attribution", "claim"]
 SpanOrigin = Literal["manual", "suggested", "model", "decision", "import"]
 AttributionType = Literal["assertion", "belief", "fact", "eventuality"]
 Status = Literal["todo", "in progress", "done"]
+#: Where an entity decision applies: one mention, one article, every article.
+EntityScope = Literal["mention", "article", "corpus"]
+ENTITY_SCOPES: tuple[EntityScope, ...] = ("mention", "article", "corpus")
 
 
 class TextSource(Protocol):
@@ -273,13 +276,34 @@ class ArticleStatus(KeyedRecord):
 
 @dataclass(frozen=True, slots=True)
 class EntityDecision(KeyedRecord):
-    """The analyst's rule for a matching key: always an entity of type `label`, or never (None)."""
+    """The analyst's rule for a matching key: always an entity of type `label`, or never (None).
 
-    KEY = ("entity", "annotator", "key")
+    Its scope: every article (no `article_id`), one article (`article_id`), or one mention
+    (`article_id`, and the mention's token range `start`, `end`). The narrower wins.
+    """
+
+    KEY = ("entity", "annotator", "key", "article_id", "start")
     key: str
     label: str | None
     annotator: str
     updated: str = ""
+    article_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @classmethod
+    def id_of(cls, **values: Any) -> str:
+        """Every-article decisions keep the id of (annotator, key); narrower ones add the
+        article and the mention's start."""
+        scope = [values.get("article_id"), values.get("start")]
+        extra = [str(value) for value in scope if value is not None]
+        return key_id("entity", values["annotator"], values["key"], *extra)
+
+    @property
+    def scope(self) -> EntityScope:
+        if self.article_id is None:
+            return "corpus"
+        return "article" if self.start is None else "mention"
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +339,8 @@ R = TypeVar("R", Span, Relation, Attribution, Claim, ArticleStatus, EntityDecisi
 
 def to_dict(record: Record) -> dict[str, Any]:
     """A JSON-ready dict of `record` (tuples become lists; attrs copied, not shared; a `local_id`
-    only when there is one)."""
+    only when there is one; an entity decision's scope fields only when it is narrower than
+    every article)."""
     data = {f.name: getattr(record, f.name) for f in fields(record)}
     if isinstance(record, Span):
         data["quote"] = {
@@ -326,6 +351,8 @@ def to_dict(record: Record) -> dict[str, Any]:
         data["attrs"] = copy.deepcopy(record.attrs)
     elif isinstance(record, Attribution):
         data["content"] = list(record.content)
+    elif isinstance(record, EntityDecision):  # an every-article decision keeps its old layout
+        data = {k: v for k, v in data.items() if v is not None or k == "label"}
     if data.get("local_id", "") is None:
         del data["local_id"]
     return data

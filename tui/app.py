@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from annotations.corpus import Article, ArticleFilter, Corpus
 from annotations.figures import Figures, corpus_figures
+from annotations.model import ENTITY_SCOPES
 from annotations.session import (
     Adjudication,
     ReadingSession,
@@ -185,6 +186,7 @@ class RawiApp(App[None]):
         session.relation_labels = tuple(self.config.relation_labels)
         if at is not None:
             session.cursor.go_to_index(at)
+        session.entity_scope = self.config.entity_scope  # type: ignore[assignment]
         screen = ReaderScreen(
             session,
             self.render_mode,
@@ -274,6 +276,15 @@ class RawiApp(App[None]):
         self.config.list_sort, self.config.list_sort_reverse = column or "", reverse
         self._save_config()
 
+    def next_entity_scope(self) -> str:
+        """The next scope of entity corrections (mention, article, every article), kept in the
+        config; the reader on screen takes it at once."""
+        scopes = ENTITY_SCOPES
+        scope = scopes[(scopes.index(self.config.entity_scope) + 1) % len(scopes)]
+        self.config.entity_scope = scope
+        self._save_config()
+        return scope
+
     def _settings_changed(self, message: str) -> None:
         self._save_config()
         self._write_bidi_mode()
@@ -306,9 +317,7 @@ class RawiApp(App[None]):
         if self.store is None or isinstance(self.screen, HistoryScreen):
             return
         here = self.screen.session.article.id if isinstance(self.screen, ReaderScreen) else None
-        shown = partial(
-            shaped_line, mode=self.render_mode, hide_harakat=self.config.hide_harakat
-        )
+        shown = partial(shaped_line, mode=self.render_mode, hide_harakat=self.config.hide_harakat)
         lines = history_lines(self.store, self.annotator, here)
         self.push_screen(HistoryScreen(lines, shown))
 

@@ -13,6 +13,7 @@ reader_width = 100         # the reader's lines are at most this many cells (20 
 undo_scope = "article"     # u undoes the last action of the article on screen, or "everywhere"
 verdicts = ["true", "mostly true", "misleading", "false", "unverifiable"]  # a claim's form
 relation_labels = ["supports", "contradicts", "same_as", "member_of", "responds_to"]  # link types
+entity_scope = "corpus"    # where 1-4 and 0 apply: "mention", "article" or "corpus" (every one)
 
 [keymap]                   # binding id = "key" or "key1,key2"
 "reader.tag_source" = "S"
@@ -33,7 +34,12 @@ from typing import Any
 
 from annotations.attribution import DEFAULT_SUGGESTION_THRESHOLD
 from annotations.durable import write_output
-from annotations.model import CLAIM_ATTRIBUTION, DEFAULT_RELATION_LABELS, DEFAULT_VERDICTS
+from annotations.model import (
+    CLAIM_ATTRIBUTION,
+    DEFAULT_RELATION_LABELS,
+    DEFAULT_VERDICTS,
+    ENTITY_SCOPES,
+)
 from tui.marks import DEPTHS
 
 RENDER_MODES = ("visual", "terminal")
@@ -81,6 +87,8 @@ class Config:
     verdicts: list[str] = field(default_factory=lambda: list(DEFAULT_VERDICTS))
     #: The types a link between two annotations can have (`r` in the reader).
     relation_labels: list[str] = field(default_factory=lambda: list(DEFAULT_RELATION_LABELS))
+    #: Where entity corrections (1-4, 0) apply: "mention", "article" or "corpus" (every article).
+    entity_scope: str = "corpus"
     #: What was wrong with the file, one line each (the defaults were used instead).
     problems: list[str] = field(default_factory=list, compare=False)
 
@@ -115,6 +123,14 @@ def load_config(path: Path | None = None) -> Config:
     )
     _setting(config, settings, "list_sort", lambda v: isinstance(v, str), problems, "a column")
     _setting(config, settings, "list_sort_reverse", _is_bool, problems, "true or false")
+    _setting(
+        config,
+        settings,
+        "entity_scope",
+        lambda v: v in ENTITY_SCOPES,
+        problems,
+        "mention, article or corpus",
+    )
     _setting(config, settings, "curated_annotator", _is_name, problems, "a non-empty name")
     config.curated_annotator = config.curated_annotator.strip()
     _setting(config, settings, "theme", lambda v: isinstance(v, str), problems, "a theme name")
@@ -167,6 +183,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
         f"list_sort_reverse = {str(config.list_sort_reverse).lower()}",
         f"verdicts = {json.dumps(config.verdicts, ensure_ascii=False)}",
         f"relation_labels = {json.dumps(config.relation_labels, ensure_ascii=False)}",
+        f"entity_scope = {json.dumps(config.entity_scope)}",
         "",
         "[keymap]",
         *(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(config.keymap.items())),

@@ -86,10 +86,11 @@ def _pair(
 def _decision_agreement(
     decisions: Iterable[EntityDecision], names: Sequence[str]
 ) -> dict[Pair, dict[str, int]]:
-    """Per pair: the entity keys both decided, and on how many they decided the same."""
+    """Per pair: the entity keys both decided for every article, and on how many they decided
+    the same."""
     by_annotator: dict[str, dict[str, str | None]] = {name: {} for name in names}
     for decision in decisions:
-        if decision.annotator in by_annotator:
+        if decision.annotator in by_annotator and decision.scope == "corpus":
             by_annotator[decision.annotator][decision.key] = decision.label
     result = {}
     for a, b in combinations(names, 2):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from annotations.entities.decisions import AnalystRule, load_decisions, surface_key
 from annotations.entities.entity import Entity
+from annotations.entities.occurrences import Occurrence, occurrences
 from annotations.entities.recogniser import DEFAULT_MIN_CONFIDENCE, find_entities
 from annotations.entities.trained_model import load_model, model_version
 
@@ -16,8 +17,10 @@ __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
     "AnalystRule",
     "Entity",
+    "Occurrence",
     "load_decisions",
     "model_version",
+    "occurrences",
     "recognise",
     "surface_key",
 ]

@@ -159,7 +159,9 @@ class _LineReader:
         records += [self._claim(item) for item in items["claims"]]
         if status := self._status():
             records.append(status)
-        records += decisions_from_field(self.data.get("entity_decisions", []), self.annotator)
+        records += decisions_from_field(
+            self.data.get("entity_decisions", []), self.annotator, self.article_id
+        )
         return records
 
     # -- ids ---------------------------------------------------------------------------------

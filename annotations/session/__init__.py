@@ -10,6 +10,13 @@ from annotations.session.adjudication import Adjudication
 from annotations.session.article_find import ArticleFind
 from annotations.session.article_stats import StoreStats, progress_summary, store_stats
 from annotations.session.citation import citation
+from annotations.session.entity_corrections import (
+    SCOPE_WORDS,
+    Correction,
+    Reach,
+    corpus_reach,
+    correction_message,
+)
 from annotations.session.entity_marks import (
     Recogniser,
     corpus_recogniser,
@@ -26,13 +33,16 @@ from annotations.session.text_units import clause_around, quotation_around, sent
 from annotations.session.word_cursor import WordCursor
 
 __all__ = [
+    "SCOPE_WORDS",
     "Adjudication",
     "ArticleFind",
     "AttributionSequence",
+    "Correction",
     "HistoryLine",
     "Mark",
     "PanelItem",
     "Proposal",
+    "Reach",
     "ReadingSession",
     "Recogniser",
     "StoreStats",
@@ -40,7 +50,9 @@ __all__ = [
     "WordCursor",
     "citation",
     "clause_around",
+    "corpus_reach",
     "corpus_recogniser",
+    "correction_message",
     "default_recogniser",
     "entity_decisions",
     "history_lines",

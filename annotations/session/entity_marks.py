@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from annotations.exchange.native import ExportArticle
 from annotations.exchange.reviewed_entities import Mention, ReviewedEntities, ReviewedLookup
+from annotations.model import EntityDecision
 from annotations.store import Store
 
 if TYPE_CHECKING:
@@ -64,25 +65,65 @@ def corpus_recogniser(corpus: Corpus) -> Recogniser:
     return default_recogniser if results is None else precomputed_recogniser(results)
 
 
-def entity_decisions(store: Store, annotator: str) -> list[Any]:
-    """The annotator's entity decisions from the store, in the recogniser's form."""
+def entity_decisions(store: Store, annotator: str, article_id: str | None = None) -> list[Any]:
+    """The annotator's decisions in the recogniser's form: those for every article, and those
+    for `article_id` (when given) in their place (`rules_for`)."""
+    return rules_for(store.entity_decisions(annotator, article_id=article_id))
+
+
+def rules_for(decisions: Sequence[EntityDecision]) -> list[Any]:
+    """The recogniser's rules in one article from the decisions that apply there: an
+    article's decision about a key replaces the every-article one (decisions about one mention
+    are applied afterwards, by `with_mentions`)."""
     from annotations.entities import AnalystRule
 
-    return [
-        AnalystRule(d.key, d.label)  # type: ignore[arg-type]
-        for d in store.entity_decisions(annotator)
-    ]
+    labels: dict[str, str | None] = {}
+    for decision in sorted(decisions, key=lambda d: d.scope == "article"):
+        if decision.scope != "mention":
+            labels[decision.key] = decision.label
+    return [AnalystRule(key, label) for key, label in labels.items()]  # type: ignore[arg-type]
+
+
+def with_mentions(
+    entities: Sequence[EntityLike], text: str, decisions: Sequence[EntityDecision]
+) -> list[EntityLike]:
+    """`entities` with the decisions about one mention applied: what overlaps the mention goes,
+    and it becomes an entity of the decision's label (origin `analyst`) unless it is "never".
+    A decision whose key is no longer at its place (the text changed) is left out."""
+    from annotations.entities import Entity, occurrences
+
+    mentions = [d for d in decisions if d.scope == "mention"]
+    if not mentions:
+        return list(entities)
+    places = occurrences(text, (d.key for d in mentions))
+    kept = list(entities)
+    for decision in mentions:
+        hit = next(
+            (o for o in places[decision.key] if (o.start, o.end) == (decision.start, decision.end)),
+            None,
+        )
+        if hit is None:
+            continue
+        kept = [e for e in kept if e.end <= hit.start or hit.end <= e.start]
+        if decision.label is not None:
+            name = text[hit.start : hit.end]
+            kept.append(
+                Entity(hit.start, hit.end, decision.label, name, "analyst", 1.0, hit.name_start)
+            )  # type: ignore[arg-type]
+    return sorted(kept, key=lambda e: e.start)
 
 
 def reviewed_entities(store: Store, recogniser: Recogniser) -> ReviewedLookup:
     """What the export needs to carry the entities each analyst sees: the recogniser run with
-    the analyst's decisions (an entity a decision made or relabelled has origin `decision`),
-    and the decisions whose key occurs in the article."""
+    the analyst's decisions that apply in the article (an entity a decision made or relabelled
+    has origin `decision`), and those decisions whose key occurs in the article."""
     from annotations.entities import surface_key
 
     def lookup(article: ExportArticle, annotator: str) -> ReviewedEntities:
-        decisions = store.entity_decisions(annotator)
-        found = recogniser(article.text, entity_decisions(store, annotator))
+        decisions = store.entity_decisions(annotator, article_id=article.id)
+        found = with_mentions(
+            recogniser(article.text, rules_for(decisions)), article.text, decisions
+        )
         mentions = [
             Mention(e.start, e.end, e.label, "decision" if _by_analyst(e) else "model")
             for e in found

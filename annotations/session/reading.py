@@ -22,6 +22,8 @@ from annotations.model import (
     DEFAULT_VERDICTS,
     LAYER_OF,
     Attribution,
+    EntityDecision,
+    EntityScope,
     Relation,
     Span,
 )
@@ -31,13 +33,15 @@ from annotations.session.annotation_attributes import (
     save_attributes,
 )
 from annotations.session.article_find import ArticleFind
+from annotations.session.entity_corrections import Correction, trimmed
 from annotations.session.entity_marks import (
     EntityLike,
     Recogniser,
     apply_decision,
     decision_key,
     default_recogniser,
-    entity_decisions,
+    rules_for,
+    with_mentions,
 )
 from annotations.session.history_lines import HistoryLine, history_lines, where
 from annotations.session.mark import Mark
@@ -92,6 +96,8 @@ class ReadingSession:
         self.verdicts: tuple[str, ...] = DEFAULT_VERDICTS
         #: The types a link can have (the config's `relation_labels`).
         self.relation_labels: tuple[str, ...] = DEFAULT_RELATION_LABELS
+        #: Where `1`-`4` and `0` apply: this mention, this article or every article ("corpus").
+        self.entity_scope: EntityScope = "corpus"
         self._reanchor()
         self.reload()
 
@@ -136,34 +142,60 @@ class ReadingSession:
 
     # -- entities ------------------------------------------------------------------------
 
-    def entity_decisions(self) -> list[Any]:
-        return entity_decisions(self.store, self.annotator)
+    def entity_decisions(self) -> list[EntityDecision]:
+        """The annotator's decisions that apply in this article (read them on the thread that
+        owns the store, then give them to `recognise_entities`)."""
+        return self.store.entity_decisions(self.annotator, article_id=self.article.id)
 
-    def recognise_entities(self, decisions: Sequence[Any] | None = None) -> list[EntityLike]:
+    def recognise_entities(
+        self, decisions: Sequence[EntityDecision] | None = None
+    ) -> list[EntityLike]:
         """Run the recogniser with the analyst's decisions (slow: call it from a worker, with
         `decisions` read beforehand by the thread that owns the store)."""
         if decisions is None:
             decisions = self.entity_decisions()
-        return list(self.recogniser(self.text, decisions))
+        found = self.recogniser(self.text, rules_for(decisions))
+        return with_mentions(found, self.text, decisions)
 
     def entity_at(self, index: int) -> EntityLike | None:
         return next((e for e in self.entities if e.start <= index < e.end), None)
 
-    def decide_entity(self, label: str | None) -> str:
-        """Always `label` (None: never an entity) for the name under the cursor; its key.
+    def decide_entity(self, label: str | None) -> Correction:
+        """Always `label` (None: never an entity) for the name under the cursor, in the scope
+        `entity_scope`: the selection (trimmed of quote marks and punctuation), else the
+        entity, else the word. Nothing is saved when the name occurs nowhere in the article.
 
         Mentions already highlighted change at once; `recognise_entities` finds the others.
         """
+        from annotations.entities import occurrences
+
         selection = self.cursor.selection()
-        start, end = selection or self.cursor.word_range()
+        start, end = trimmed(self.text, *selection) if selection else self.cursor.word_range()
         entity = None if selection else self.entity_at(start)
-        name = self.text[entity.name_start : entity.end] if entity else self.text[start:end]
-        key = decision_key(name)
-        with self._work("entity decision"):
-            self.store.decide_entity(key, label, self.annotator, article_id=self.article.id)
-        self.entities = apply_decision(self.entities, self.text, key, label)
+        name_start, end = (entity.name_start, entity.end) if entity else (start, end)
+        key = decision_key(self.text[name_start:end])
+        places = occurrences(self.text, [key])[key]
+        scope = self.entity_scope
+        if scope == "mention":
+            places = [o for o in places if o.start <= name_start < o.end and o.end == end][:1]
         self.cursor.clear_selection()
-        return key
+        if not places:
+            return Correction(key, label, scope, 0)
+        mention = (places[0].start, places[0].end) if scope == "mention" else None
+        with self._work("entity decision"):
+            decision = self.store.decide_entity(
+                key,
+                label,
+                self.annotator,
+                article_id=self.article.id,
+                scope=scope,
+                mention=mention,
+            )
+        if mention:
+            self.entities = with_mentions(self.entities, self.text, [decision])
+        else:
+            self.entities = apply_decision(self.entities, self.text, key, label)
+        return Correction(key, label, scope, len(places))
 
     def select_entity(self) -> bool:
         """`e`: select the entity under the cursor."""

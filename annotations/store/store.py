@@ -20,6 +20,7 @@ from annotations.model import (
     AttributionType,
     Claim,
     EntityDecision,
+    EntityScope,
     Record,
     Rejection,
     Relation,
@@ -308,29 +309,60 @@ class Store(Database):
         return record.status if record else "todo"
 
     def decide_entity(
-        self, key: str, label: str | None, annotator: str, *, article_id: str | None = None
+        self,
+        key: str,
+        label: str | None,
+        annotator: str,
+        *,
+        article_id: str | None = None,
+        scope: EntityScope = "corpus",
+        mention: tuple[int, int] | None = None,
     ) -> EntityDecision:
-        """Always an entity of type `label` for this matching key, or never (None); the undo
-        step belongs to `article_id`, where the decision was made, when given."""
+        """Always an entity of type `label` for this matching key, or never (None): in every
+        article (`scope` "corpus"), in `article_id` ("article"), or at the `mention` (token
+        range) of `article_id` ("mention"). The undo step belongs to `article_id`, where the
+        decision was made, when given."""
         if label is not None and label not in LAYERS["entity"]:
             raise ValueError(f"entity label must be one of {LAYERS['entity']} or None")
-        decision = EntityDecision(key, label, annotator, now())
+        if scope != "corpus" and article_id is None:
+            raise ValueError(f"a decision for one {scope} needs its article_id")
+        if (scope == "mention") != (mention is not None):
+            raise ValueError("a mention is given for, and only for, a decision of one mention")
+        start, end = mention or (None, None)
+        decision = EntityDecision(
+            key,
+            label,
+            annotator,
+            now(),
+            article_id=None if scope == "corpus" else article_id,
+            start=start,
+            end=end,
+        )
         with self._transaction(annotator, "entity decision") as txn:
             txn.article_id = txn.article_id or article_id
             txn.put("entity_decisions", decision)
         return decision
 
     def forget_entity(self, key: str, annotator: str) -> None:
-        """Drop the annotator's decision about `key`."""
+        """Drop the annotator's every-article decision about `key`."""
         with self._transaction(annotator, "forget entity decision") as txn:
             txn.delete("entity_decisions", EntityDecision.id_of(annotator=annotator, key=key))
 
-    def entity_decisions(self, annotator: str | None = None) -> list[EntityDecision]:
+    def entity_decisions(
+        self, annotator: str | None = None, *, article_id: str | None = None
+    ) -> list[EntityDecision]:
+        """The decisions (of `annotator`, when given); with `article_id`, only those that
+        apply there: every-article ones and that article's."""
         self._refresh()
         decisions = self.state.records["entity_decisions"].values()
         return sorted(
-            (d for d in decisions if annotator in (None, d.annotator)),
-            key=lambda d: (d.key, d.annotator),
+            (
+                d
+                for d in decisions
+                if annotator in (None, d.annotator)
+                and (article_id is None or d.article_id in (None, article_id))
+            ),
+            key=lambda d: (d.key, d.annotator, d.article_id or "", d.start or 0),
         )
 
     def reject_suggestion(self, article_id: str, key: str, *, annotator: str) -> Rejection:

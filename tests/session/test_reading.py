@@ -138,8 +138,8 @@ def test_entity_decision_relabels_every_mention(
     session: ReadingSession, store: Store, go_to
 ) -> None:
     go_to(session, "راضي", 1)
-    key = session.decide_entity("ORG")
-    assert key == "راضي"
+    correction = session.decide_entity("ORG")
+    assert correction == ("راضي", "ORG", "corpus", 2)
     assert [e.label for e in session.entities if "راضي" in e.text] == ["ORG", "ORG"]
     assert [(d.key, d.label) for d in store.entity_decisions("ana")] == [("راضي", "ORG")]
     session.entities = session.recognise_entities()
@@ -162,7 +162,7 @@ def test_not_an_entity_removes_every_mention_keyed_without_clitic(
     session: ReadingSession, store: Store, go_to
 ) -> None:
     go_to(session, "لماكرون")
-    assert session.decide_entity(None) == "ماكرون"
+    assert session.decide_entity(None).key == "ماكرون"
     assert not [e for e in session.entities if "ماكرون" in e.text]
     session.entities = session.recognise_entities()
     assert not [e for e in session.entities if "ماكرون" in e.text]

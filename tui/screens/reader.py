@@ -16,7 +16,14 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from annotations.session import ReadingSession, citation
+from annotations.session import (
+    SCOPE_WORDS,
+    Correction,
+    ReadingSession,
+    citation,
+    corpus_reach,
+    correction_message,
+)
 from annotations.store import StoreError
 from tui.layout import Mode
 from tui.layout.status_fit import StatusPart, fit_status
@@ -69,6 +76,7 @@ def _bindings() -> list[Binding]:
             for key, label in ENTITY_KEYS.items()
         ),
         ("0", "not_entity", "Not an entity", "not_entity"),
+        ("E", "entity_scope", "Entity corrections: next scope", "entity_scope"),
         ("x", "delete", "Delete annotation", "delete"),
         ("a", "attributes", "Edit attributes", "attributes"),
         ("enter", "confirm", "Accept proposal or suggestion / finish link", "confirm"),
@@ -401,17 +409,40 @@ class ReaderScreen(Screen[None]):
     def action_tag(self, label: str) -> None:
         self.save(lambda: self.session.tag(label), f"tagged {label}")
 
-    def action_entity(self, label: str) -> None:
-        key = self.save(lambda: self.session.decide_entity(label))
-        if key is not None:
-            self.message = f"«{self.shown(key)}» is always {label}"
+    def action_entity(self, label: str | None) -> None:
+        """1-4: always `label`; 0 (`not_entity`): never an entity; in the scope of the moment."""
+        correction = self.save(lambda: self.session.decide_entity(label))
+        if correction is None:
+            return
+        name = self.shown(correction.key)
+        self.message = correction_message(correction, name)
+        self.redraw()
+        if correction.saved:
             self.recognise()
+            if correction.scope == "corpus":
+                self.count_reach(correction, name)
 
     def action_not_entity(self) -> None:
-        key = self.save(lambda: self.session.decide_entity(None))
-        if key is not None:
-            self.message = f"«{self.shown(key)}» is never an entity"
-            self.recognise()
+        self.action_entity(None)
+
+    @work(thread=True, exclusive=True, group="reach")
+    def count_reach(self, correction: Correction, name: str) -> None:
+        """How many mentions in how many articles an every-article correction reaches."""
+        reach = corpus_reach(self.app.corpus, correction.key)  # type: ignore[attr-defined]
+        message = correction_message(correction, name, reach)
+        self.app.call_from_thread(self._reach_counted, message)
+
+    def _reach_counted(self, message: str) -> None:
+        if self.is_attached:
+            self.message = message
+            self.redraw()
+
+    def action_entity_scope(self) -> None:
+        """E: entity corrections apply to the next scope (kept in the config)."""
+        scope = self.app.next_entity_scope()  # type: ignore[attr-defined]
+        self.session.entity_scope = scope
+        self.message = f"entity corrections apply to {SCOPE_WORDS[scope]}"
+        self.redraw()
 
     def action_delete(self) -> None:
         span = self.save(self.session.delete_at_cursor)
