@@ -46,7 +46,8 @@ from annotations.session.entity_marks import (
 from annotations.session.history_lines import HistoryLine, history_lines, where
 from annotations.session.mark import Mark
 from annotations.session.proposal import AttributionSequence, Proposal
-from annotations.session.suggestion_review import SuggestionReview, focused_marks
+from annotations.session.suggestion_parts import Side, overlaps, resized
+from annotations.session.suggestion_review import Part, SuggestionReview, focused_marks
 from annotations.session.text_units import Range
 from annotations.session.word_cursor import WordCursor
 from annotations.store import Action, Store
@@ -98,6 +99,8 @@ class ReadingSession:
         self.relation_labels: tuple[str, ...] = DEFAULT_RELATION_LABELS
         #: Where `1`-`4` and `0` apply: this mention, this article or every article ("corpus").
         self.entity_scope: EntityScope = "corpus"
+        #: The part the resize keys change: (suggestion key, index in its parts).
+        self._part: tuple[str, int] | None = None
         self._reanchor()
         self.reload()
 
@@ -278,6 +281,14 @@ class ReadingSession:
     def dismiss_proposal(self) -> None:
         self.proposal = None
 
+    def proposal_overlaps(self) -> list[str]:
+        """What the proposed CONTENT overlaps among its own CUE and SOURCE (to be flagged)."""
+        if (proposal := self.proposal) is None:
+            return []
+        return overlaps(
+            [(s.label, s.start, s.end) for s in (proposal.source, proposal.cue, proposal.content)]
+        )
+
     def start_link(self) -> Span | None:
         """`r`: remember the annotation under the cursor as the head of a link."""
         self.link_head = self.annotation_at_cursor()
@@ -336,23 +347,95 @@ class ReadingSession:
         return found
 
     def accept_suggestion(self) -> Attribution | None:
-        """`y`: save the suggestion under the cursor as SOURCE, CUE, CONTENT (origin suggested)
-        and their attribution, in one undo step; None when there is none."""
+        """`y`: save the suggestion under the cursor (its parts as resized) as SOURCE, CUE,
+        CONTENT (origin suggested) and their attribution, in one undo step; the cursor goes to
+        the next pending suggestion. None when there is none."""
         suggestion = self.suggestion_at_cursor()
         if suggestion is None or self.review is None:
             return None
         with self._work("accept suggestion"):
             attribution = self.review.accept(suggestion)
         self.reload()
+        self._go_past(suggestion)
         return attribution
 
     def reject_suggestion(self) -> Suggestion | None:
         """`Backspace`: remember that the suggestion under the cursor is wrong (it is not shown
-        again); None when there is none."""
+        again); the cursor goes to the next pending suggestion. None when there is none."""
         suggestion = self.suggestion_at_cursor()
         if suggestion is not None and self.review is not None:
             self.review.reject(suggestion)
+            self._go_past(suggestion)
         return suggestion
+
+    def _go_past(self, decided: Suggestion) -> None:
+        """The cursor to the cue of the first pending suggestion after `decided` (wrapping
+        round); it stays when none is left."""
+        found = self.review.next(decided.cue.start) if self.review else None
+        if found is not None:
+            self.cursor.clear_selection()
+            self.cursor.go(self.cursor.word_from(self._cue_start(found)))
+
+    def _cue_start(self, suggestion: Suggestion) -> int:
+        assert self.review is not None
+        return next(p.start for p in self.review.parts_of(suggestion) if p.label == "CUE")
+
+    def suggestion_status(self) -> str | None:
+        """The suggestion under the cursor, said: `suggestion 3/15 · official role · 0.85`,
+        then the part being resized, and a CONTENT that overlaps its own CUE or SOURCE."""
+        suggestion = self.suggestion_at_cursor()
+        if suggestion is None or self.review is None:
+            return None
+        pending = self.review.pending()
+        kind = suggestion.source.type.replace("_", " ") if suggestion.source else "no source"
+        said = [
+            f"suggestion {pending.index(suggestion) + 1}/{len(pending)}",
+            kind,
+            f"{suggestion.confidence:.2f}",
+        ]
+        parts = self.review.parts_of(suggestion)
+        if (chosen := self._chosen_part(suggestion)) is not None:
+            said.append(f"resizing {parts[chosen].label}")
+        if flagged := overlaps([p.place for p in parts]):
+            said.append(f"CONTENT overlaps its {' and '.join(flagged)}")
+        return " · ".join(said)
+
+    # -- resizing a suggestion's parts -------------------------------------------------------
+
+    def next_part(self) -> Part | None:
+        """`o`: the next part (SOURCE, CUE, CONTENT) of the suggestion under the cursor becomes
+        the one the resize keys change; None when no suggestion is there."""
+        suggestion = self.suggestion_at_cursor()
+        if suggestion is None or self.review is None:
+            return None
+        parts = self.review.parts_of(suggestion)
+        chosen = self._chosen_part(suggestion)
+        index = 0 if chosen is None else (chosen + 1) % len(parts)
+        self._part = (suggestion.key, index)
+        return parts[index]
+
+    def resize_part(self, side: Side, delta: int) -> Part | None:
+        """`>` `<` (end) and `+` `-` (start): the chosen part of the suggestion under the cursor
+        (else its first) one word wider (`delta` 1) or narrower (-1); nothing is stored until it
+        is accepted. None when there is no suggestion or the part cannot change so."""
+        suggestion = self.suggestion_at_cursor()
+        if suggestion is None or self.review is None:
+            return None
+        index = self._chosen_part(suggestion) or 0
+        part = self.review.parts_of(suggestion)[index]
+        span = resized(self.cursor.words, (part.start, part.end), side, delta)
+        if span is None:
+            return None
+        self._part = (suggestion.key, index)
+        changed = self.review.resize(suggestion, index, span)
+        if self.suggestion_at_cursor() != suggestion:  # the cue moved from under the cursor
+            self.cursor.go(self.cursor.word_from(self._cue_start(suggestion)))
+        return changed
+
+    def _chosen_part(self, suggestion: Suggestion) -> int | None:
+        if self._part is not None and self._part[0] == suggestion.key:
+            return self._part[1]
+        return None
 
     # -- history ---------------------------------------------------------------------------
 
@@ -427,7 +510,7 @@ class ReadingSession:
         """The marks of the suggestion under the cursor, drawn focused: the only marks a move
         of the cursor changes."""
         focused = self.suggestion_at_cursor()
-        return focused_marks(focused) if focused else []
+        return focused_marks(self.review.parts_of(focused)) if focused and self.review else []
 
     def counts(self) -> dict[str, int]:
         """Annotations per label, attributions and entities of this article."""

@@ -3,7 +3,8 @@
 The review holds only the article's suggestions; everything else is read from the store each time,
 so undo, redo and other processes show at once. A suggestion is *accepted* when one of the
 annotator's attributions links attribution-layer spans at all of its offsets (SOURCE, CUE and every
-CONTENT), *rejected* when its key is among `Store.rejected_suggestions`, and *pending* otherwise.
+CONTENT, as resized) or a span saved from it resized, *rejected* when its key is among
+`Store.rejected_suggestions`, and *pending* otherwise.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from annotations.store import Store
 DRAW_ORDER = ("CONTENT", "SOURCE", "CUE")
 
 Place = tuple[str, int, int]
+#: The attribute of a span saved from a resized suggestion: the suggestion's key.
+RESIZED = "suggestion"
 
 
 class Part(NamedTuple):
@@ -46,9 +49,10 @@ def parts(suggestion: Suggestion) -> list[Part]:
     return found
 
 
-def focused_marks(suggestion: Suggestion) -> list[Mark]:
-    """Every span of `suggestion`, drawn focused (the one under the cursor)."""
-    return [Mark(p.start, p.end, p.label, "focused") for p in parts(suggestion)]
+def focused_marks(found: Sequence[Part]) -> list[Mark]:
+    """Every part of a suggestion (`SuggestionReview.parts_of`), drawn focused (the one under
+    the cursor)."""
+    return [Mark(p.start, p.end, p.label, "focused") for p in found]
 
 
 class SuggestionReview:
@@ -178,8 +182,27 @@ class SuggestionReview:
             if p.label == label
         ]
         if focused is not None:
-            marks += focused_marks(focused)
+            marks += focused_marks(self.parts_of(focused))
         return marks
+
+    # -- resizing before accepting ---------------------------------------------------------
+
+    def parts_of(self, suggestion: Suggestion) -> list[Part]:
+        """The suggestion's SOURCE (if any), CUE and CONTENT parts as they are now (resized
+        ones included): what `accept` saves."""
+        return list(self._parts[self._position(suggestion)])
+
+    def resize(self, suggestion: Suggestion, part: int, span: tuple[int, int]) -> Part:
+        """Give part number `part` of the suggestion (in `parts_of` order) the range `span`
+        (for this review only: nothing is stored until it is accepted)."""
+        index = self._position(suggestion)
+        found = self._parts[index]
+        found[part] = found[part]._replace(start=span[0], end=span[1])
+        # A resized part's span remembers the suggestion, which it no longer matches by place.
+        found[:] = [p._replace(attrs={**p.attrs, RESIZED: suggestion.key}) for p in found]
+        self._wanted[index] = frozenset(p.place for p in found)
+        self._pending = None
+        return found[part]
 
     # -- internals -------------------------------------------------------------------------
 
@@ -225,17 +248,23 @@ class SuggestionReview:
         """Accepted suggestions (by position) and the attribution that accepts each."""
         spans = self.store.spans(self.article.id, self.annotator, layer="attribution")
         place_of = {s.id: (s.label, s.start, s.end) for s in spans}
+        resized_from = {s.id: s.attrs[RESIZED] for s in spans if RESIZED in s.attrs}
         # Attributions by each place they link, so each suggestion only checks those at its cue.
         linking: dict[Place | None, list[tuple[Attribution, set[Place | None]]]] = {}
+        by_key: dict[str, Attribution] = {}
         for a in self.store.attributions(self.article.id, self.annotator):
             places = {place_of.get(i) for i in (a.source, a.cue, *a.content)}
             for place in places:
                 linking.setdefault(place, []).append((a, places))
+            by_key |= {
+                resized_from[i]: a for i in (a.source, a.cue, *a.content) if i in resized_from
+            }
         accepted = {}
-        for index, suggestion in enumerate(self.suggestions):
-            cue = ("CUE", suggestion.cue.start, suggestion.cue.end)
+        for index in range(len(self.suggestions)):
+            cue = next(p.place for p in self._parts[index] if p.label == "CUE")
             wanted = self._wanted[index]
             match = next((a for a, places in linking.get(cue, ()) if wanted <= places), None)
+            match = match or by_key.get(self.suggestions[index].key)
             if match is not None:
                 accepted[index] = match
         return accepted

@@ -84,6 +84,26 @@ def _bindings() -> list[Binding]:
         ("backspace,delete", "reject_suggestion", "Reject suggestion", "reject_suggestion"),
         ("tab", "suggestion(1)", "Next suggestion", "next_suggestion"),
         ("shift+tab", "suggestion(-1)", "Previous suggestion", "previous_suggestion"),
+        ("o", "next_part", "Suggestion: next part to resize", "suggestion_part"),
+        (
+            "greater_than_sign",
+            "resize_part('end', 1)",
+            "Part: a word more at its end",
+            "part_end_wider",
+        ),
+        (
+            "less_than_sign",
+            "resize_part('end', -1)",
+            "Part: a word less at its end",
+            "part_end_narrower",
+        ),
+        ("plus", "resize_part('start', 1)", "Part: a word more at its start", "part_start_wider"),
+        (
+            "minus",
+            "resize_part('start', -1)",
+            "Part: a word less at its start",
+            "part_start_narrower",
+        ),
         ("r", "link", "Link annotation", "link"),
         ("u,ctrl+z", "undo", "Undo", "undo"),
         ("ctrl+r,ctrl+shift+z", "redo", "Redo", "redo"),
@@ -197,6 +217,8 @@ class ReaderScreen(Screen[None]):
         parts = [StatusPart(self.session.annotator, "", 1), saved]
         if self.session.proposal:
             hint = "attribution proposed: Enter accepts, Esc dismisses"
+            if flagged := self.session.proposal_overlaps():
+                hint += f" · CONTENT overlaps its {' and '.join(flagged)}"
             parts.append(StatusPart(hint, "proposed: Enter / Esc", 9))
         elif self.session.link_head:
             hint = "linking: move to the other annotation, Enter links, Esc cancels"
@@ -250,6 +272,8 @@ class ReaderScreen(Screen[None]):
             return StatusPart("suggestions hidden", "", 5)
         if self.session.review is None:
             return StatusPart("suggestions …", "", 5)
+        if said := self.session.suggestion_status():
+            return StatusPart(said, said.split(" · ")[0], 5)
         return StatusPart(f"suggestions {len(self.session.pending_suggestions())}", "", 5)
 
     def shown(self, text: str, width: int = 40) -> str:
@@ -496,6 +520,24 @@ class ReaderScreen(Screen[None]):
 
     def action_reject_suggestion(self) -> None:
         self._decide(self.session.reject_suggestion, "suggestion rejected")
+
+    def action_next_part(self) -> None:
+        """o: the next part of the suggestion under the cursor is the one the resize keys change."""
+        part = self.session.next_part()
+        if part is None:
+            self._nothing_to_review("under the cursor to resize")
+            return
+        self.message = f"resizing its {part.label}: > < its end, + - its start"
+        self.redraw()
+
+    def action_resize_part(self, side: str, delta: int) -> None:
+        """> < + -: the part one word wider or narrower at its end or start (stored on accept)."""
+        if self.session.suggestion_at_cursor() is None:
+            self._nothing_to_review("under the cursor to resize")
+            return
+        part = self.session.resize_part(side, delta)  # type: ignore[arg-type]
+        self.message = "" if part else "the part cannot change so (one word, or the text's edge)"
+        self.redraw()
 
     def action_suggestion(self, step: int) -> None:
         if self.session.go_to_suggestion(step) is None:
