@@ -144,6 +144,7 @@ LEGEND = (
 )
 
 
+@lru_cache(maxsize=256)
 def style_key(label: str, state: str | None = None) -> str:
     """The key a mark is drawn with: its label for an entity or a saved annotation ("per"),
     "suggested-" and its label for a pending suggestion, "per-alt" for an entity right after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from tui.layout.article_layout import ScreenLine
@@ -56,10 +57,15 @@ class SpanIndex:
 
     def __init__(self, spans: Sequence[StyledSpan]) -> None:
         self.spans = tuple(spans)
-        self._blocks: dict[int, list[int]] = {}
+        self._blocks: defaultdict[int, list[int]] = defaultdict(list)
+        size = self.BLOCK
         for number, (start, end, _key) in enumerate(self.spans):
-            for block in range(start // self.BLOCK, (max(end, start + 1) - 1) // self.BLOCK + 1):
-                self._blocks.setdefault(block, []).append(number)
+            first, last = start // size, (max(end, start + 1) - 1) // size
+            if first == last:  # most spans: a word or a name
+                self._blocks[first].append(number)
+            else:
+                for block in range(first, last + 1):
+                    self._blocks[block].append(number)
 
     def __iter__(self) -> Iterator[StyledSpan]:
         return iter(self.spans)

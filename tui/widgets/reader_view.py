@@ -53,21 +53,17 @@ def with_boundaries(text: str, marks: Sequence[Mark]) -> list[StyledSpan]:
     """The marks as styled spans; an entity that follows another of its label with at most one
     character between them (a space, a comma, the clitic و) alternates to the "-alt" look, so
     بنغازي ودرنة وأجدابيا shows three names, not one run."""
-    alternates: set[tuple[int, int, str]] = set()
-    previous: tuple[int, str, bool] | None = None
+    keys = [mark_key(mark) for mark in marks]
     entities = sorted(
-        (m for m in marks if m.state is None and m.label in ENTITY_LABELS), key=lambda m: m.start
+        (n for n, mark in enumerate(marks) if mark.state is None and mark.label in ENTITY_LABELS),
+        key=lambda n: marks[n].start,
     )
-    for mark in entities:
-        alternate = False
+    previous: tuple[int, str, bool] | None = None
+    for n in entities:
+        mark, alternate = marks[n], False
         if previous and previous[1] == mark.label and mark.start >= previous[0]:
             alternate = len(text[previous[0] : mark.start].strip()) <= 1 and not previous[2]
         if alternate:
-            alternates.add((mark.start, mark.end, mark.label))
+            keys[n] = style_key(mark.label, "alternate")
         previous = (mark.end, mark.label, alternate)
-    return [
-        (m.start, m.end, style_key(m.label, "alternate"))
-        if (m.start, m.end, m.label) in alternates and m.state is None
-        else (m.start, m.end, mark_key(m))
-        for m in marks
-    ]
+    return [(mark.start, mark.end, key) for mark, key in zip(marks, keys, strict=True)]
