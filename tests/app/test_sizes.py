@@ -1,5 +1,6 @@
-"""The list at any terminal size: the columns share the width beyond their own (the title
-grows), and the header scrolls sideways with the rows."""
+"""The list and the reader at any terminal size: the list's columns share the width beyond
+their own (the title grows) and its header scrolls sideways with the rows; the reader's
+annotations panel leaves the article most of a small screen."""
 
 from __future__ import annotations
 
@@ -65,5 +66,18 @@ def test_at_80_columns_the_header_scrolls_with_the_rows(build) -> None:
         await pilot.press(*["left"] * 40)
         await pilot.pause()
         assert screen_lines(pilot.app)[1] == lines[1]
+
+    play(build(), (80, 24), scenario)
+
+
+def test_at_80_columns_the_panel_leaves_the_article_most_of_the_width(build) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("t")
+        await pilot.pause()
+        panel, article = pilot.app.screen.query_one("#panel"), pilot.app.screen.view
+        assert panel.display and panel.size.width > 20
+        assert article.size.width >= 80 // 2
 
     play(build(), (80, 24), scenario)
