@@ -8,11 +8,12 @@ import itertools
 import re
 
 import pytest
-from rich.color import Color
+from rich.color import Color, ColorSystem
 from textual.app import App, ComposeResult
 
 from annotations.model import LABELS
 from annotations.session import Mark
+from tui.config import Config
 from tui.layout.terminal_output import render_article
 from tui.marks import (
     ANNOTATION_LABELS,
@@ -173,3 +174,29 @@ async def _compare() -> None:
                 start = text.plain.index(f" {label} ", text.plain.index(_heading))
                 [span] = [s for s in text.spans if s.start == start]
                 assert span.style == view.span_style((key,)), key
+
+
+SYSTEMS = {
+    "truecolor": ColorSystem.TRUECOLOR,
+    "256": ColorSystem.EIGHT_BIT,
+    "16": ColorSystem.STANDARD,
+}
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+def test_the_legend_stands_on_the_article_background_and_every_tag_shows_on_it(
+    build, drive, depth
+) -> None:
+    """In the terminal's own colours (16 colours merge near ones): the legend's background is
+    the article's, and no tag's sample melts into it."""
+
+    async def scenario(pilot, app) -> None:
+        legend, view = app.screen.query_one(Legend), app.screen.view
+        ground = legend.rich_style.bgcolor
+        assert ground == view.rich_style.bgcolor
+        system = SYSTEMS[depth]
+        for label in ANNOTATION_LABELS:
+            sample = mark_style((style_key(label),), depth).bgcolor
+            assert sample.downgrade(system) != ground.downgrade(system), label
+
+    drive(build(Config(colors=depth)), scenario, open_reader=True)
