@@ -3,7 +3,9 @@ logical cursor, Backspace, Delete and selection."""
 
 from __future__ import annotations
 
+import ast
 import asyncio
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 
@@ -110,3 +112,19 @@ def test_click_puts_the_cursor_on_the_letter_clicked() -> None:
             assert field.cursor_position == 2
 
     asyncio.run(run())
+
+
+def test_every_field_the_app_types_into_is_an_arabic_input() -> None:
+    """No screen builds Textual's Input or TextArea itself: what an analyst types (the list
+    filter, the find bar, the note, and every field to come) goes through ArabicInput."""
+    tui = Path(__file__).resolve().parents[2] / "tui"
+    built = [
+        f"{path.relative_to(tui)}:{node.lineno}"
+        for path in tui.rglob("*.py")
+        if path.name != "arabic_input.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("Input", "TextArea")
+    ]
+    assert built == []
+    assert any("ArabicInput(" in path.read_text(encoding="utf-8") for path in tui.rglob("*.py"))
