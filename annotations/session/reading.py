@@ -79,7 +79,9 @@ class ReadingSession:
         self.recogniser = recogniser
         self.cursor = WordCursor(self.text)
         self.finder = ArticleFind(self.text)
+        #: Replaced, never changed in place: its marks are made again only when it is replaced.
         self.entities: list[EntityLike] = []
+        self._entity_marks: tuple[object, list[Mark]] = (None, [])
         self.spans: list[Span] = []
         self.attributions: list[Attribution] = []
         self.sequence = AttributionSequence()
@@ -494,7 +496,7 @@ class ReadingSession:
         """Entities, annotations, pending suggestions (the one under the cursor focused, unless
         `focused` is False: see `focus_marks`), then proposal, link head and find hits (later
         ones on top)."""
-        marks = [Mark(e.start, e.end, e.label) for e in self.entities]
+        marks = list(self._marks_of_entities())
         marks += [Mark(s.start, s.end, s.label) for s in self.spans if s.layer != "entity"]
         if review := self._shown_review():
             marks += review.spans_for_display(self.suggestion_at_cursor() if focused else None)
@@ -504,6 +506,14 @@ class ReadingSession:
         if head := self.link_head:
             marks.append(Mark(head.start, head.end, head.label, "linking"))
         marks += [Mark(start, end, "FIND", "hit") for start, end in self.finder.hits]
+        return marks
+
+    def _marks_of_entities(self) -> list[Mark]:
+        """The entities as marks (thousands in a long article), made once per entity list."""
+        made_from, marks = self._entity_marks
+        if made_from is not self.entities:
+            marks = [Mark(e.start, e.end, e.label) for e in self.entities]
+            self._entity_marks = (self.entities, marks)
         return marks
 
     def focus_marks(self) -> list[Mark]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from tui.layout.article_layout import ScreenLine
@@ -49,31 +49,33 @@ def styled_runs(line: ScreenLine, spans: Sequence[StyledSpan]) -> list[Run]:
 
 
 class SpanIndex:
-    """Styled spans found by the range they overlap without looking at every one: each span is
-    filed under the blocks of `BLOCK` characters it touches, so drawing a line of a long
-    article with thousands of marks reads only the marks near it."""
+    """Styled spans found by the range they overlap without looking at every one: the short
+    ones (a word, a name, a sentence: at most `SHORT` characters) by their start, the few long
+    ones one by one, so drawing a line of a long article with thousands of marks reads only
+    the marks near it."""
 
-    BLOCK = 256
+    SHORT = 400
 
     def __init__(self, spans: Sequence[StyledSpan]) -> None:
         self.spans = tuple(spans)
-        self._blocks: defaultdict[int, list[int]] = defaultdict(list)
-        size = self.BLOCK
-        for number, (start, end, _key) in enumerate(self.spans):
-            first, last = start // size, (max(end, start + 1) - 1) // size
-            if first == last:  # most spans: a word or a name
-                self._blocks[first].append(number)
-            else:
-                for block in range(first, last + 1):
-                    self._blocks[block].append(number)
+        short = [n for n, (start, end, _key) in enumerate(self.spans) if end - start <= self.SHORT]
+        short.sort(key=lambda n: self.spans[n][0])
+        self._short = short
+        self._starts = [self.spans[n][0] for n in short]
+        self._long = [
+            n for n, (start, end, _key) in enumerate(self.spans) if end - start > self.SHORT
+        ]
 
     def __iter__(self) -> Iterator[StyledSpan]:
         return iter(self.spans)
 
     def overlapping(self, start: int, end: int) -> list[StyledSpan]:
         """The spans over any character of [start, end), in the order they were given."""
-        numbers: set[int] = set()
-        for block in range(start // self.BLOCK, (max(end, start + 1) - 1) // self.BLOCK + 1):
-            numbers.update(self._blocks.get(block, ()))
         spans = self.spans
-        return [spans[n] for n in sorted(numbers) if spans[n][0] < end and start < spans[n][1]]
+        window = self._short[
+            bisect_left(self._starts, start - self.SHORT) : bisect_left(self._starts, end)
+        ]
+        numbers = sorted(
+            n for n in (*window, *self._long) if spans[n][0] < end and start < spans[n][1]
+        )
+        return [spans[n] for n in numbers]
