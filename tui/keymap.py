@@ -76,9 +76,11 @@ def app_screens() -> dict[str, list[tuple[str, str]]]:
     from tui.screens.adjudication import AdjudicationScreen
     from tui.screens.article_list import ArticleListScreen
     from tui.screens.attributes import AttributesScreen
+    from tui.screens.confirm import ConfirmScreen
     from tui.screens.error import ErrorScreen
     from tui.screens.export import ExportScreen
     from tui.screens.help import HelpScreen
+    from tui.screens.link_type import LinkTypeScreen
     from tui.screens.reader import ReaderScreen
     from tui.screens.statistics import StatisticsScreen
     from tui.screens.stories import CompareScreen, StoriesScreen
@@ -89,6 +91,8 @@ def app_screens() -> dict[str, list[tuple[str, str]]]:
         "reader": [*_ids(ReaderScreen.BINDINGS), *app],
         "adjudication": [*_ids(AdjudicationScreen.BINDINGS), *app],
         "attributes": [*_ids(AttributesScreen.BINDINGS), *app],
+        "confirm": [*_ids(ConfirmScreen.BINDINGS), *app],
+        "link": [*_ids(LinkTypeScreen.BINDINGS), *app],
         "stories": [*_ids(StoriesScreen.BINDINGS), *app],
         "compare": [*_ids(CompareScreen.BINDINGS), *app],
         "statistics": [*_ids(StatisticsScreen.BINDINGS), *app],

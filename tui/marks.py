@@ -10,7 +10,8 @@ Layers, so that nothing hides anything (no transparency assumed):
 - the analyst's SOURCE, CUE and CONTENT colour the background; CLAIM is a bar (underline) over
   whatever background is there, with its own background only where it is alone;
 - suggestions lie beneath: a quieter background and italics, covered by the analyst's tags;
-- a focused suggestion, a proposal and the head of a link change the weight and letter colour;
+- a focused suggestion, a proposal, the head of a link and the other ends of the links of the
+  annotation under the cursor change the weight and letter colour;
 - the selection turns a cell pale: the tag's hue as a pale background, the entity's hue in
   dark letters (so letters stay legible); the cursor reverses (the letters take the
   background's colour, so the tag colour stays);
@@ -131,11 +132,12 @@ _TEXT_STYLES = {
     "focused": "bold",
     "proposed": "bold italic",
     "linking": "bold",
+    "linked": "bold",
     "cursor": "reverse bold",
     "hit": "bold",
 }
 #: States of any mark, then a search hit, the selection and the cursor.
-STATES = ("focused", "proposed", "linking", "hit", "selection", "cursor")
+STATES = ("focused", "proposed", "linking", "linked", "hit", "selection", "cursor")
 #: The legend's groups: heading, the labels shown in it and their state.
 LEGEND = (
     ("Entities:", ENTITY_LABELS, None),
@@ -211,10 +213,10 @@ def mark_style(keys: tuple[str, ...], depth: Depth = "truecolor") -> Style:
         styles.append(_TEXT_STYLES["suggested"])
     if "focused" in present:
         styles.append(_TEXT_STYLES["focused"])
-    for state in ("proposed", "linking"):
-        if state in present:
+    for state in ("proposed", "linking", "linked"):
+        if state in present:  # the other end of a link has the letters of a link's head
             styles.append(_TEXT_STYLES[state])
-            colour = getattr(palette, state)
+            colour = palette.proposed if state == "proposed" else palette.linking
     if "selection" in present:
         background = palette.selected[behind[0]] if behind else palette.selection
         colour = palette.dark_letters[entity] if entity else palette.selected_letters

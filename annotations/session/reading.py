@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NamedTuple
+from typing import Any
 
 from annotations.attribution import (
     DEFAULT_SUGGESTION_THRESHOLD,
@@ -18,10 +18,12 @@ from annotations.attribution import (
     suggest_attributions,
 )
 from annotations.model import (
+    CLAIM_ATTRIBUTION,
     DEFAULT_RELATION_LABELS,
     DEFAULT_VERDICTS,
     LAYER_OF,
     Attribution,
+    Claim,
     EntityDecision,
     EntityScope,
     Relation,
@@ -33,6 +35,7 @@ from annotations.session.annotation_attributes import (
     save_attributes,
 )
 from annotations.session.article_find import ArticleFind
+from annotations.session.deletion import Deletion, consequences
 from annotations.session.entity_corrections import Correction, trimmed
 from annotations.session.entity_marks import (
     EntityLike,
@@ -45,21 +48,14 @@ from annotations.session.entity_marks import (
 )
 from annotations.session.history_lines import HistoryLine, history_lines, where
 from annotations.session.mark import Mark
+from annotations.session.panel import PanelItem, panel_items
 from annotations.session.proposal import AttributionSequence, Proposal
+from annotations.session.relation_links import attribute_claim, link_choices, linked_ids
 from annotations.session.suggestion_parts import Side, overlaps, resized
 from annotations.session.suggestion_review import Part, SuggestionReview, focused_marks
 from annotations.session.text_units import Range
 from annotations.session.word_cursor import WordCursor
-from annotations.store import Action, Store
-
-
-class PanelItem(NamedTuple):
-    """One line of the annotations panel: what it is, where it starts, its text."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
+from annotations.store import Action, Cascade, Store
 
 
 class ReadingSession:
@@ -84,6 +80,8 @@ class ReadingSession:
         self._entity_marks: tuple[object, list[Mark]] = (None, [])
         self.spans: list[Span] = []
         self.attributions: list[Attribution] = []
+        self.relations: list[Relation] = []
+        self.claims: list[Claim] = []
         self.sequence = AttributionSequence()
         self.proposal: Proposal | None = None
         self.link_head: Span | None = None
@@ -121,6 +119,8 @@ class ReadingSession:
         spans = self.store.spans(self.article.id, self.annotator)
         self.spans = [span for span in spans if not span.orphan]
         self.attributions = self.store.attributions(self.article.id, self.annotator)
+        self.relations = self.store.relations(self.article.id, self.annotator)
+        self.claims = self.store.claims(self.article.id, self.annotator)
         ids = {span.id for span in self.spans}
         if self.proposal and not {self.proposal.source.id, self.proposal.cue.id} <= ids:
             self.proposal = None
@@ -246,14 +246,21 @@ class ReadingSession:
         under = [s for s in self.spans if s.start < end and start < s.end]
         return min(under, key=lambda s: s.end - s.start, default=None)
 
-    def delete_at_cursor(self) -> Span | None:
-        """`x`: delete the annotation under the cursor (None when there is none)."""
+    def deletion_at_cursor(self) -> Deletion | None:
+        """`x`: the annotation under the cursor and what deleting it also does (None: there is
+        none). Nothing is deleted yet: the display confirms the consequences, then `delete`."""
         span = self.annotation_at_cursor()
-        if span is not None:
-            self.store.delete_span(span.id, annotator=self.annotator)
-            self.sequence.forget(span.id)
-            self.reload()
-        return span
+        if span is None:
+            return None
+        spans = {s.id: s for s in self.store.spans(self.article.id)}
+        return Deletion(span, consequences(self.store.span_deletion(span.id), spans))
+
+    def delete(self, span: Span) -> Cascade:
+        """Delete `span` and what depends on it, in one undo step."""
+        cascade = self.store.delete_span(span.id, annotator=self.annotator)
+        self.sequence.forget(span.id)
+        self.reload()
+        return cascade
 
     def attributes_form(self, span: Span) -> AttributesForm:
         """`a`: the form of `span`'s label, with its saved values."""
@@ -296,15 +303,29 @@ class ReadingSession:
         self.link_head = self.annotation_at_cursor()
         return self.link_head
 
-    def finish_link(self) -> Relation | None:
-        """Link the remembered head to the annotation under the cursor (None: nothing to link)."""
+    def link_choices(self) -> tuple[str, ...]:
+        """The types the link being made can have, to the annotation under the cursor (empty:
+        no link is being made, or the cursor is on its head or on no annotation)."""
         head, child = self.link_head, self.annotation_at_cursor()
         if head is None or child is None or child.id == head.id:
+            return ()
+        return link_choices(head, child, self.attributions, self.relation_labels)
+
+    def finish_link(self, label: str) -> Relation | Claim | None:
+        """Link the remembered head to the annotation under the cursor with type `label`: a
+        relation, or with `CLAIM_ATTRIBUTION` the claim's attribution (the claim returned).
+        None when there is nothing to link."""
+        head, child = self.link_head, self.annotation_at_cursor()
+        if label not in self.link_choices() or head is None or child is None:
             return None
         self.link_head = None
-        relation = self.store.add_relation(head.id, child.id, "link", annotator=self.annotator)
+        linked: Relation | Claim
+        if label == CLAIM_ATTRIBUTION:
+            linked = attribute_claim(self.store, head, child, self.attributions, self.annotator)
+        else:
+            linked = self.store.add_relation(head.id, child.id, label, annotator=self.annotator)
         self.reload()
-        return relation
+        return linked
 
     def cancel_link(self) -> None:
         self.link_head = None
@@ -493,9 +514,10 @@ class ReadingSession:
     # -- what the display shows ------------------------------------------------------------
 
     def marks(self, focused: bool = True) -> list[Mark]:
-        """Entities, annotations, pending suggestions (the one under the cursor focused, unless
-        `focused` is False: see `focus_marks`), then proposal, link head and find hits (later
-        ones on top)."""
+        """Entities, annotations, pending suggestions (the one under the cursor focused), then
+        proposal, the other ends of the links of the annotation under the cursor, link head and
+        find hits (later ones on top). With `focused` False, what depends on the cursor is left
+        out: `focus_marks` gives it."""
         marks = list(self._marks_of_entities())
         marks += [Mark(s.start, s.end, s.label) for s in self.spans if s.layer != "entity"]
         if review := self._shown_review():
@@ -503,6 +525,8 @@ class ReadingSession:
         if proposal := self.proposal:
             parts = (proposal.source, proposal.cue, proposal.content)
             marks += [Mark(s.start, s.end, s.label, "proposed") for s in parts]
+        if focused:
+            marks += self._linked_marks()
         if head := self.link_head:
             marks.append(Mark(head.start, head.end, head.label, "linking"))
         marks += [Mark(start, end, "FIND", "hit") for start, end in self.finder.hits]
@@ -517,10 +541,14 @@ class ReadingSession:
         return marks
 
     def focus_marks(self) -> list[Mark]:
-        """The marks of the suggestion under the cursor, drawn focused: the only marks a move
-        of the cursor changes."""
+        """The marks of the suggestion under the cursor, drawn focused, and of the other ends of
+        the links of the annotation under it: the only marks a move of the cursor changes."""
         focused = self.suggestion_at_cursor()
-        return focused_marks(self.review.parts_of(focused)) if focused and self.review else []
+        parts = self.review.parts_of(focused) if focused and self.review else None
+        return (focused_marks(parts) if parts else []) + self._linked_marks()
+
+    def _linked_marks(self) -> list[Mark]:
+        return [Mark(s.start, s.end, s.label, "linked") for s in self.linked_to_cursor()]
 
     def counts(self) -> dict[str, int]:
         """Annotations per label, attributions and entities of this article."""
@@ -531,21 +559,17 @@ class ReadingSession:
         counts["entities"] = len(self.entities)
         return counts
 
+    def linked_to_cursor(self) -> list[Span]:
+        """The other ends of the links of the annotation under the cursor (relations, and
+        between a CLAIM and the parts of its attribution)."""
+        span = self.annotation_at_cursor()
+        if span is None:
+            return []
+        by_id = {s.id: s for s in self.spans}
+        ids = linked_ids(span.id, self.relations, self.attributions, self.claims)
+        return [by_id[i] for i in ids if i in by_id]
+
     def panel_items(self) -> list[PanelItem]:
-        """Claims, sources and attributions, each where the cursor should jump."""
-        by_id = {span.id: span for span in self.spans}
-        items = [
-            PanelItem(s.label, s.start, s.end, s.text)
-            for s in self.spans
-            if s.label in ("CLAIM", "SOURCE")
-        ]
-        for attribution in self.attributions:
-            parts = [
-                by_id[i]
-                for i in (attribution.source, attribution.cue, *attribution.content)
-                if i in by_id
-            ]
-            if parts:
-                text = " | ".join(part.text for part in parts)
-                items.append(PanelItem("ATTRIBUTION", parts[0].start, parts[0].end, text))
-        return items
+        """Claims (with their attribution's source), sources, attributions and relations, each
+        where the cursor should jump."""
+        return panel_items(self.spans, self.attributions, self.relations, self.claims)

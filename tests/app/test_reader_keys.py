@@ -127,12 +127,15 @@ def test_source_cue_content_then_enter_saves_an_attribution(build, db_path, driv
 def test_link_two_annotations_with_r(build, db_path, drive) -> None:
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await pilot.press("s", "w", "w", "k", "g", "r", "w", "w", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the first type offered
 
     drive(build(), scenario, open_reader=True)
     with Store.open(db_path) as store:
         spans = {s.id: s.label for s in store.spans(SEED, "ana")}
         (relation,) = store.relations(SEED, "ana")
         assert (spans[relation.head], spans[relation.child]) == ("SOURCE", "CLAIM")
+        assert relation.label == "supports"
 
 
 def test_delete_undo_redo(build, db_path, drive) -> None:

@@ -112,10 +112,11 @@ def test_out_of_order_tags_propose_nothing(session: ReadingSession) -> None:
 
 
 def test_delete_undo_redo(session: ReadingSession, store: Store) -> None:
-    session.tag("SOURCE")
-    assert session.delete_at_cursor() is not None
+    span = session.tag("SOURCE")
+    assert session.deletion_at_cursor().span == span
+    session.delete(span)
     assert labels(store) == []
-    assert session.delete_at_cursor() is None
+    assert session.deletion_at_cursor() is None
     session.undo()
     assert labels(store) == [("SOURCE", "وقال")]
     session.redo()
@@ -129,9 +130,11 @@ def test_link_two_annotations(session: ReadingSession, store: Store, go_to) -> N
     go_to(session, "وقال")
     assert session.start_link() == head
     go_to(session, "مصر")
-    relation = session.finish_link()
+    assert session.link_choices() == session.relation_labels
+    relation = session.finish_link("contradicts")
     assert relation is not None
-    assert [(r.head, r.child) for r in store.relations("a1", "ana")] == [(head.id, child.id)]
+    saved = [(r.head, r.child, r.label) for r in store.relations("a1", "ana")]
+    assert saved == [(head.id, child.id, "contradicts")]
 
 
 def test_entity_decision_relabels_every_mention(

@@ -30,6 +30,8 @@ from tui.layout.status_fit import StatusPart, fit_status
 from tui.marks import ANNOTATION_LABELS
 from tui.printable import printable
 from tui.screens.attributes import AttributesScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.link_type import LinkTypeScreen
 from tui.widgets.annotations_panel import AnnotationsPanel
 from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.legend import Legend
@@ -148,8 +150,8 @@ class ReaderScreen(Screen[None]):
         self.message = ""
         #: Where the cursor was when the find bar opened: hits are looked for from there.
         self.find_origin: int | None = None
-        #: The suggestion drawn focused (the one under the cursor) when marks were last drawn.
-        self._focused: object = None
+        #: The marks that follow the cursor (`session.focus_marks`) as last drawn.
+        self._focus: list[Any] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -184,14 +186,15 @@ class ReaderScreen(Screen[None]):
     def redraw(self, moved_only: bool = False) -> None:
         """Marks, cursor, selection and status bar from the session. `moved_only`: only the
         cursor or the selection changed, so of the marks (thousands in a long article) only
-        those of the suggestion under the cursor, drawn focused, are drawn again, if it changed."""
+        those that follow the cursor (the suggestion under it, drawn focused, and the other ends
+        of the links of the annotation under it) are drawn again, if they changed."""
         session, view = self.session, self.view
         if not moved_only:
             view.show_marks(session.marks(focused=False))
-        focused = session.suggestion_at_cursor()
-        if not moved_only or focused != self._focused:
-            view.show_focus(session.focus_marks())
-            self._focused = focused
+        focus = session.focus_marks()
+        if not moved_only or focus != self._focus:
+            view.show_focus(focus)
+            self._focus = focus
         start, end = session.cursor.word_range()
         view.set_cursor(start, end)
         view.set_selection(*(session.cursor.selection() or (None, None)))
@@ -469,9 +472,31 @@ class ReaderScreen(Screen[None]):
         self.redraw()
 
     def action_delete(self) -> None:
-        span = self.save(self.session.delete_at_cursor)
-        self.message = f"deleted {span.label}" if span else "nothing to delete here"
-        self.redraw()
+        """x: delete the annotation under the cursor; when others use it, say first what goes
+        with it and delete only if confirmed."""
+        deletion = self.session.deletion_at_cursor()
+        if deletion is None:
+            self.message = "nothing to delete here"
+            self.redraw()
+            return
+        span = deletion.span
+
+        def delete(confirmed: bool | None = True) -> None:
+            if confirmed:
+                self.save(lambda: self.session.delete(span), f"deleted {span.label}")
+                if deletion.consequences:
+                    self.message += " and what used it (u undoes it all)"
+                    self.redraw()
+
+        if not deletion.consequences:
+            delete()
+            return
+        lines = [
+            f"{c.what} «{self.shown(c.text, 50)}»" if c.text else c.what
+            for c in deletion.consequences
+        ]
+        question = f"Delete {span.label} «{self.shown(span.text)}»? Deleting it also:"
+        self.app.push_screen(ConfirmScreen(question, lines), delete)
 
     def action_attributes(self) -> None:
         span = self.session.annotation_at_cursor()
@@ -492,11 +517,26 @@ class ReaderScreen(Screen[None]):
         if self.session.proposal:
             self.save(self.session.accept_proposal, "attribution saved")
         elif self.session.link_head:
-            relation = self.save(self.session.finish_link)
-            self.message = "linked" if relation else "move to another annotation to link"
-            self.redraw()
+            self.choose_link_type()
         else:
             self.action_accept_suggestion()
+
+    def choose_link_type(self) -> None:
+        """Ask the type of the link being made, then save it."""
+        choices = self.session.link_choices()
+        head, child = self.session.link_head, self.session.annotation_at_cursor()
+        if not choices or head is None or child is None:
+            self.message = "move to another annotation to link"
+            self.redraw()
+            return
+
+        def link(label: str | None) -> None:
+            if label is not None:
+                self.save(lambda: self.session.finish_link(label), f"linked: {label}")
+
+        ends = [f"{span.label} «{self.shown(span.text, 20)}»" for span in (head, child)]
+        what = " to ".join(ends)
+        self.app.push_screen(LinkTypeScreen(choices, what), link)
 
     # -- suggestions -----------------------------------------------------------------------
 
