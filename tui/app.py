@@ -288,7 +288,7 @@ class RawiApp(App[None]):
     def _settings_changed(self, message: str) -> None:
         self._save_config()
         self._write_bidi_mode()
-        if isinstance(self.screen, ReaderScreen):
+        if isinstance(self.screen, ReaderScreen | StatisticsScreen):
             self.screen.set_display(self.render_mode, self.config.hide_harakat)
         elif self.list_screen is not None and self.screen is self.list_screen:
             self.list_screen.redraw()

@@ -27,6 +27,7 @@ class StatisticsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("o", "next_outlet", "Next outlet", id="statistics.outlet"),
+        Binding("r", "recount", "Count again", id="statistics.recount"),
         Binding("escape,q", "close", "Back", id="statistics.close"),
     ]
 
@@ -70,9 +71,19 @@ class StatisticsScreen(Screen[None]):
         charts = self.query_one("#statistics", VerticalScroll)
         await charts.remove_children()
         await charts.mount(
-            Static(scope + "  (o: next outlet)", id="statistics-scope", markup=False),
+            Static(scope + "  (o: next outlet, r: count again)", id="statistics-scope",
+                   markup=False),
             *(ChartView(chart, self.mode, self.hide_harakat) for chart in figure_charts(figures)),
         )
+
+    def set_display(self, mode: Mode, hide_harakat: bool) -> None:
+        """The render mode or the harakat setting changed: everything drawn again."""
+        self.mode, self.hide_harakat = mode, hide_harakat
+        self.count(self.outlet)
+
+    def action_recount(self) -> None:
+        """Count again: work saved since (another terminal, a browser session) shows."""
+        self.count(self.outlet)
 
     def action_next_outlet(self) -> None:
         self.outlet = self.outlets[(self.outlets.index(self.outlet) + 1) % len(self.outlets)]
