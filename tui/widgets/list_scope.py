@@ -19,6 +19,7 @@ from textual.widgets import Input, Select
 
 from annotations.corpus import ArticleFilter
 from annotations.corpus.search_keys import ASCII_DIGITS
+from tui.widgets.arabic_input import ArabicInput
 
 #: Shapes an outlet name for display in a given width (the list's `shaped_line` bound to the
 #: app's render mode).
@@ -54,7 +55,7 @@ class ListScope(Horizontal):
     def compose(self) -> ComposeResult:
         yield Select(self._options(), prompt="All outlets", id="outlet")
         for name in ("since", "until"):
-            yield Input(
+            yield ArabicInput(
                 placeholder=f"{name} YYYY-MM-DD",
                 id=name,
                 validators=[Function(lambda text: not text.strip() or parse_day(text) is not None)],
