@@ -6,6 +6,7 @@ The app wires screens, settings and the store; what keys do lives in `annotation
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterable
 from contextlib import suppress
 from functools import partial
@@ -239,12 +240,12 @@ class RawiApp(App[None]):
         if self.store is None or isinstance(self.screen, StatisticsScreen):
             return
         corpus, db_path, annotator = self.corpus, self.db_path, self.annotator
-        outlets = sorted({info.outlet for info in corpus.infos() if info.outlet})
+        outlets = Counter(info.outlet for info in corpus.infos() if info.outlet).most_common()
 
-        def figures_of(outlet: str | None) -> Figures:
+        def figures_of(where: ArticleFilter | None) -> Figures:
             """Counted in a worker thread, from a read-only store of its own."""
             with Store.open(db_path, read_only=True) as store:
-                return corpus_figures(corpus, store, ArticleFilter(outlet=outlet), [annotator])
+                return corpus_figures(corpus, store, where, [annotator])
 
         screen = StatisticsScreen(figures_of, outlets, self.render_mode, self.config.hide_harakat)
         self.push_screen(screen)

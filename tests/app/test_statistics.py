@@ -1,12 +1,12 @@
-"""The statistics screen: F5 and the palette open it, `o` narrows it to one outlet, `r` counts
-again, f2 / f3 draw it again, `q` closes."""
+"""The statistics screen: F5 and the palette open it; `f` narrows it to an outlet and days
+(the list's fields), `o` steps through the outlets; Escape leaves the fields, then the screen."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from annotations.corpus import Article, Corpus
 from annotations.store import Store
@@ -44,26 +44,25 @@ def charts(screen: StatisticsScreen) -> dict[str, dict[str, tuple[int, ...]]]:
     }
 
 
+def scope_line(screen: StatisticsScreen) -> str:
+    return str(screen.query_one("#statistics-scope", Static).render())
+
+
 def test_f5_shows_the_work_and_o_cycles_the_outlets(build, drive) -> None:
     async def scenario(pilot, app) -> None:
         await pilot.press("s", "q", "f5")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot, app)
         screen = app.screen
         assert isinstance(screen, StatisticsScreen)
-        charts = {view.chart.key: view.chart for view in screen.query(ChartView)}
-        assert {"articles", "progress", "labels"} <= set(charts)
-        labels = {row.label: row.values for row in charts["labels"].rows}
-        assert labels["SOURCE"] == (1,) and labels["CLAIM"] == (0,)
-        assert [(r.label, r.values) for r in charts["progress"].rows] == [("ana", (0, 1, 4))]
-        scope = screen.query_one("#statistics-scope", Static)
-        assert str(scope.render()).startswith("5 article(s)")
+        shown = charts(screen)
+        assert {"articles", "progress", "labels", "attributions", "source-types", "sources",
+                "cues", "verdicts"} <= set(shown)
+        assert shown["labels"]["SOURCE"] == (1,) and shown["labels"]["CLAIM"] == (0,)
+        assert shown["progress"] == {"ana": (0, 1, 4)}
+        assert scope_line(screen).startswith("5 article(s) of every outlet")
         await pilot.press("o")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert str(screen.query_one("#statistics-scope", Static).render()).startswith(
-            "1 article(s)"
-        )
+        await settled(pilot, app)
+        assert scope_line(screen).startswith("1 article(s)")
         await pilot.press("q")
         await pilot.pause()
         assert not isinstance(app.screen, StatisticsScreen)
@@ -71,7 +70,44 @@ def test_f5_shows_the_work_and_o_cycles_the_outlets(build, drive) -> None:
     drive(build(), scenario, open_reader=True)
 
 
+def test_the_outlet_and_the_days_narrow_every_chart(tmp_path: Path, recogniser, drive) -> None:
+    with Store.open(tmp_path / "db.json") as store:
+        store.add_span(DATED["jaz-2"], "claim", "CLAIM", 0, 3, annotator="mona")
+        store.set_status("jaz-1", "mona", "done")
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("f5")
+        await settled(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, StatisticsScreen)
+        assert charts(screen)["labels"]["CLAIM"] == (1,)
+        await pilot.press("f")
+        screen.query_one("#since", Input).value = "٢٠١٩-٠٢-٠١"  # Arabic-Indic digits read too
+        await settled(pilot, app)
+        assert scope_line(screen).startswith("2 article(s) of every outlet, 2019-02-01 to …")
+        shown = charts(screen)
+        assert shown["articles"] == {"الجزيرة": (1,), "بي بي سي": (1,)}
+        assert shown["progress"] == {"ana": (0, 0, 2), "mona": (0, 0, 2)}
+        assert shown["labels"]["CLAIM"] == (1,)
+        screen.query_one("#until", Input).value = "2019-02-28"
+        await settled(pilot, app)
+        assert charts(screen)["labels"]["CLAIM"] == (0,)
+        await pilot.press("escape", "o")  # out of the fields; the first outlet, days kept
+        await settled(pilot, app)
+        assert scope_line(screen).startswith("0 article(s) of")
+        assert "2019-02-01 to 2019-02-28" in scope_line(screen)
+        await pilot.press("o")
+        await settled(pilot, app)
+        assert charts(screen)["articles"] == {"بي بي سي": (1,)}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, StatisticsScreen)
+
+    drive(dated_app(tmp_path, recogniser), scenario)
+
+
 def test_r_counts_again_what_was_saved_since(tmp_path: Path, recogniser, drive) -> None:
+
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         await pilot.press("f5")
         await settled(pilot, app)
@@ -89,6 +125,7 @@ def test_r_counts_again_what_was_saved_since(tmp_path: Path, recogniser, drive) 
 
 
 def test_f2_and_f3_draw_the_charts_again(tmp_path: Path, recogniser, drive) -> None:
+
     def drawn(screen: StatisticsScreen) -> str:
         return "\n".join(str(view.render()) for view in screen.query(ChartView))
 
