@@ -282,7 +282,7 @@ class Database:
         if snapshot.version < SCHEMA_VERSION:
             keep_aside(self.path, f"schema{snapshot.version}")
         if snapshot.sealed_folded:
-            sealed.path.unlink()
+            _delete_unclaimed(sealed.path)
         self._extra, tail, live = snapshot.extra, snapshot.tail, snapshot.sealed
         if tail is None or (tail.follows is None and tail.generation != snapshot.generation):
             # no journal yet (or one a compaction cut short had already folded): a new one
@@ -433,6 +433,19 @@ class Database:
         self._sealed_bytes = self._offset - self._journal_start
         self._generation, self._journal_start, self._offset = generation, start, start
         return claimed
+
+
+def _delete_unclaimed(sealed: Path) -> None:
+    """Delete a sealed journal already folded into the file, unless a fold holds its claim
+    (one taking over a fold killed between its swap and this deletion): that fold deletes it,
+    and until then no journal can be sealed in its place for the late fold to delete."""
+    claimed = claim(sealed)
+    if claimed is None:
+        return
+    try:
+        sealed.unlink()
+    finally:
+        os.close(claimed)
 
 
 @contextmanager

@@ -5,7 +5,9 @@ by the kernel when its process dies, so a fold cut short is taken over by the ne
 The owner writes the new file beside the database without the database lock, saves going on
 meanwhile into the new journal; only the swap (rename the new file over the old one, then
 delete the sealed journal) happens under the lock. The file written holds the state at the end
-of the sealed journal or later: replaying entries already folded changes nothing.
+of the sealed journal or later: replaying entries already folded changes nothing. A sealed
+journal is deleted only by the holder of its claim, so no other journal can be sealed in its
+place while a fold of it runs.
 """
 
 from __future__ import annotations

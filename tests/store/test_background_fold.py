@@ -153,3 +153,50 @@ def test_an_import_folds_once_at_the_end(
     assert folds == [] and store.journal_bytes > 50 * 20_000  # 50 thresholds, no fold
     store.close()
     assert folds == [1] and len(at_rest(db_path)) == 2_500
+
+
+def test_a_sealed_journal_a_fold_holds_is_deleted_by_that_fold_alone(
+    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer killed between swapping its file in and deleting the sealed journal leaves that
+    journal behind; a writer takes its fold over. Another writer opening meanwhile must leave the
+    journal to the fold that holds it: deleting it let a new journal be sealed in its place, which
+    the late fold then deleted and wrote over with an older file (saves in neither file)."""
+    swap = fold_module.Fold._install
+
+    def killed_after_the_swap(fold, temp):
+        kept = fold.sealed.with_name("kept")
+        kept.write_bytes(fold.sealed.read_bytes())
+        swap(fold, temp)
+        kept.rename(fold.sealed)
+
+    monkeypatch.setattr(fold_module.Fold, "_install", killed_after_the_swap)
+    first = Store.open(db_path, compact_bytes=3_000)
+    saved = []
+    while not at_rest(db_path):
+        saved.append(tag(first, article, len(saved)))
+        first.wait_for_fold()
+    assert sealed_of(db_path).exists()  # folded into the file, left behind as a kill leaves it
+    monkeypatch.setattr(fold_module.Fold, "_install", swap)
+
+    release, taking_over = threading.Event(), threading.Event()
+    encode = fold_module.encode_database
+
+    def held_once(tables):  # the takeover's write waits; any later fold's does not
+        if not taking_over.is_set():
+            taking_over.set()
+            assert release.wait(10)
+        return encode(tables)
+
+    monkeypatch.setattr(fold_module, "encode_database", held_once)
+    while not taking_over.is_set():  # `first` takes the leftover's fold over in the background
+        saved.append(tag(first, article, len(saved)))
+    second = Store.open(db_path, compact_bytes=3_000)
+    saved += [tag(second, article, n) for n in range(len(saved), len(saved) + 40)]
+    second.wait_for_fold()
+    release.set()
+    first.wait_for_fold()
+    first.close()
+    second.close()
+    with Store.open(db_path) as reopened:
+        assert {s.id for s in reopened.spans(article.id)} == set(saved)
