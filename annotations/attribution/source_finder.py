@@ -21,17 +21,18 @@ _TIME = key_set(data.TIME_WORDS)
 _ADDRESSEES = key_set(data.ADDRESSEES)
 _ADJECTIVES = key_set(data.ADJECTIVES)
 _POSSESSIVES = ("ه", "ها", "هم", "هما")
-_HEADS = key_set(
+HEADS = key_set(
     (*data.ANONYMOUS_HEADS, *data.DOCUMENT_HEADS, *data.MEDIA_HEADS, *data.ORGANISATION_HEADS,
      *data.ROLE_HEADS, *data.STATE_NAMES)
 )
-_CONSTRUCT = {key for key in _HEADS if not key.startswith("ال")} - key_set(data.STATE_NAMES) | (
+_CONSTRUCT = {key for key in HEADS if not key.startswith("ال")} - key_set(data.STATE_NAMES) | (
     key_set(data.CONSTRUCT_NOUNS)
 )
 _PRONOUNS = key_set(data.PRONOUNS)
 RELATIVES = key_set(data.RELATIVE_PRONOUNS)
 #: Compared on the plain surface, not the match key: على must not swallow the name علي.
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
+_DATELINE_ENDS = ")—–-"
 _MAX_FORWARD = 14
 _MAX_BACK = 12
 
@@ -60,7 +61,7 @@ def forward_source(
     if first < limit and (
         words.plain[first] in PREPOSITION_FORMS or words.plain[first] in _FUNCTION
         or words.keys[first] in _PRONOUNS
-        or (addressee and (_is_addressee(words, first) or not _may_start_subject(words, first)))
+        or (addressee and (_is_addressee(words, first) or not may_start_subject(words, first)))
     ):
         return None  # a subject does not start with في، من، على ... nor with لـ (قال لرويترز)
     last = first
@@ -91,13 +92,15 @@ def back_source(words: Words, cue_first: int, context: SentenceContext) -> Sourc
     A verb joined by و (وقال، وقد أكد) opens a clause of its own: nothing before it is its subject.
     A subject never starts with a preposition, a number or a time word (في وقت لاحق، عام 2017).
     """
-    if _joined_by_wa(words.keys[cue_first]):
+    if joined_by_wa(words.keys[cue_first]):
         return None
     end = cue_first
     while end > context.lo and words.keys[end - 1] in _PARTICLES:
         end -= 1
         if words.keys[end].startswith("و"):
             return None
+    if any(char in _DATELINE_ENDS for char in words.text[slice(*words.gap(end))]):
+        return None  # «أتلانتا، الولايات المتحدة (CNN)-- أكدت»: a dateline, not a subject
     relative = end > context.lo and words.keys[end - 1] in RELATIVES
     end -= relative  # قال مبابي الذي أكد ...: the noun the relative clause is about
     at = end - 1
@@ -114,7 +117,7 @@ def back_source(words: Words, cue_first: int, context: SentenceContext) -> Sourc
         if end - at > _MAX_BACK:
             return None
     segments = words.comma_segments(at + 1, end)
-    if not segments or not _may_start_subject(words, segments[-1][0]):
+    if not segments or not may_start_subject(words, segments[-1][0]):
         return None
     return source_over(words, *segments[-1])
 
@@ -124,20 +127,20 @@ def _is_addressee(words: Words, at: int) -> bool:
     key, token = words.keys[at], words.tokens[at]
     if len(key) < 3 or key[0] != "ل" or any(e.start == token.start for e in words.entities):
         return False
-    return key.startswith("لل") or key[1:] in _HEADS or token.text[1:2] == "\u0640" or len(key) < 5
+    return key.startswith("لل") or key[1:] in HEADS or token.text[1:2] == "\u0640" or len(key) < 5
 
 
 def _ends_name(key: str) -> bool:
     """Whether a word can end a name or a title (not a noun in construct: بيان للرئاسة)."""
-    return key not in _HEADS and not key.startswith("ال")
+    return key not in HEADS and not key.startswith("ال")
 
 
-def _joined_by_wa(key: str) -> bool:
+def joined_by_wa(key: str) -> bool:
     """Whether a cue's token is و + the cue (وقال), not a cue that starts with و (وصف)."""
     return key.startswith("و") and key not in WORD_CUES
 
 
-def _may_start_subject(words: Words, at: int) -> bool:
+def may_start_subject(words: Words, at: int) -> bool:
     """Whether token `at` can open a subject (not في، وفي، a number or a time word)."""
     word = words.plain[at]
     bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
@@ -151,7 +154,7 @@ def _may_start_subject(words: Words, at: int) -> bool:
 def subject_after(words: Words, after: int, hi: int) -> int | None:
     """The end of a subject right after a verb, or None: a noun phrase (`noun_phrase_end`) whose
     head is a title, a known head or a name; a name after a title."""
-    if after >= hi or not _may_start_subject(words, after) or not _is_head(words, after):
+    if after >= hi or not may_start_subject(words, after) or not _is_head(words, after):
         return None
     at = noun_phrase_end(words, after, hi)
     if any(words.keys[t] in ROLE_KEYS for t in range(after, at)):
@@ -198,7 +201,7 @@ def object_like(words: Words, at: int) -> bool:
     its object (أكد التزام الاتحاد، أعلن الإفراج عن، أبدى خجله) and head no speaker."""
     key, word = words.keys[at], words.plain[at]
     bare = key[2:] if key.startswith("ال") else key
-    if key in _HEADS:
+    if key in HEADS:
         return False
     return _is_verbal_noun(key) or _is_verbal_noun(bare) or word.endswith(_POSSESSIVES)
 

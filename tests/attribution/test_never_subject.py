@@ -1,0 +1,39 @@
+"""Words that are never the source of the cue after them, on sentences of ANT v2.1 news outside
+the unseen-news dev set."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.attribution import Suggestion, suggest_attributions
+
+
+def first(text: str) -> Suggestion:
+    found = suggest_attributions(text)
+    assert found, "no suggestion"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "دبي، الإمارات العربية المتحدة (CNN)-- اعتبرت وزارة الخارجية الإيرانية، الثلاثاء، أن"
+            " الاتهامات التي وجهها رئيس الوزراء الإسرائيلي إلى طهران كاذبة.",
+            "وزارة الخارجية الإيرانية",
+        ),
+        (
+            "(CNN)-- قالت وزارة الدفاع الإسرائيلية إنها نفذت أكثر من 30 غارة جوية على قطاع غزة.",
+            "وزارة الدفاع الإسرائيلية",
+        ),
+        (
+            "القدس (CNN)— رحبت إسرائيل، السبت، بقرار الولايات المتحدة الأخير بإنهاء المساعدات"
+            " المالية.",
+            "إسرائيل",
+        ),
+    ],
+)
+def test_a_dateline_before_the_verb_is_not_its_source(text: str, source: str) -> None:
+    found = first(text)
+    assert found.source is not None
+    assert found.source.text == source
