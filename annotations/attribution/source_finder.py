@@ -33,6 +33,7 @@ RELATIVES = key_set(data.RELATIVE_PRONOUNS)
 #: Compared on the plain surface, not the match key: على must not swallow the name علي.
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
 _DATELINE_ENDS = ")—–-"
+_NAME_ENDS = frozenset({"ابي"})  # a link word that also ends names (شينزو آبي)
 _MAX_FORWARD = 14
 _MAX_BACK = 12
 
@@ -62,8 +63,11 @@ def forward_source(
         words.plain[first] in PREPOSITION_FORMS or words.plain[first] in _FUNCTION
         or words.keys[first] in _PRONOUNS
         or (addressee and (_is_addressee(words, first) or not may_start_subject(words, first)))
+        or (addressee and prepositional_object(words.keys[first]))
     ):
-        return None  # a subject does not start with في، من، على ... nor with لـ (قال لرويترز)
+        # a subject does not start with في، من، على ...، with لـ (قال لرويترز) nor with ب + a
+        # verbal noun or a possessed noun (واعترف بكذبه)
+        return None
     last = first
     while last < min(limit, first + _MAX_FORWARD):
         key = words.keys[last]
@@ -199,11 +203,23 @@ def _is_head(words: Words, at: int) -> bool:
 def object_like(words: Words, at: int) -> bool:
     """Whether token `at` is a verbal noun or a noun with a possessive, which after a verb are
     its object (أكد التزام الاتحاد، أعلن الإفراج عن، أبدى خجله) and head no speaker."""
-    key, word = words.keys[at], words.plain[at]
+    return object_like_key(words.keys[at], words.plain[at])
+
+
+def prepositional_object(key: str) -> bool:
+    """Whether a word's key is ب + a verbal noun or a noun with a possessive (بإنشاء، بكذبه), the
+    object of a preposition, not a name or a noun in ب (بابادوبولوس، بعثة، بعضهم)."""
+    return len(key) > 4 and key[0] == "ب" and not key.startswith("بعض") and object_like_key(
+        key[1:]
+    )
+
+
+def object_like_key(key: str, word: str | None = None) -> bool:
+    """`object_like` on a word's key (and its plain form, which keeps ة apart from ه)."""
     bare = key[2:] if key.startswith("ال") else key
     if key in HEADS:
         return False
-    return _is_verbal_noun(key) or _is_verbal_noun(bare) or word.endswith(_POSSESSIVES)
+    return _is_verbal_noun(key) or _is_verbal_noun(bare) or (word or key).endswith(_POSSESSIVES)
 
 
 def _is_verbal_noun(key: str) -> bool:
@@ -239,12 +255,14 @@ def _name_end(words: Words, at: int, hi: int) -> int:
     into one part (عبد الله) and never ends a name."""
     start, names = at, 0
     while at < hi and names < 2:
-        linked = at > start and words.keys[at - 1] in NAME_LINKS
+        linked = at > start and words.keys[at - 1] in NAME_LINKS and (
+            words.plain[at] not in _FUNCTION
+        )
         if not (linked or _is_name_part(words, at)):
             break
         names += words.keys[at] not in NAME_LINKS and not linked
         at += 1
-    while at > start and words.keys[at - 1] in NAME_LINKS:
+    while at > start and words.keys[at - 1] in NAME_LINKS - _NAME_ENDS:
         at -= 1
     return at
 

@@ -27,11 +27,13 @@ from annotations.attribution.context import SentenceContext
 from annotations.attribution.headlines import headline_colon
 from annotations.attribution.keyed_words import Words, plain
 from annotations.attribution.lexicon import CueMatch, cue_at
+from annotations.attribution.pro_drop import opening_subjects, resumptive_after
 from annotations.attribution.segments import Sentence, sentences
 from annotations.attribution.source_finder import (
     RELATIVES,
     back_source,
     forward_source,
+    joined_by_wa,
     source_over,
     subject_after,
 )
@@ -62,6 +64,12 @@ def _opens_weak_cue(intro: Intro | None, after: int, words: Words) -> bool:
         colon = ":" in words.text[words.tokens[after - 1].end : intro.quotation.start]
         return intro.token == after or colon
     return intro.kind in ("complementiser", "colon", "preposition")
+
+
+def _imperfect(key: str, lemma: str) -> bool:
+    """Whether a verb cue's key is an imperfect form (يعتقد، تتوقع), not a perfect (توقعت)."""
+    bare = key[1:] if joined_by_wa(key) or key[:1] == "ف" else key
+    return bare[:1] in ("ي", "ت") and not bare.startswith(match_key(lemma)[:2])
 
 
 def _complementiser(intro: Intro | None) -> bool:
@@ -282,7 +290,9 @@ class _Reader:
         quoted = opening is None and words.inside_quotation(cue.first, sentence)
         if quoted and intro is None:
             return None  # inside a quotation a cue needs what opens its content
-        back = self._agreeing(cue, back_source(words, cue.first, context), before=True)
+        resumptive = resumptive_after(words, cue.first + cue.length - 1)
+        back = None if resumptive else back_source(words, cue.first, context)
+        back = self._agreeing(cue, back, before=True)
         pronoun = cue.first > context.lo and words.keys[cue.first - 1] in _PRONOUN_SUBJECTS
         if opening is not None and (back is not None or not _complementiser(intro)):
             # “أكدا تصميمهما ...”: the source stands before the quotation
@@ -293,10 +303,12 @@ class _Reader:
             forward = None if pronoun else forward_source(words, after, intro.token, context)
             forward = self._agreeing(cue, forward, before=False)
             source = back if self._adjacent(back, cue) else forward or back
+            if source is None and not pronoun:
+                source = self._shared_subject(cue, context, resumptive)
             content = introduced_content(words, intro, context)
             basis = "quotation" if intro.quotation else intro.kind
         else:
-            source, content = self._subject_and_object(after, cue, context)
+            source, content = self._subject_and_object(after, cue, context, resumptive)
             basis = "object"
         spoken = intro is not None and (intro.kind == "colon" or intro.quotation is not None)
         if cue.entry.weak and source is None and not (spoken or pronoun):
@@ -342,22 +354,50 @@ class _Reader:
         return None
 
     def _subject_and_object(
-        self, after: int, cue: CueMatch, context: SentenceContext
+        self, after: int, cue: CueMatch, context: SentenceContext, resumptive: bool
     ) -> tuple[Source | None, Excerpt | None]:
-        """With no introducer: the subject before or right after the verb, the object after it."""
-        back = self._agreeing(cue, back_source(self.words, cue.first, context), before=True)
-        subject_end = subject_after(self.words, after, context.hi)
+        """With no introducer: the subject before or right after the verb (or shared with the
+        clause's opening verb), the object after it."""
+        back = None if resumptive else back_source(self.words, cue.first, context)
+        back = self._agreeing(cue, back, before=True)
+        # خطاباً اعترف فيه الاتهامات: after فيه comes the object, the subject is the clause's
+        subject_end = None if resumptive else subject_after(self.words, after, context.hi)
         source = None if subject_end is None else source_over(self.words, after, subject_end)
         source = self._agreeing(cue, source, before=False)
         if back is not None and (self._adjacent(back, cue) or source is None):
             return back, clause_from(self.words, after, context)
         if source is None or subject_end is None:
-            return None, None
+            shared = self._shared_subject(cue, context, resumptive)
+            if shared is None:
+                return None, None
+            return shared, clause_from(self.words, after + resumptive, context)
         after_subject = clause_from(self.words, subject_end, context)
         if subject_end < context.hi and self.words.keys[subject_end] not in RELATIVES:
             return source, after_subject
         # ...، كما قال رئيس المحكمة العليا (الذي ...).
         return source, self._clause_before(cue, context) or after_subject
+
+    def _shared_subject(
+        self, cue: CueMatch, context: SentenceContext, resumptive: bool
+    ) -> Source | None:
+        """The subject a verb with none written shares with the verb opening its clause: a verb
+        joined by و/ف (عاد الرئيس الأميركي وقال) or one with فيه/فيها (خطاباً اعترف فيه)."""
+        words = self.words
+        if not (resumptive or joined_by_wa(words.keys[cue.first])):
+            return None
+        if words.inside_quotation(cue.first, context.sentence) or (
+            cue.entry.weak and _imperfect(words.keys[cue.first], cue.entry.lemma)
+        ):
+            return None  # وأعتقد أن: the speaker's own words; ويعتقد أن: anyone's belief
+        said = {
+            words.index_at(s.cue.start): s.source
+            for s in self.suggestions[context.first_suggestion :] if s.source is not None
+        }
+        for opening in opening_subjects(words, context, cue.first):
+            subject = said.get(opening.verb, opening.source)  # its suggestion's source if any
+            if self._agreeing(cue, subject, before=True) is not None:
+                return replace(subject, inherited=True)
+        return None
 
     def _adjacent(self, source: Source | None, cue: CueMatch) -> bool:
         """Whether `source` stands right before the cue, with no comma between (الروس أوضحوا،
@@ -445,7 +485,8 @@ class _Reader:
         if heir_of is not None:
             source = replace(self.suggestions[heir_of].source, inherited=True)
             self.heirs[len(self.suggestions)] = heir_of
-        origin: SourceOrigin = "written" if heir_of is None else "inherited"
+        shared = source is not None and source.inherited  # the clause's subject (pro_drop.py)
+        origin: SourceOrigin = "written" if heir_of is None and not shared else "inherited"
         if source is None:
             origin = "none"
         found_by = evidence(basis, origin, cue.entry.weak)
