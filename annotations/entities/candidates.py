@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from annotations.arabic import is_arabic_letter
 from annotations.entities.clitics import splits
 from annotations.entities.features import STOP_SURFACES
+from annotations.entities.gazetteer import Lookup
 from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
@@ -25,6 +26,17 @@ class Candidate:
     origin: str
     confidence: float
     clitic: int = 0
+
+
+#: A word's index and what the gazetteer knows of it.
+Listed = tuple[int, Lookup]
+
+
+def listed_words(words: list[Word], model: Model) -> list[Listed]:
+    """The words one of whose readings starts a listed phrase, with their lookups: all that the
+    gazetteer rules visit."""
+    lookup = model.resources.gazetteer.lookup
+    return [(i, found) for i, word in enumerate(words) if (found := lookup(word.key)).readings]
 
 
 def listed_label(key: str, model: Model) -> str | None:

@@ -8,8 +8,8 @@ keep («[وكالة بلومبرغ]»). What reads as a rare name: `candidates.r
 
 from __future__ import annotations
 
-from annotations.entities.candidates import Candidate, rare_name
-from annotations.entities.clitics import splits
+from annotations.entities.candidates import Candidate, Listed, rare_name
+from annotations.entities.gazetteer import Lookup
 from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
@@ -29,25 +29,30 @@ def _follows(text: str, words: list[Word], j: int) -> bool:
     return not gap or gap in OPENING_QUOTES
 
 
-def _descriptor(word: Word, model: Model) -> tuple[int, str] | None:
+def _descriptor(word: Word, lookup: Lookup, model: Model) -> tuple[int, str] | None:
     """(clitic letters, type of the name it introduces) when the word is a descriptor without the
     article («والمنطقة بأسرها» names nothing)."""
     gazetteer = model.resources.gazetteer
-    clitic = gazetteer.clitic_of(word.key, "DESCRIPTOR")
+    clitic = lookup.clitics.get("DESCRIPTOR")
     if clitic is None or word.key[:clitic].endswith(("ال", "لل")):
         return None
-    for letters, rest in ((0, word.key), *splits(word.key)):
+    for letters, rest in lookup.readings:
         for kind, label in DESCRIPTORS.items():
             if letters == clitic and gazetteer.has(rest, kind):
                 return clitic, label
     return None
 
 
-def descriptor_candidates(text: str, words: list[Word], model: Model) -> list[Candidate]:
+def descriptor_candidates(
+    text: str, words: list[Word], listed: list[Listed], model: Model
+) -> list[Candidate]:
     """Each descriptor followed by a rare name: the name, as the descriptor's type."""
     found = []
-    for i, word in enumerate(words[:-1]):
-        described = _descriptor(word, model)
+    for i, lookup in listed:
+        word = words[i]
+        if i + 1 == len(words):
+            continue
+        described = _descriptor(word, lookup, model)
         if described is None or not _follows(text, words, i + 1):
             continue
         clitic, label = described

@@ -6,10 +6,28 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from annotations.entities.clitics import splits
 
 GAZETTEER_PATH = Path(__file__).parent / "data" / "gazetteer.json"
+
+
+class Lookup(NamedTuple):
+    """What the lists know of one word key, found once and shared by every rule.
+
+    `readings`: (clitic letters, first key) of each reading (the whole word, then after each
+    proclitic) that starts a listed phrase, single words included; `starts`: the lists those
+    phrases belong to; `clitics`: per list, the clitic letters of the first reading that is a
+    single word of that list.
+    """
+
+    readings: tuple[tuple[int, str], ...]
+    starts: frozenset[str]
+    clitics: dict[str, int]
+
+
+NOTHING = Lookup((), frozenset(), {})
 
 
 @dataclass(frozen=True)
@@ -24,30 +42,35 @@ class Gazetteer:
     pairs: dict[tuple[str, str], tuple[tuple[tuple[str, ...], str], ...]] = field(
         default_factory=dict
     )
-    _readings: dict[str, tuple[tuple[int, str], ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    _clitics: dict[str, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
+    _lookups: dict[str, Lookup] = field(default_factory=dict, compare=False, repr=False)
+
+    def lookup(self, key: str) -> Lookup:
+        """The `Lookup` of `key`, remembered (up to 200,000 keys)."""
+        found = self._lookups.get(key)
+        if found is None:
+            found = self._find(key)
+            if len(self._lookups) < 200_000:
+                self._lookups[key] = found
+        return found
+
+    def _find(self, key: str) -> Lookup:
+        readings = tuple((c, k) for c, k in ((0, key), *splits(key)) if k in self.phrases)
+        if not readings:
+            return NOTHING
+        clitics: dict[str, int] = {}
+        for clitic, first in readings:
+            for kind in self.kinds.get(first, ()):
+                clitics.setdefault(kind, clitic)
+        starts = frozenset(kind for _, first in readings for _, kind in self.phrases[first])
+        return Lookup(readings, starts, clitics)
 
     def clitic_of(self, key: str, kind: str) -> int | None:
         """Clitic letters of the first reading of `key` (the whole word first) in list `kind`."""
-        cached = self._clitics.setdefault(kind, {})
-        found = cached.get(key)
-        if found is None:
-            readings = ((0, key), *splits(key))
-            found = next((c for c, rest in readings if kind in self.kinds.get(rest, ())), -1)
-            if len(cached) < 200_000:
-                cached[key] = found
-        return None if found < 0 else found
+        return self.lookup(key).clitics.get(kind)
 
     def phrase_readings(self, key: str) -> tuple[tuple[int, str], ...]:
         """(clitic letters, first key) of each reading of `key` that starts a listed phrase."""
-        found = self._readings.get(key)
-        if found is None:
-            found = tuple((c, k) for c, k in ((0, key), *splits(key)) if k in self.phrases)
-            if len(self._readings) < 200_000:
-                self._readings[key] = found
-        return found
+        return self.lookup(key).readings
 
     def has(self, key: str, kind: str) -> bool:
         """Whether the single word `key` is in list `kind`."""

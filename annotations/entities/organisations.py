@@ -15,6 +15,7 @@ from __future__ import annotations
 from annotations.arabic import match_key
 from annotations.entities.candidates import (
     Candidate,
+    Listed,
     is_arabic_word,
     is_name_word,
     known_label,
@@ -131,14 +132,16 @@ def chain_end(words: list[Word], head: int, definite: bool, model: Model) -> int
     return end
 
 
-def organisation_candidates(words: list[Word], model: Model) -> list[Candidate]:
+def organisation_candidates(
+    words: list[Word], listed: list[Listed], model: Model
+) -> list[Candidate]:
     """Each organisation head word (وزارة، مجلس، الجيش ...) with its chain, one word at least."""
-    gazetteer = model.resources.gazetteer
     found = []
-    for i, word in enumerate(words):
-        clitic = gazetteer.clitic_of(word.key, "ORG_HEAD")
+    for i, lookup in listed:
+        clitic = lookup.clitics.get("ORG_HEAD")
         if clitic is None:
             continue
+        word = words[i]
         definite = word.key[clitic:].startswith("ال") or (
             clitic > 0 and word.key[clitic - 1 :].startswith("لل")
         )

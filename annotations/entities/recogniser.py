@@ -7,7 +7,13 @@ from itertools import pairwise
 
 from annotations.arabic import surface_offset
 from annotations.entities.bio import bio_spans
-from annotations.entities.candidates import NAME_LISTS, Candidate, clitic_reading, model_clitic
+from annotations.entities.candidates import (
+    NAME_LISTS,
+    Candidate,
+    clitic_reading,
+    listed_words,
+    model_clitic,
+)
 from annotations.entities.dates import is_date
 from annotations.entities.decisions import AnalystRule, surface_key
 from annotations.entities.demonyms import is_demonym
@@ -134,12 +140,13 @@ def find_entities(
     if not words:
         return []
     from_model = model_candidates(split, model)
+    listed = listed_words(words, model)
     accepted = resolve(
         from_model
-        + outside_longer(gazetteer_candidates(words, model), from_model)
-        + title_candidates(words, model)
-        + organisation_candidates(words, model)
-        + descriptor_candidates(text, words, model)
+        + outside_longer(gazetteer_candidates(words, listed, model), from_model)
+        + title_candidates(words, listed, model)
+        + organisation_candidates(words, listed, model)
+        + descriptor_candidates(text, words, listed, model)
     )
     accepted = [
         c

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from annotations.arabic import NAME_LINKS
-from annotations.entities.candidates import NAME_LISTS, Candidate, is_name_word, known_label
+from annotations.entities.candidates import (
+    NAME_LISTS,
+    Candidate,
+    Listed,
+    is_name_word,
+    known_label,
+)
 from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
@@ -15,9 +21,10 @@ def listed_phrase(
 ) -> tuple[int, str, int] | None:
     """(words, kind, clitic letters) of the longest listed phrase at word i, clitics tried."""
     gazetteer = model.resources.gazetteer
-    readings = gazetteer.phrase_readings(words[i].key)
-    if not readings:
+    found = gazetteer.lookup(words[i].key)
+    if found.starts.isdisjoint(kinds):
         return None
+    readings = found.readings
     end = i + 1
     while end < len(words) and words[end].joined and end - i < 6:
         end += 1
@@ -29,16 +36,15 @@ def listed_phrase(
     return None
 
 
-def gazetteer_candidates(words: list[Word], model: Model) -> list[Candidate]:
+def gazetteer_candidates(words: list[Word], listed: list[Listed], model: Model) -> list[Candidate]:
     """Listed places, organisations and people (single words only when not common words)."""
     found = []
-    starts = model.resources.gazetteer.phrase_readings
-    for i, word in enumerate(words):
-        match = starts(word.key) and listed_phrase(words, i, tuple(NAME_LISTS), model)
+    for i, _ in listed:
+        match = listed_phrase(words, i, tuple(NAME_LISTS), model)
         if not match:
             continue
         length, kind, clitic = match
-        if length == 1 and not is_name_word(word, model):
+        if length == 1 and not is_name_word(words[i], model):
             continue
         confidence = 0.9 if length > 1 else (0.6 if kind == "SURNAME" else 0.7)
         found.append(Candidate(i, i + length, NAME_LISTS[kind], "gazetteer", confidence, clitic))
@@ -86,12 +92,11 @@ def _name_length(words: list[Word], j: int, model: Model) -> int:
     return n
 
 
-def title_candidates(words: list[Word], model: Model) -> list[Candidate]:
+def title_candidates(words: list[Word], listed: list[Listed], model: Model) -> list[Candidate]:
     """A title (الرئيس، السفير، المتحدث باسم ...), modifiers, then a name: the name is PER."""
     found = []
-    starts = model.resources.gazetteer.phrase_readings
-    for i, word in enumerate(words):
-        match = starts(word.key) and listed_phrase(words, i, ("TITLE",), model)
+    for i, _ in listed:
+        match = listed_phrase(words, i, ("TITLE",), model)
         if not match:
             continue
         j = _skip_modifiers(words, i + match[0], model)

@@ -57,6 +57,37 @@ def test_gazetteer_prefers_the_longest_phrase_and_reads_clitics() -> None:
     assert gazetteer.clitic_of("مجلس", "ORG_HEAD") is None
 
 
+def test_one_lookup_holds_every_reading_the_lists_know() -> None:
+    gazetteer = gazetteer_from_lists(
+        {
+            "ORG_HEAD": ["وزاره"],
+            "TITLE": ["وزير", "وزير الخارجيه"],
+            "LOC": ["بيروت"],
+            "ORG": ["الامم المتحده"],
+        }
+    )
+    found = gazetteer.lookup("ووزير")
+    assert found.readings == ((1, "وزير"),)
+    assert found.starts == {"TITLE"}
+    assert found.clitics == {"TITLE": 1}
+    phrase_only = gazetteer.lookup("للامم")  # starts a phrase, no single word of a list
+    assert phrase_only.readings == ((1, "الامم"),) and phrase_only.starts == {"ORG"}
+    assert phrase_only.clitics == {}
+    assert gazetteer.lookup("قال") == gazetteer.lookup("وقال") == ((), frozenset(), {})
+    assert gazetteer.lookup("وبيروت") is gazetteer.lookup("وبيروت")  # found once
+
+
+def test_the_gazetteer_rules_visit_only_the_words_the_lists_know() -> None:
+    from annotations.entities.candidates import listed_words
+    from annotations.entities.trained_model import load_model
+    from annotations.entities.words import split_text
+
+    words = split_text("وقال وزير الخارجية اللبناني في بيروت أمس").words
+    listed = [words[i].token.text for i, _ in listed_words(words, load_model())]
+    assert "وزير" in listed and "بيروت" in listed
+    assert "وقال" not in listed and "أمس" not in listed
+
+
 def test_pyarabic_proper_nouns_are_read_past_its_loader() -> None:
     from pyarabic.propernouns import PROPER_NOUNS
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotations.entities import recognise
+from annotations.entities.candidates import listed_words
 from annotations.entities.descriptors import descriptor_candidates
 from annotations.entities.organisations import organisation_candidates
 from annotations.entities.trained_model import load_model
@@ -14,9 +15,10 @@ from annotations.entities.words import split_text
 def rule_spans(text: str) -> list[str]:
     """The texts of the organisation rule's candidates."""
     words = split_text(text).words
+    model = load_model()
     return [
         " ".join(w.token.text for w in words[c.first : c.last])
-        for c in organisation_candidates(words, load_model())
+        for c in organisation_candidates(words, listed_words(words, model), model)
     ]
 
 
@@ -83,7 +85,8 @@ def test_the_name_after_a_descriptor_takes_its_type(text: str, expected: str, la
 )
 def test_a_common_word_after_a_descriptor_is_no_name(text: str) -> None:
     words = split_text(text).words
-    assert not descriptor_candidates(text, words, load_model())
+    model = load_model()
+    assert not descriptor_candidates(text, words, listed_words(words, model), model)
 
 
 @pytest.mark.parametrize(
