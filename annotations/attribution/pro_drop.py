@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotations.arabic import HARAKAT, strip_marks
 from annotations.attribution import lexicon_data as data
 from annotations.attribution.context import SentenceContext
 from annotations.attribution.keyed_words import Words, plain
 from annotations.attribution.lexicon import key_set, without_proclitic
 from annotations.attribution.source_finder import (
+    DATELINE_ENDS,
     HEADS,
     may_start_subject,
     prepositional_object,
@@ -28,7 +30,10 @@ _TIME = key_set(data.TIME_WORDS)
 _BUT = ("لكن", "ولكن")  # لكنه عاد وقال: لكن with its pronoun opens the clause
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
 _TANWEEN_FATH = "\u064b"
+_DAMMA = "\u064f"
+_NOUN_ENDINGS = ("ة", "ات", "اته", "اتها", "اتهم")  # توقعاتها: a plural noun, not a verb
 _IMPERFECT = "يت"
+_DATELINE = 12  # the most words a dateline may have
 _LONGEST_PERFECT = 6  # استفعل
 _LONGEST_IMPERFECT = 8  # يستفعلون
 #: فيه/فيها right after a verb: the verb stands in a clause about the noun before it
@@ -47,9 +52,13 @@ class OpeningSubject:
 def opening_subjects(words: Words, context: SentenceContext, before: int) -> list[OpeningSubject]:
     """The subjects written after the verbs that open the sentence and its comma clauses before
     token `before`, the nearest clause first."""
-    starts = [context.lo] + [
-        at for at in range(context.lo + 1, before) if words.comma_before(at) is not None
-    ]
+    first = next(
+        (at for at in range(context.lo + 1, min(before, context.lo + _DATELINE)) if any(
+            char in DATELINE_ENDS for char in words.text[slice(*words.gap(at))]
+        )),
+        context.lo,
+    )  # «دبي، الإمارات (CNN)-- قارنت ...»: the sentence opens after its dateline
+    starts = [first] + [at for at in range(first + 1, before) if words.comma_before(at) is not None]
     found: list[OpeningSubject] = []
     for start in reversed(starts):
         verb = _clause_verb(words, start, before)
@@ -80,8 +89,8 @@ def _clause_verb(words: Words, start: int, before: int) -> int | None:
     bare = without_proclitic(key) or key
     if (
         not may_start_subject(words, at) or bare.startswith("ال") or key in HEADS
-        or bare in HEADS or bare in _TIME or words.plain[at].endswith("ة")
-        or _accusative(words, at)
+        or bare in HEADS or bare in _TIME or words.plain[at].endswith(_NOUN_ENDINGS)
+        or _accusative(words, at) or passive(words.tokens[at].text)
     ):
         return None
     imperfect = bare[0] in _IMPERFECT
@@ -111,3 +120,18 @@ def resumptive_after(words: Words, token: int) -> bool:
     """Whether فيه/فيها follows token `token`."""
     return token + 1 < len(words.keys) and words.keys[token + 1] in RESUMPTIVES
 
+
+def passive(surface: str) -> bool:
+    """Whether a perfect verb is written with the damma of the passive on its first or second
+    letter (أُعلن، اتُهمت، وقُتل); an imperfect's damma (يُعلن) is the active's as often."""
+    letters = strip_marks(surface)
+    conjunction = int(letters[:1] in ("و", "ف") and len(letters) > 3)
+    if letters[conjunction : conjunction + 1] in ("ي", "ت"):
+        return False
+    seen = 0
+    for char in surface:
+        if char not in HARAKAT:
+            seen += 1
+        elif char == _DAMMA and 1 <= seen - conjunction <= 2:
+            return True
+    return False

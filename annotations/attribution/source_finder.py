@@ -32,7 +32,7 @@ _PRONOUNS = key_set(data.PRONOUNS)
 RELATIVES = key_set(data.RELATIVE_PRONOUNS)
 #: Compared on the plain surface, not the match key: على must not swallow the name علي.
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
-_DATELINE_ENDS = ")—–-"
+DATELINE_ENDS = ")—–-"
 _NAME_ENDS = frozenset({"ابي"})  # a link word that also ends names (شينزو آبي)
 _MAX_FORWARD = 14
 _MAX_BACK = 12
@@ -103,7 +103,7 @@ def back_source(words: Words, cue_first: int, context: SentenceContext) -> Sourc
         end -= 1
         if words.keys[end].startswith("و"):
             return None
-    if any(char in _DATELINE_ENDS for char in words.text[slice(*words.gap(end))]):
+    if any(char in DATELINE_ENDS for char in words.text[slice(*words.gap(end))]):
         return None  # «أتلانتا، الولايات المتحدة (CNN)-- أكدت»: a dateline, not a subject
     relative = end > context.lo and words.keys[end - 1] in RELATIVES
     end -= relative  # قال مبابي الذي أكد ...: the noun the relative clause is about
@@ -274,6 +274,7 @@ def _is_name_part(words: Words, at: int) -> bool:
         not key.startswith("ال")
         and not key.endswith("ه")
         and not _is_verbal_noun(key)
+        and not prepositional_object(key)  # وعدت وزيرة الثقافة بتطوير
         and words.plain[at] not in _FUNCTION
         and key not in COMPLEMENTISER_KEYS
         and words.text[start:end].isspace()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from annotations.arabic import HARAKAT, match_key, strip_marks, surface_offset
+from annotations.arabic import match_key, surface_offset
 from annotations.attribution.agreement import agrees
 from annotations.attribution.confidence import Basis, SourceOrigin, confidence, evidence
 from annotations.attribution.content import (
@@ -27,7 +27,7 @@ from annotations.attribution.context import SentenceContext
 from annotations.attribution.headlines import headline_colon
 from annotations.attribution.keyed_words import Words, plain
 from annotations.attribution.lexicon import CueMatch, cue_at
-from annotations.attribution.pro_drop import opening_subjects, resumptive_after
+from annotations.attribution.pro_drop import opening_subjects, passive, resumptive_after
 from annotations.attribution.segments import Sentence, sentences
 from annotations.attribution.source_finder import (
     RELATIVES,
@@ -45,7 +45,7 @@ _SOURCE_LINKS = frozenset({"ل", "ما", "لما"})
 _ANTECEDENTS = 3  # sources a subjectless cue may look back over for one that agrees with it
 _LOOK_BACK = 40  # suggestions it may look back over at all (bounded work per cue)
 _SAYING = "قائل"
-_DAMMA = "\u064f"
+_CLOSING_MARKS = "\"”»"
 _SPEAKER_WORDS = 10  # words between عن and قوله
 _REPORTING = "نقل"
 #: أنه، إنها، إنهم ...: a complementiser with its pronoun, the subject of the verb after it.
@@ -74,22 +74,6 @@ def _imperfect(key: str, lemma: str) -> bool:
 
 def _complementiser(intro: Intro | None) -> bool:
     return intro is not None and intro.kind == "complementiser"
-
-
-def _passive(surface: str) -> bool:
-    """Whether a perfect verb is written with the damma of the passive on its first or second
-    letter (أُعلن، اتُهمت، وقُتل); an imperfect's damma (يُعلن) is the active's as often."""
-    letters = strip_marks(surface)
-    conjunction = int(letters[:1] in ("و", "ف") and len(letters) > 3)
-    if letters[conjunction : conjunction + 1] in ("ي", "ت"):
-        return False
-    seen = 0
-    for char in surface:
-        if char not in HARAKAT:
-            seen += 1
-        elif char == _DAMMA and 1 <= seen - conjunction <= 2:
-            return True
-    return False
 
 
 class LabelledRange(Protocol):
@@ -231,9 +215,7 @@ class _Reader:
         مجدداً)، not a cue that opens a clause (، مجدداً تأكيده / ومؤكداً)."""
         if cue.entry.kind != "participle":
             return False
-        return not self.words.keys[cue.first].startswith("و") and (
-            self.words.comma_before(cue.first) is None
-        )
+        return not self.words.keys[cue.first].startswith("و") and not self._after_pause(cue.first)
 
     def _manner(self, cue: CueMatch, found: list[CueMatch]) -> bool:
         """Whether `cue` is قائلاً in the clause of a verb cue before it (no comma between)."""
@@ -282,7 +264,7 @@ class _Reader:
             source = forward_source(words, after, intro.token, context)
             content = introduced_content(words, intro, context)
             return None if source is None else self._finish(cue, source, [content], "verbal_noun")
-        if _passive(words.tokens[cue.first].text):  # اتُهمت روسيا بتدبيره: no speaker written
+        if passive(words.tokens[cue.first].text):  # اتُهمت روسيا بتدبيره: no speaker written
             content = introduced_content(words, intro, context) if intro else None
             content = content or clause_from(words, after, context)
             return self._finish(cue, None, [content], "passive", inherit=False)
@@ -430,14 +412,36 @@ class _Reader:
     ) -> Suggestion | None:
         """، مؤكداً أن ... / ومشيداً بـ ...: content after it, the source inherited."""
         coordinated = self.words.keys[cue.first].startswith("و")
-        if not coordinated and self.words.comma_before(cue.first) is None:
+        if not coordinated and not self._after_pause(cue.first):
             return None
         intro: Intro | None = find_introducer(self.words, cue, context, following)
         if intro is not None:
             content = introduced_content(self.words, intro, context)
         else:
             content = clause_from(self.words, cue.first + cue.length, context)
-        return self._finish(cue, None, [content], "participle" if intro else "object")
+        return self._finish(
+            cue, self._opening_speaker(cue, context), [content], "participle" if intro else "object"
+        )
+
+    def _opening_speaker(self, cue: CueMatch, context: SentenceContext) -> Source | None:
+        """The subject of the sentence's opening verb for a participle after a comma when no
+        speaker was found before it in the sentence (أصدر قادة الدول بياناً ...، مطالبة موسكو);
+        after a closing quotation mark the last speaker goes on (“...” مضيفاً)."""
+        if self.words.comma_before(cue.first) is None or any(
+            s.source for s in self.suggestions[context.first_suggestion :]
+        ):
+            return None
+        for subject in reversed(opening_subjects(self.words, context, cue.first)):
+            if self._agreeing(cue, subject.source, before=True) is not None:
+                return replace(subject.source, inherited=True)
+        return None
+
+    def _after_pause(self, token: int) -> bool:
+        """Whether a comma or a closing quotation mark stands right before token `token`."""
+        start, end = self.words.gap(token)
+        return self.words.comma_before(token) is not None or any(
+            mark in self.words.text[start:end] for mark in _CLOSING_MARKS
+        )
 
     def _prepositional(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
         """بحسب X، ... (content after) or ...، حسبما أعلن X (content before)."""

@@ -112,3 +112,40 @@ def test_weak_imperfects_and_quoted_first_persons_share_no_subject(text: str) ->
 )
 def test_what_does_not_open_a_clause_gives_no_subject(text: str, cue: str, not_source: str) -> None:
     assert source_of(text, cue) != not_source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "ونعت وكالة سبأ التي يسيطر عليها الحوثيون في بيان \"استشهاد\" الصماد، مشيرة إلى مقتله"
+            " ظهر الخميس في غارة جوية للتحالف على محافظة الحديدة.",
+            "مشيرة",
+            "وكالة سبأ",
+        ),
+        (  # the sentence opens after its dateline
+            "دبي، الإمارات العربية المتحدة (CNN)— ربطت لولوة راشد الخاطر، المتحدثة باسم وزارة"
+            " الخارجية القطرية، تاريخ \"نكسة\" الخامس من يونيو مع \"نصر\" العاشر من رمضان، لافتة"
+            " إلى أمنيات لو أن العرب غلّبوا انتصاراتهم على نكستهم.",
+            "لافتة",
+            "لولوة راشد",
+        ),
+        (  # a passive's subject (اتُهمت روسيا) is no speaker
+            "أصدر قادة الولايات المتحدة وبريطانيا وألمانيا وفرنسا وكندا بيانا مشتركا بشأن اعتداء"
+            " سالزبري، الذي اتُهمت روسيا بتدبيره في مارس، مطالبة موسكو بأن تكشف عن برنامجها.",
+            "مطالبة",
+            "قادة الولايات المتحدة",
+        ),
+    ],
+    ids=["opening-verb", "after-dateline", "not-the-passive"],
+)
+def test_a_participle_takes_the_sentence_opening_subject(text: str, cue: str, source: str) -> None:
+    assert source_of(text, cue) == source
+
+
+def test_after_a_closing_quotation_mark_a_participle_goes_on_with_the_speaker() -> None:
+    text = (
+        "وأضاف البيان \"قام العدو باستهداف برج الإنزال بقذيفة مدفعية\" مضيفا أن القسام تنظر"
+        " للحدث بخطورة بالغة."
+    )
+    assert source_of(text, "مضيفا") == "البيان"
