@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from annotations.arabic import match_key, surface_offset
+from annotations.attribution import lexicon_data as data
 from annotations.attribution.agreement import agrees
 from annotations.attribution.confidence import Basis, SourceOrigin, confidence, evidence
 from annotations.attribution.content import (
@@ -26,7 +27,7 @@ from annotations.attribution.content import (
 from annotations.attribution.context import SentenceContext
 from annotations.attribution.headlines import headline_colon
 from annotations.attribution.keyed_words import Words, plain
-from annotations.attribution.lexicon import CueMatch, cue_at
+from annotations.attribution.lexicon import CueMatch, cue_at, key_set
 from annotations.attribution.pro_drop import opening_subjects, passive, resumptive_after
 from annotations.attribution.segments import Sentence, sentences
 from annotations.attribution.source_finder import (
@@ -46,6 +47,7 @@ _ANTECEDENTS = 3  # sources a subjectless cue may look back over for one that ag
 _LOOK_BACK = 40  # suggestions it may look back over at all (bounded work per cue)
 _SAYING = "قائل"
 _CLOSING_MARKS = "\"”»"
+_SOURCE_ENDS = key_set((*data.SOURCE_STOP_WORDS, *data.TIME_WORDS))
 _SPEAKER_WORDS = 10  # words between عن and قوله
 _REPORTING = "نقل"
 #: أنه، إنها، إنهم ...: a complementiser with its pronoun, the subject of the verb after it.
@@ -136,9 +138,15 @@ class _Reader:
         self.last: int | None = None  # the last suggestion with a source
         self.last_outer: int | None = None  # the same, among those not nested
         self.sentence_start = 0  # the first suggestion of the sentence being read
+        self.previous: Sentence | None = None  # the sentence before, in the same paragraph
+        self.current: Sentence | None = None
 
     def read(self, sentence: Sentence) -> None:
         """Add the suggestions of one sentence."""
+        same_paragraph = self.current is not None and "\n" not in self.words.text[
+            self.current.end : sentence.start
+        ]
+        self.previous, self.current = (self.current if same_paragraph else None), sentence
         lo, hi = self.words.index_at(sentence.start), self.words.index_at(sentence.end)
         cues = self._cues(lo, hi)
         cuts = tuple(cut for cue in cues if (cut := self._clause_cut(cue)) is not None)
@@ -276,6 +284,7 @@ class _Reader:
         back = None if resumptive else back_source(words, cue.first, context)
         back = self._agreeing(cue, back, before=True)
         pronoun = cue.first > context.lo and words.keys[cue.first - 1] in _PRONOUN_SUBJECTS
+        lead = 0  # words before the cue that belong to it (كما)
         if opening is not None and (back is not None or not _complementiser(intro)):
             # “أكدا تصميمهما ...”: the source stands before the quotation
             start = intro.content_start if intro else words.start_or(after, sentence.end)
@@ -292,12 +301,14 @@ class _Reader:
         else:
             source, content = self._subject_and_object(after, cue, context, resumptive)
             basis = "object"
+            if content is not None and content.end <= words.tokens[cue.first].start:
+                lead = int(self._as_said(cue, context))  # the cue is «كما ذكرت»
         spoken = intro is not None and (intro.kind == "colon" or intro.quotation is not None)
         if cue.entry.weak and source is None and not (spoken or pronoun):
             return None  # a weak cue needs its speaker written (or its pronoun: إنه حض)
         if quoted and source is None:
             return None  # a cue inside a quotation names its speaker (“... شكر كيم مون على ...”)
-        return self._finish(cue, source, [content], basis)
+        return self._finish(cue, source, [content], basis, lead=lead)
 
     def _saying(self, cue: CueMatch, context: SentenceContext, following: int) -> Suggestion | None:
         """«... عن مصدر عسكري قوله إن ...»: the source stands between عن and قوله."""
@@ -354,10 +365,34 @@ class _Reader:
                 return None, None
             return shared, clause_from(self.words, after + resumptive, context)
         after_subject = clause_from(self.words, subject_end, context)
-        if subject_end < context.hi and self.words.keys[subject_end] not in RELATIVES:
+        if not self._ends_clause(subject_end, context) and not (
+            self._as_said(cue, context) and self._ends_report(subject_end, context)
+        ):
             return source, after_subject
-        # ...، كما قال رئيس المحكمة العليا (الذي ...).
+        # ...، كما قال رئيس المحكمة العليا (الذي ...). / ...، كما ذكرت منظمة غير حكومية، غداة ...
         return source, self._clause_before(cue, context) or after_subject
+
+    def _ends_clause(self, token: int, context: SentenceContext) -> bool:
+        """Whether the clause ends at token `token`: the sentence's end or a relative pronoun."""
+        return token >= context.hi or self.words.keys[token] in RELATIVES
+
+    def _ends_report(self, token: int, context: SentenceContext) -> bool:
+        """Whether nothing reported follows a source ending at token `token`: the clause ends, a
+        time word follows (كما أعلن الحوثيون الاثنين) or, inside a sentence, a comma (، كما ذكرت
+        منظمة غير حكومية، غداة ...; at a sentence's start it may be an apposition: كما نفت
+        موسكو، حليفتها، وقوع ...)."""
+        words = self.words
+        return (
+            self._ends_clause(token, context) or words.keys[token] in _SOURCE_ENDS
+            or (words.comma_before(token) is not None and words.keys[context.lo] != "كما")
+        )
+
+    def _as_said(self, cue: CueMatch, context: SentenceContext) -> bool:
+        """Whether كما stands before the cue and opens a clause (، كما ذكرت X / . كما أعلن X)."""
+        at = cue.first - 1
+        return at >= context.lo and self.words.keys[at] == "كما" and (
+            at == context.lo or self.words.comma_before(at) is not None
+        )
 
     def _shared_subject(
         self, cue: CueMatch, context: SentenceContext, resumptive: bool
@@ -393,6 +428,9 @@ class _Reader:
     def _clause_before(self, cue: CueMatch, context: SentenceContext) -> Excerpt | None:
         """The clause before «، قال X» or «، كما قال X» that ends its sentence: what X said."""
         first = cue.first - (self.words.keys[cue.first - 1] == "كما")
+        if first == context.lo and self.previous is not None and self._as_said(cue, context):
+            # «... قتل 844 شخصا. كما أعلن المعهد الجيولوجي الأميركي.»: the sentence before
+            return self.words.excerpt(self.previous.start, self.previous.end)
         comma = self.words.comma_before(first) if first > context.lo else None
         if comma is None:
             return None
@@ -479,6 +517,7 @@ class _Reader:
         content: Sequence[Excerpt | None],
         basis: Basis,
         inherit: bool = True,
+        lead: int = 0,
     ) -> Suggestion | None:
         """The suggestion, once it has content; a missing source is inherited when possible. Its
         confidence is the calibrated precision of its `basis` and how its source was found."""
@@ -495,10 +534,11 @@ class _Reader:
             origin = "none"
         found_by = evidence(basis, origin, cue.entry.weak)
         words = self.words
-        start = words.tokens[cue.first].start
-        key = words.keys[cue.first]
-        if key[0] in "وف" and cue_at([key[1:]], 0):  # leave the conjunction out of the cue
-            start += surface_offset(words.tokens[cue.first].text, 1)
+        first = cue.first - lead
+        start = words.tokens[first].start
+        key = words.keys[first]
+        if key[0] in "وف" and (lead or cue_at([key[1:]], 0)):  # the conjunction stays out
+            start += surface_offset(words.tokens[first].text, 1)
         end = words.tokens[cue.first + cue.length - 1].end
         return Suggestion(
             Cue(start, end, words.text[start:end], cue.entry.cls),
