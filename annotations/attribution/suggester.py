@@ -403,18 +403,41 @@ class _Reader:
         if not (resumptive or joined_by_wa(words.keys[cue.first])):
             return None
         if words.inside_quotation(cue.first, context.sentence) or (
-            cue.entry.weak and _imperfect(words.keys[cue.first], cue.entry.lemma)
+            cue.entry.weak and not resumptive and _imperfect(words.keys[cue.first], cue.entry.lemma)
         ):
             return None  # وأعتقد أن: the speaker's own words; ويعتقد أن: anyone's belief
-        said = {
+        said = {  # the sources written or shared in this sentence, not those inherited
             words.index_at(s.cue.start): s.source
-            for s in self.suggestions[context.first_suggestion :] if s.source is not None
+            for at, s in enumerate(self.suggestions)
+            if at >= context.first_suggestion and s.source is not None and at not in self.heirs
         }
-        for opening in opening_subjects(words, context, cue.first):
-            subject = said.get(opening.verb, opening.source)  # its suggestion's source if any
+        candidates = [*self._clause_cue_subjects(cue, context, said)] + [
+            said.get(opening.verb, opening.source)  # its suggestion's source if any
+            for opening in opening_subjects(words, context, cue.first)
+        ]
+        for subject in candidates:
             if self._agreeing(cue, subject, before=True) is not None:
                 return replace(subject, inherited=True)
         return None
+
+    def _clause_cue_subjects(
+        self, cue: CueMatch, context: SentenceContext, said: dict[int, Source]
+    ) -> list[Source]:
+        """The source of the verb cue before `cue` in its clause (no comma between), or the
+        subject standing right before it (الصحيفة ... ترفض هذه الاتهامات وتندد بـ ...)."""
+        words = self.words
+        earlier = [c for c in context.cues if c.first < cue.first and c.entry.kind == "verb"]
+        if not earlier:
+            return []
+        verb = earlier[-1]
+        if any(words.comma_before(at) is not None for at in range(verb.first + 1, cue.first + 1)):
+            return []
+        if verb.first in said:
+            return [said[verb.first]]
+        if joined_by_wa(words.keys[verb.first]) or resumptive_after(words, verb.first):
+            return []
+        back = back_source(words, verb.first, context)
+        return [back] if back is not None and self._adjacent(back, verb) else []
 
     def _adjacent(self, source: Source | None, cue: CueMatch) -> bool:
         """Whether `source` stands right before the cue, with no comma between (الروس أوضحوا،

@@ -149,3 +149,19 @@ def test_after_a_closing_quotation_mark_a_participle_goes_on_with_the_speaker() 
         " للحدث بخطورة بالغة."
     )
     assert source_of(text, "مضيفا") == "البيان"
+
+
+def test_a_joined_verb_shares_the_subject_standing_before_the_verb_of_its_clause() -> None:
+    text = (
+        "لكن الصحيفة المعارضة بشدة للرئيس رجب طيب أردوغان ترفض هذه الاتهامات وتندد بما تعتبره"
+        " محاكمة سياسية تهدف إلى إسكات الصحافة المستقلة في تركيا."
+    )
+    assert source_of(text, "تندد") == "الصحيفة المعارضة بشدة للرئيس رجب طيب أردوغان"
+
+
+def test_a_weak_imperfect_with_fiha_shares_the_sentence_subject() -> None:
+    text = (
+        "وقد بدأ الفلسطينيون منذ نحو سبعة أسابيع بالمشاركة أسبوعيا كل جمعة فيما بات يعرف بمسيرة"
+        " حق العودة، والتي يطالبون فيها بفك الحصار عن قطاع غزة."
+    )
+    assert source_of(text, "يطالبون") == "الفلسطينيون"
