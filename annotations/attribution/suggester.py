@@ -48,6 +48,7 @@ _LOOK_BACK = 40  # suggestions it may look back over at all (bounded work per cu
 _SAYING = "قائل"
 _CLOSING_MARKS = "\"”»"
 _SOURCE_ENDS = key_set((*data.SOURCE_STOP_WORDS, *data.TIME_WORDS))
+_BARE_COMPLEMENTISERS = key_set(data.COMPLEMENTISERS)
 _SPEAKER_WORDS = 10  # words between عن and قوله
 _REPORTING = "نقل"
 #: أنه، إنها، إنهم ...: a complementiser with its pronoun, the subject of the verb after it.
@@ -57,14 +58,21 @@ _GOVERNING = PREPOSITION_FORMS | {plain(word) for word in ("بعد", "قبل", "
 _RELATIVES = RELATIVES | {"ما", "بما", "مما", "لما"}
 
 
-def _opens_weak_cue(intro: Intro | None, after: int, words: Words) -> bool:
+def _opens_weak_cue(
+    intro: Intro | None, after: int, words: Words, context: SentenceContext
+) -> bool:
     """Whether a weak cue (رأى، اعتبر، ثمّن ...) is used for reporting: before أن/إن, a colon, its
-    own preposition, or a quotation right after it or after a colon (وتابع قائلا: "...")."""
+    own preposition, or a quotation right after it, after a colon (وتابع قائلا: "...") or after
+    a channel (عنونت جمهورييت على موقعها "...")."""
     if intro is None:
         return False
     if intro.kind == "quote" and intro.quotation is not None:
         colon = ":" in words.text[words.tokens[after - 1].end : intro.quotation.start]
-        return intro.token == after or colon
+        channel = any(
+            c.entry.kind == "frame" and after <= c.first and c.first + c.length == intro.token
+            for c in context.cues
+        )
+        return intro.token == after or colon or channel
     return intro.kind in ("complementiser", "colon", "preposition")
 
 
@@ -263,7 +271,7 @@ class _Reader:
             if reported is not None:
                 return reported
         intro = find_introducer(words, cue, context, following)
-        if cue.entry.weak and not _opens_weak_cue(intro, after, words):
+        if cue.entry.weak and not _opens_weak_cue(intro, after, words, context):
             return None
         if cue.first > context.lo and words.plain[cue.first - 1] in _GOVERNING:
             # بعد أيام من تعهد زعيم ...: after a preposition the word is a verbal noun
@@ -293,7 +301,11 @@ class _Reader:
             # إنه حض الطرفين على ...: the subject is the pronoun, its referent is inherited
             forward = None if pronoun else forward_source(words, after, intro.token, context)
             forward = self._agreeing(cue, forward, before=False)
-            source = back if self._adjacent(back, cue) else forward or back
+            # الذي يقول عنه خبراء إنه: a subject written after the relative clause's verb
+            relative = cue.first > context.lo and words.keys[cue.first - 1] in RELATIVES
+            source = back if self._adjacent(back, cue) and not (relative and forward) else (
+                forward or back
+            )
             if source is None and not pronoun:
                 source = self._shared_subject(cue, context, resumptive)
             content = introduced_content(words, intro, context)
@@ -518,7 +530,10 @@ class _Reader:
         before = words.excerpt(context.sentence.start, end)
         leads = cue.first == context.lo or (cue.first - context.lo <= 4 and comma is not None)
         if not leads:
-            return self._finish(cue, source, [before], "prepositional")
+            # قالت وسائل إعلام نقلا عن مصدر عسكري، إن ... / وأبلغ الأسد ... وفق ما نقل موقع
+            # الرئاسة عنه أن ...: what the verb before reports follows the source
+            reported = self._reported_after(source, context)
+            return self._finish(cue, source, [before, reported], "prepositional")
         after_source = clause_from(words, words.index_at(source.end), context)
         # وأضاف راضي، بحسب ما نشرته الوكالة، أن ...: the verb before is reported too
         reported_verb = any(
@@ -526,6 +541,18 @@ class _Reader:
         )
         excerpts = [before, after_source] if reported_verb else [after_source]
         return self._finish(cue, source, excerpts, "prepositional")
+
+    def _reported_after(self, source: Source, context: SentenceContext) -> Excerpt | None:
+        """The content opened by أن/إن right after a prepositional cue's source (a comma between
+        allowed), or None."""
+        words = self.words
+        at = words.index_at(source.end)
+        if at >= context.hi or words.keys[at] not in COMPLEMENTISER_KEYS:
+            return None
+        bare = words.keys[at] in _BARE_COMPLEMENTISERS
+        start = words.tokens[at].end if bare else words.tokens[at].start
+        intro = Intro("complementiser", at, start, words.quotation_after(at, context.sentence))
+        return introduced_content(words, intro, context)
 
     def _pronoun(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
         """…، على حد قوله: the clause before, said by the previous source."""

@@ -1,0 +1,52 @@
+"""Channels (على تويتر، على موقعها، عبر حسابه) and what else stands between a speaker and the
+words: never part of the source, and a weak cue may reach its quotation across them. Sentences
+of ANT v2.1 news."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.attribution import suggest_attributions
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "من جهته، قال حاكم ولاية دورانغو خوسيه ايسبورو على تويتر إنه \"ليس هناك قتلى في حادث"
+            " الطائرة\".",
+            "حاكم ولاية دورانغو خوسيه ايسبورو",
+        ),
+        (
+            "وقالت الشركة الأميركية، على موقعها الرسمي، إن عيوبا تشوب اللوحات الرئيسية في بعض"
+            " النماذج.",
+            "الشركة الأميركية",
+        ),
+        (  # عنه after the verb, like فيه, belongs to neither
+            "ضد مشروع قانون معدل للضريبة الذي يقول عنه خبراء إنه يرفع معدل ضريبة الدخل.",
+            "خبراء",
+        ),
+    ],
+    ids=["on-twitter", "on-its-site", "about-it"],
+)
+def test_a_channel_is_not_part_of_the_source(text: str, source: str) -> None:
+    found = suggest_attributions(text)
+    assert [s.source.text for s in found if s.source] == [source]
+
+
+def test_a_weak_cue_reaches_its_quotation_across_a_channel() -> None:
+    found = suggest_attributions(
+        "وبعد إعلان الأحكام مساء عنونت جمهورييت على موقعها \"ستشعرون بالعار أمام التاريخ\"."
+    )
+    assert [(s.cue.text, s.source and s.source.text) for s in found] == [("عنونت", "جمهورييت")]
+    assert found[0].content[0].text == "ستشعرون بالعار أمام التاريخ"
+
+
+def test_what_a_verb_before_nqlan_an_reports_follows_its_source() -> None:
+    found = suggest_attributions(
+        "قالت وسائل إعلام سورية نقلا عن مصدر عسكري، إن طائرات تابعة للتحالف قصفت موقعا للجيش."
+    )
+    by_cue = {s.cue.text: s for s in found}
+    assert by_cue["نقلا عن"].source is not None
+    assert by_cue["نقلا عن"].source.text == "مصدر عسكري"
+    assert by_cue["نقلا عن"].content[-1].text == "طائرات تابعة للتحالف قصفت موقعا للجيش"
