@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotations.arabic import HARAKAT, strip_marks
+from annotations.arabic import HARAKAT, NAME_LINKS, strip_marks
 from annotations.attribution import lexicon_data as data
 from annotations.attribution.context import SentenceContext
 from annotations.attribution.keyed_words import Words, plain
@@ -18,6 +18,7 @@ from annotations.attribution.lexicon import key_set, without_proclitic
 from annotations.attribution.source_finder import (
     DATELINE_ENDS,
     HEADS,
+    is_name_part,
     may_start_subject,
     prepositional_object,
     source_over,
@@ -67,6 +68,10 @@ def opening_subjects(words: Words, context: SentenceContext, before: int) -> lis
         if prepositional_object(words.keys[verb + 1]) or _imperfect_verb(words, verb + 1):
             continue  # طالب بإنشاء: the preposition's object; مسلم يلقي: a verb
         end = subject_after(words, verb + 1, before)
+        if end == verb + 2 and _second_name(words, verb + 2, before):
+            end = verb + 3  # a name of two words: ستفين ديول
+            linked = words.keys[verb + 2] in NAME_LINKS and end < before
+            end += linked  # محمد أبو الغيط
         source = None if end is None else source_over(words, verb + 1, end)
         if source is not None:
             found.append(OpeningSubject(verb, source))
@@ -93,12 +98,25 @@ def _clause_verb(words: Words, start: int, before: int) -> int | None:
         or _accusative(words, at) or passive(words.tokens[at].text)
     ):
         return None
+    if bare.endswith("وا"):
+        return None  # ومنحوا المسلمين الأرض: the subject is in the verb, the noun is its object
     imperfect = bare[0] in _IMPERFECT
     if len(bare) > (_LONGEST_IMPERFECT if imperfect else _LONGEST_PERFECT):
         return None
     if len(bare) == 4 and not imperfect and bare[0] != "ا" and bare[2] in "اوي":
         return None  # حداد، هجوم، رئيس: nouns (a verb of four letters: أفاد، تابع، يقول)
     return at
+
+
+def _second_name(words: Words, at: int, before: int) -> bool:
+    """Whether token `at` can be the second word of a name after the first (ستفين ديول): a name
+    part, neither joined by و nor ending in ا (أصدر ماكيب بيانا، مارادونا وهو)."""
+    key = words.keys[at - 1]
+    return (
+        at < before and not key.startswith("ال") and key not in HEADS
+        and is_name_part(words, at) and words.keys[at][:1] != "و"
+        and not words.plain[at].endswith("ا")
+    )
 
 
 def _accusative(words: Words, at: int) -> bool:

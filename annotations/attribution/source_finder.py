@@ -258,7 +258,7 @@ def _name_end(words: Words, at: int, hi: int) -> int:
         linked = at > start and words.keys[at - 1] in NAME_LINKS and (
             words.plain[at] not in _FUNCTION
         )
-        if not (linked or _is_name_part(words, at)):
+        if not (linked or is_name_part(words, at)):
             break
         names += words.keys[at] not in NAME_LINKS and not linked
         at += 1
@@ -267,7 +267,7 @@ def _name_end(words: Words, at: int, hi: int) -> int:
     return at
 
 
-def _is_name_part(words: Words, at: int) -> bool:
+def is_name_part(words: Words, at: int) -> bool:
     key = words.keys[at]
     start, end = words.gap(at)
     return (

@@ -504,6 +504,10 @@ class _Reader:
             s.source for s in self.suggestions[context.first_suggestion :]
         ):
             return None
+        return self._opening_subject(cue, context)
+
+    def _opening_subject(self, cue: CueMatch, context: SentenceContext) -> Source | None:
+        """The subject of the sentence's opening verb, if it agrees with the cue."""
         for subject in reversed(opening_subjects(self.words, context, cue.first)):
             if self._agreeing(cue, subject.source, before=True) is not None:
                 return replace(subject.source, inherited=True)
@@ -523,9 +527,9 @@ class _Reader:
         while after < context.hi and words.keys[after] in _SOURCE_LINKS:
             after += 1
         source = forward_source(words, after, context.hi, context, True, addressee=False)
-        if source is None:
-            return None
         comma = words.comma_before(cue.first)
+        if source is None:
+            return self._said_by_last(cue, context, comma)
         end = comma if comma is not None else words.tokens[cue.first].start
         before = words.excerpt(context.sentence.start, end)
         leads = cue.first == context.lo or (cue.first - context.lo <= 4 and comma is not None)
@@ -541,6 +545,21 @@ class _Reader:
         )
         excerpts = [before, after_source] if reported_verb else [after_source]
         return self._finish(cue, source, excerpts, "prepositional")
+
+    def _said_by_last(
+        self, cue: CueMatch, context: SentenceContext, comma: int | None
+    ) -> Suggestion | None:
+        """«...، حسبما أعلن.»: a verb-first cue ending its sentence with no source written
+        reports the words before it for the last speaker, when nothing in the sentence is
+        reported yet."""
+        if cue.entry.kind != "verb_first" or cue.first + cue.length < context.hi:
+            return None
+        if len(self.suggestions) > context.first_suggestion or cue.first == context.lo:
+            return None
+        end = comma if comma is not None else self.words.tokens[cue.first].start
+        before = self.words.excerpt(context.sentence.start, end)
+        # وسخر ستفين ديول من ...، حسبما يقول: the sentence's opening subject, else the last speaker
+        return self._finish(cue, self._opening_subject(cue, context), [before], "prepositional")
 
     def _reported_after(self, source: Source, context: SentenceContext) -> Excerpt | None:
         """The content opened by أن/إن right after a prepositional cue's source (a comma between

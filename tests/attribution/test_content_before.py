@@ -49,3 +49,30 @@ def test_kama_with_what_follows_the_source_reports_that() -> None:
     )[-1]
     assert found.cue.text == "نفت"
     assert [c.text.endswith("، وقوع مثل هذا الهجوم") for c in found.content] == [True]
+
+
+def test_said_by_with_nothing_after_takes_the_sentence_subject() -> None:
+    found = only(
+        "وسخر ستفين ديول، أحد المعلقين على الاكتشاف، من عرض نفرتيتي ببشرة بيضاء بينما يعرف"
+        " الجميع أنها ذات بشرة سمراء، حسبما يقول."
+    )
+    assert (found.cue.text, found.source and found.source.text) == ("حسبما يقول", "ستفين ديول")
+    assert found.content[0].text.startswith("وسخر ستفين ديول")
+
+
+def test_said_by_with_nothing_after_takes_the_last_speaker() -> None:
+    found = suggest_attributions(
+        "وقال المحلل جاك كينت إن الشركة تواجه ضغوطا. بيد أن الشركة تحتاج إلى تحقيق توازن بين"
+        " الرأي الإيجابي والسلبي، حسبما أشار."
+    )
+    assert [(s.cue.text, s.source and s.source.text) for s in found] == [
+        ("قال", "المحلل جاك كينت"), ("حسبما أشار", "المحلل جاك كينت")
+    ]
+
+
+def test_said_by_with_nothing_after_adds_nothing_to_a_sentence_already_reported() -> None:
+    found = suggest_attributions(
+        "وقال المحلل جاك كينت إن الشركة تواجه ضغوطا. وأكد الوزير أن الحكومة ستدعم الشركة، حسبما"
+        " أشار."
+    )
+    assert [s.cue.text for s in found] == ["قال", "أكد"]
