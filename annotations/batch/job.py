@@ -18,11 +18,16 @@ from annotations.batch.article_results import article_record, decisions_digest, 
 from annotations.batch.manifest import Manifest, ManifestError, PartitionEntry, partition_key
 from annotations.batch.partition_files import partition_name, remove_leftovers, write_partition
 from annotations.batch.schedulers import run_tasks
-from annotations.corpus import Corpus, load_corpus
+from annotations.corpus import Article, Corpus, load_corpus
 from annotations.corpus.corpus import Partition
 from annotations.entities import AnalystRule
 
 Progress = Callable[[int, int], None]
+WARM_UP_ID = "warm-up"
+WARM_UP_TEXT = (
+    "القاهرة (رويترز) - قال الرئيس المصري عبد الفتاح السيسي يوم الاثنين في مؤتمر صحفي مع "
+    "وزير الخارجية الأمريكي إن «المحادثات كانت مثمرة»، وأضاف أن الأمم المتحدة ستعقد اجتماعا."
+)
 
 
 class JobError(RuntimeError):
@@ -87,7 +92,7 @@ def run_job(job: Job, corpus: Corpus, progress: Progress | None = None) -> JobSu
         partition_size=job.partition_size,
         versions=versions,
     )
-    tasks = []
+    tasks: list[tuple[int, Task]] = []
     infos = corpus.infos()
     partitions = corpus.partitions(job.partition_size)
     for partition in partitions:
@@ -100,7 +105,8 @@ def run_job(job: Job, corpus: Corpus, progress: Progress | None = None) -> JobSu
             fresh.partitions[name] = manifest.partitions[name]
             summary.skipped += 1
         else:
-            tasks.append(_task(job, partition, versions))
+            words = sum(info.words for info in chunk)
+            tasks.append((words, _task(job, partition, versions)))
     summary.partitions, summary.articles = len(partitions), len(infos)
     fresh.write(out_dir)
     done_articles = sum(len(e.articles) for e in fresh.partitions.values())
@@ -118,11 +124,12 @@ def run_job(job: Job, corpus: Corpus, progress: Progress | None = None) -> JobSu
 
     run_tasks(
         compute_partition,
-        tasks,
+        longest_first(tasks),
         finished,
         scheduler=job.scheduler,
         workers=job.workers,
         address=job.address,
+        warm_up=load_models,
     )
     if summary.computed != len(tasks):
         raise JobError(
@@ -156,6 +163,19 @@ def compute_partition(task: Task) -> Done:
     articles = [[r["id"], r["sha256"]] for r in records]
     key = partition_key(articles, versions, task.output_format)
     return Done(task.number, PartitionEntry(name, key, articles))
+
+
+def longest_first(sized: list[tuple[int, Task]]) -> list[Task]:
+    """The tasks, the most words first (ties in corpus order): the last ones to finish are
+    then short, so no worker waits long for the others at the end."""
+    return [task for _, task in sorted(sized, key=lambda pair: (-pair[0], pair[1].number))]
+
+
+def load_models() -> None:
+    """Load what computing a record loads on first use (models, lists, versions), by
+    computing one for a short text."""
+    versions = {**model_versions(), "decisions": decisions_digest(())}
+    article_record(Article(WARM_UP_ID, WARM_UP_TEXT), (), versions)
 
 
 _corpora: dict[tuple[str, ...], Corpus] = {}

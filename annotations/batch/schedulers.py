@@ -1,22 +1,33 @@
 """Running one function over many tasks: in this process, or with Dask.
 
-`sync` is a plain loop. `threads` and `processes` are Dask's local schedulers over a `dask.bag`
-of the tasks; `dask` is a `distributed` cluster: the one at `address`, else a local cluster of
-`workers` processes on loopback. Every scheduler calls `on_done` in this process, once per task,
-as results come in (in any order).
+`sync` is a plain loop. `threads` and `processes` are Dask's local schedulers over a graph of
+the tasks; `dask` is a `distributed` cluster: the one at `address`, else a local cluster of
+`workers` processes on loopback. Every scheduler starts the tasks in the order given (the caller
+puts the longest first) and calls `on_done` in this process, once per task, as results come in
+(in any order).
+
+`warm_up` loads what every task needs (the models): `processes` calls it here and then forks its
+workers, which inherit it, when forking is safe (Linux, no other thread running); otherwise each
+worker calls it once as it starts. The other schedulers leave it to the first task.
 """
 
 from __future__ import annotations
 
+import gc
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 SCHEDULERS = ("sync", "threads", "processes", "dask")
 INSTALL_HINT = "pip install 'rawi[cluster]'"
+#: Dask's sampling profiler takes about a tenth of a worker's CPU on this work; rawi does not
+#: read it (no dashboard).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class SchedulerMissing(RuntimeError):
@@ -31,8 +42,10 @@ def run_tasks(
     scheduler: str = "sync",
     workers: int | None = None,
     address: str | None = None,
+    warm_up: Callable[[], None] | None = None,
 ) -> None:
-    """`work(task)` for every task, each result given to `on_done` in this process."""
+    """`work(task)` for every task, started in the order of `tasks`, each result given to
+    `on_done` in this process."""
     if scheduler == "sync":
         for task in tasks:
             on_done(work(task))
@@ -40,77 +53,112 @@ def run_tasks(
     if not tasks:
         return
     if scheduler == "dask":
-        _run_distributed(_bag(tasks).map(work), on_done, workers, address)
+        _run_distributed(work, tasks, on_done, workers, address)
     elif scheduler in ("threads", "processes"):
-        _run_local(work, tasks, on_done, scheduler, workers)
+        _run_local(work, tasks, on_done, scheduler, workers, warm_up)
     else:
         raise ValueError(f"unknown scheduler {scheduler!r}")
 
 
-def _bag(tasks: Sequence[Any]) -> Any:
+def _require_dask() -> None:
     try:
-        import dask.bag
+        import dask  # noqa: F401
     except ImportError as error:
         raise SchedulerMissing(f"this scheduler needs Dask: {INSTALL_HINT}") from error
-    return dask.bag.from_sequence(tasks, npartitions=len(tasks))
 
 
 def _run_local(
-    work: Callable, tasks: Sequence[Any], on_done: Callable, scheduler: str, workers: int | None
+    work: Callable,
+    tasks: Sequence[Any],
+    on_done: Callable,
+    scheduler: str,
+    workers: int | None,
+    warm_up: Callable[[], None] | None,
 ) -> None:
-    """Each result as its task finishes (a Dask callback), and any the callback missed (Dask
-    may fuse or rename tasks) from the computed bag at the end: each exactly once."""
-    bag = _bag(list(enumerate(tasks))).map(partial(_numbered, work))
+    """One graph node per task, keyed by its place; Dask's local scheduler pops its ready
+    tasks from the end of a list, so that list is put in reverse order before it starts."""
+    _require_dask()
     from dask.callbacks import Callback
 
-    reported: set[int] = set()
+    graph = {("task", number): (partial(work, task),) for number, task in enumerate(tasks)}
+    keys = list(graph)
+    reported: set[Any] = set()
 
-    def report(number: int, result: Any) -> None:
-        if number not in reported:
-            reported.add(number)
+    def in_order(_graph: Any, state: dict[str, Any]) -> None:
+        state["ready"].sort(key=lambda key: key[1], reverse=True)
+
+    def report(key: Any, result: Any, *_: Any) -> None:
+        if key in graph and key not in reported:
+            reported.add(key)
             on_done(result)
 
-    def posttask(_key: Any, result: Any, *_: Any) -> None:
-        if isinstance(result, list):
-            for item in result:
-                if isinstance(item, _Numbered):
-                    report(item.number, item.result)
+    # chunksize 1: one task per worker at a time (Dask hands out six at once otherwise).
+    options = {"num_workers": workers, "chunksize": 1}
+    with Callback(start_state=in_order, posttask=report):
+        if scheduler == "threads":
+            from dask.threaded import get
 
-    with Callback(posttask=posttask):  # chunksize 1: Dask hands out six tasks at a time else
-        results = bag.compute(scheduler=scheduler, num_workers=workers, chunksize=1)
-    for item in results:
-        report(item.number, item.result)
+            results = get(graph, keys, **options)
+        else:
+            from dask.multiprocessing import get
 
-
-class _Numbered(NamedTuple):
-    number: int
-    result: Any
-
-
-def _numbered(work: Callable, numbered_task: tuple[int, Any]) -> _Numbered:
-    number, task = numbered_task
-    return _Numbered(number, work(task))
+            with _process_pool(workers, warm_up) as pool:
+                results = get(graph, keys, pool=pool, **options)
+    for key, result in zip(keys, results, strict=True):
+        report(key, result)
 
 
-def _run_distributed(bag: Any, on_done: Callable, workers: int | None, address: str | None) -> None:
+def _process_pool(workers: int | None, warm_up: Callable[[], None] | None) -> Any:
+    """Worker processes that start with `warm_up` done: forked after it where that is safe,
+    else started by Dask's configured method, calling it first."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dask.multiprocessing import get_context
+
+    count = workers or os.cpu_count() or 1
+    if sys.platform == "linux" and threading.active_count() == 1:
+        if warm_up:
+            warm_up()
+        gc.freeze()  # the inherited objects stay shared: no collection touches their pages
+        return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(count, mp_context=get_context(), initializer=warm_up)
+
+
+def _run_distributed(
+    work: Callable,
+    tasks: Sequence[Any],
+    on_done: Callable,
+    workers: int | None,
+    address: str | None,
+) -> None:
+    """One future per task, submitted in order with falling priorities (the scheduler runs
+    the highest first)."""
     try:
+        import dask
         from distributed import Client, LocalCluster, as_completed
     except ImportError as error:
         raise SchedulerMissing(f"--scheduler dask needs distributed: {INSTALL_HINT}") from error
     if address:
         client, cluster = Client(address), None
     else:
-        cluster = LocalCluster(
-            n_workers=workers or 2,
-            threads_per_worker=1,
-            host="127.0.0.1",
-            dashboard_address=None,
-        )
+        with dask.config.set(WORKER_CONFIG):
+            cluster = LocalCluster(
+                n_workers=workers or 2,
+                threads_per_worker=1,
+                host="127.0.0.1",
+                dashboard_address=None,
+            )
         client = Client(cluster)
     try:
-        for future in as_completed(client.compute(bag.to_delayed())):
-            for item in future.result():
-                on_done(item)
+        futures = [
+            client.submit(work, task, priority=len(tasks) - number, pure=False)
+            for number, task in enumerate(tasks)
+        ]
+        for future in as_completed(futures):
+            on_done(future.result())
+            future.release()
     finally:
         client.close()
         if cluster is not None:

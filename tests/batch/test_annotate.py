@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotations.batch import Job, Precomputed, run_job
-from annotations.batch.job import JobError
+from annotations.batch.job import Done, JobError, Task, compute_partition
 from annotations.batch.partition_files import read_partition
 from annotations.corpus import load_corpus
 from annotations.entities import recognise
@@ -25,6 +26,7 @@ from annotations.stories.leads import lead_of
 from annotations.stories.naming import namings
 from annotations.stories.statements import statements_of
 from tui.cli import cli
+from tui.cli.progress import annotating_bar
 
 UNSEEN = Path(__file__).resolve().parents[1] / "data" / "unseen_news" / "articles.jsonl"
 needs_dask = pytest.mark.skipif(
@@ -289,3 +291,30 @@ def test_a_rerun_removes_the_temporary_files_a_kill_left(
     (out / ".part-00001.jsonl.gz.tmp-4243").write_bytes(b"\x1f\x8b")
     annotate("--corpus", str(small_corpus), "-o", str(out), "--partition-size", "4")
     assert folder_bytes(out) == finished
+
+
+def test_the_longest_partitions_are_computed_first(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last partitions to finish are then the short ones: no worker waits long at the end."""
+    started: list[int] = []
+
+    def recorded(task: Task) -> Done:
+        started.append(task.number)
+        return compute_partition(task)
+
+    monkeypatch.setattr("annotations.batch.job.compute_partition", recorded)
+    corpus = load_corpus([small_corpus])
+    run_job(Job((str(small_corpus),), tmp_path / "out", partition_size=3), corpus)
+    words = [sum(info.words for info in corpus.infos()[n * 3 : n * 3 + 3]) for n in range(4)]
+    assert started == sorted(range(4), key=lambda n: -words[n])
+    assert started != sorted(started)  # the sample's partitions are not already in that order
+
+
+def test_the_progress_bar_draws_without_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--scheduler processes` forks its workers only when no other thread runs."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    before = threading.active_count()
+    with annotating_bar() as update:
+        update(5, 10)
+        assert threading.active_count() == before

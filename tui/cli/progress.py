@@ -53,7 +53,8 @@ def indexing_bar(always: bool = False) -> Iterator[Progress]:
 @contextmanager
 def annotating_bar() -> Iterator[Callable[[int, int], None]]:
     """A `run_job` progress callback drawing a Rich bar (articles, rate, time left) on stderr
-    when it is a terminal."""
+    when it is a terminal. The bar is drawn as each partition comes in, never by a refresh
+    thread: `--scheduler processes` forks its workers only while no other thread runs."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -80,8 +81,9 @@ def annotating_bar() -> Iterator[Callable[[int, int], None]]:
         TimeRemainingColumn(),
         console=console,
         transient=True,
+        auto_refresh=False,
         disable=not console.is_terminal,
     )
     task = bar.add_task("annotating", total=None)
     with bar:
-        yield lambda done, total: bar.update(task, completed=done, total=total)
+        yield lambda done, total: bar.update(task, completed=done, total=total, refresh=True)
