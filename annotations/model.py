@@ -14,7 +14,7 @@ import copy
 import functools
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal, Protocol, TypeVar
 
@@ -361,6 +361,41 @@ def to_dict(record: Record) -> dict[str, Any]:
 @functools.cache
 def _init_fields(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in fields(cls) if f.init)
+
+
+@functools.cache
+def _required_fields(cls: type) -> frozenset[str]:
+    return frozenset(
+        f.name
+        for f in fields(cls)
+        if f.init and f.default is MISSING and f.default_factory is MISSING
+    )
+
+
+_QUOTE_FIELDS = frozenset({"prefix", "exact", "suffix"})
+
+
+def check_loadable(cls: type, data: Any) -> None:
+    """Raise what `from_dict(cls, data)` would (TypeError, ValueError), without building the
+    record: a stored document is checked when read from disk and built on first use."""
+    if not isinstance(data, dict):
+        raise TypeError(f"a {cls.__name__} must be an object, not {type(data).__name__}")
+    required = _required_fields(cls)
+    if not data.keys() >= required:
+        missing = sorted(required - data.keys())
+        raise TypeError(f"{cls.__name__} {data.get('id')!r} lacks {missing}")
+    if cls is Span:
+        quote, attrs = data["quote"], data.get("attrs")
+        if not isinstance(quote, dict) or quote.keys() != _QUOTE_FIELDS:
+            raise TypeError(f"span {data.get('id')!r}: the quote is not prefix/exact/suffix")
+        if attrs and not isinstance(attrs, dict):
+            raise TypeError(f"span {data.get('id')!r}: attrs is not an object")
+    elif cls is Attribution and not isinstance(data.get("content") or (), list | tuple):
+        raise TypeError(f"attribution {data.get('id')!r}: content is not a list")
+    elif issubclass(cls, KeyedRecord):
+        key = cls.id_of(**data)  # fails as the record's own would on a bad key field
+        if data.get("id", key) != key:
+            raise ValueError(f"{cls.__name__} {data['id']}: the id is not the one its key gives")
 
 
 def from_dict(cls: type[R], data: dict[str, Any]) -> R:

@@ -24,13 +24,10 @@ def check(store: Store, articles: ArticleLookup) -> Checkup:
     for article_id in store.article_ids():
         saved = {
             table: list(
-                well_formed(
-                    table, store.state.by_article[table].get(article_id, {}).values(),
-                    checkup.problems,
-                )
+                well_formed(table, store.state.in_article(table, article_id), checkup.problems)
             )
             for table in ("spans", "relations", "attributions", "claims")
-        }  # fmt: skip
+        }
         spans = {s.id: s for s in saved["spans"]}
         attributions = {a.id for a in saved["attributions"]}
         for relation in saved["relations"]:

@@ -51,8 +51,7 @@ def read_snapshot(path: Path, journal: Journal, *, locked: bool) -> Snapshot:
         tables = migrate(tables, version)
         meta = next(iter(tables[META].values()))
         for table in TABLES:
-            for document in tables.get(table, {}).values():
-                state.apply((table, document["id"], document))
+            state.load(table, tables.get(table, {}).values())
     except (KeyError, TypeError, ValueError) as error:
         raise corrupt(path, f"a record is malformed ({error!r})") from None
     extra = {name: docs for name, docs in tables.items() if name not in TABLES and name != META}
@@ -112,7 +111,7 @@ def database_tables(
     file a fold writes."""
     return {
         META: [meta],
-        **{table: documents(table, records[table]) for table in TABLES},
+        **{table: documents(records[table]) for table in TABLES},
         **{name: list(documents.values()) for name, documents in extra.items()},
     }
 

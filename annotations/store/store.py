@@ -479,7 +479,7 @@ class Store(Database):
         left_out = [] if malformed is None else malformed
         for article in [article_id] if article_id else self.article_ids():
             tables = {
-                t: well_formed(t, self.state.by_article[t].get(article, {}).values(), left_out)
+                t: well_formed(t, self.state.in_article(t, article), left_out)
                 for t in ARTICLE_TABLES
             }
             for who, group in group_by_annotator(tables, annotator, since):
@@ -488,15 +488,19 @@ class Store(Database):
                     yield record
 
     def counts(self, article_id: str | None = None) -> dict[str, int]:
-        """Records per table, spans per label, orphans and articles (of one article if given)."""
+        """Records per table, spans per label, orphans and articles (of one article if given);
+        the whole database's from the counts each save keeps up to date."""
         self._refresh()
         counts: Counter[str] = Counter()
-        for table in ARTICLE_TABLES:
-            if article_id is None:
-                count_records(counts, table, self.state.records[table].values())
-            else:
-                records = self.state.by_article[table].get(article_id, {}).values()
-                count_records(counts, table, records)
+        if article_id is None:
+            for kept in self.state.counts.values():
+                counts.update(kept)
+            counts = +counts
+            if counts["spans"]:
+                counts.setdefault("orphans", 0)
+        else:
+            for table in ARTICLE_TABLES:
+                count_records(counts, table, self.state.in_article(table, article_id))
         counts["articles"] = len(self.article_ids()) if article_id is None else 1
         counts["entity_decisions"] = len(self.state.records["entity_decisions"])
         return dict(counts)
@@ -519,7 +523,7 @@ class Store(Database):
 
     def _of_article(self, table: str, article_id: str, annotator: str | None) -> list[Any]:
         self._refresh()
-        records = self.state.by_article[table].get(article_id, {}).values()
+        records = self.state.in_article(table, article_id)
         return [r for r in records if annotator in (None, r.annotator)]
 
 

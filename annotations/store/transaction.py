@@ -38,7 +38,7 @@ class Transaction:
 
     def in_article(self, table: str, article_id: str) -> list[Any]:
         """The article's records of `table` as this transaction leaves them."""
-        records = dict(self.state.by_article[table].get(article_id, {}))
+        records = {record.id: record for record in self.state.in_article(table, article_id)}
         for (pending_table, record_id), record in self._pending.items():
             if pending_table != table:
                 continue

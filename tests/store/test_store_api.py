@@ -265,8 +265,9 @@ def test_counts_kept_by_each_save_match_a_full_recount(
     def recount(store: Store, annotator: str | None) -> dict[str, dict[str, int]]:
         result: dict[str, Counter[str]] = {}
         for table in ARTICLE_TABLES:
-            for article_id, records in store.state.by_article[table].items():
-                mine = [r for r in records.values() if annotator in (None, r.annotator)]
+            for article_id in store.state.by_article[table]:
+                records = store.state.in_article(table, article_id)
+                mine = [r for r in records if annotator in (None, r.annotator)]
                 count_records(result.setdefault(article_id, Counter()), table, mine)
         return {a: dict(+counts) for a, counts in result.items() if +counts}
 
