@@ -10,8 +10,11 @@ Parts: `saves` (single durable saves and reads vs stock TinyDB and sqlite3 WAL F
 folds past 1 MB of journal: the slowest save against the fold it no longer waits for),
 `import` (`import_native` of N spans, 100 per line, against an orjson parse of the same lines
 plus one sqlite3 transaction inserting them; then one more line against an open), `open`
-(`Store.open(read_only=True)` against orjson and json parses of the same file and journal) and
-`counts` (the article list's counts).
+(`Store.open(read_only=True)` against orjson and json parses of the same file and journal),
+`stats` (`rawi stats`, the whole process, against a process that starts python and parses the
+same file and journal with orjson: wall and CPU time, peak memory; `--before DIR` also times the
+code checked out in DIR, e.g. `git archive main | tar -x -C DIR`) and `counts` (the article
+list's counts).
 """
 
 from __future__ import annotations
@@ -305,19 +308,7 @@ def bench_open(folder: Path, size: int) -> None:
     """Open read-only (what `rawi stats`, `export` and `doctor` do) against plain parses of the
     same file and journal."""
     path = folder / "open.json"
-    with Store.open(path) as store:
-        prefill(store, size)
-        store.compact()
-        for i in range(300):  # a journal as a session leaves it
-            token = WORDS[i % len(WORDS)]
-            store.add_span(
-                article(i % max(1, size // PER_ARTICLE)),
-                "entity",
-                "ORG",
-                token.start,
-                token.end,
-                annotator="bench",
-            )
+    make_database(path, size)
     journal = path.with_name(path.name + ".journal")
 
     def parse(loads: Callable[[bytes], object]) -> float:
@@ -338,6 +329,77 @@ def bench_open(folder: Path, size: int) -> None:
         f"{opened / plain_orjson:4.1f}x); json parse {plain_json:6.3f} s (ratio "
         f"{opened / plain_json:4.1f}x); file {path.stat().st_size / 1e6:.1f} MB"
     )
+
+
+def make_database(path: Path, size: int) -> None:
+    """`size` spans folded into the file, then a journal of 300 saves, as a session leaves it."""
+    with Store.open(path) as store:
+        prefill(store, size)
+        store.compact()
+        for i in range(300):
+            token = WORDS[i % len(WORDS)]
+            store.add_span(
+                article(i % max(1, size // PER_ARTICLE)),
+                "entity",
+                "ORG",
+                token.start,
+                token.end,
+                annotator="bench",
+            )
+
+
+BARE_PARSE = """
+import sys, orjson
+path = sys.argv[1]
+orjson.loads(open(path, "rb").read())
+with open(path + ".journal", "rb") as journal:
+    for line in journal:
+        orjson.loads(line)
+"""
+RAWI_STATS = "from tui.cli import main; main()"
+
+
+def run_process(command: list[str], code: Path | None) -> tuple[float, float, float]:
+    """Wall time, CPU time (user + system) and peak memory (MiB) of one child process; `code`:
+    the checkout its `annotations` and `tui` are imported from (None: this one)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once, not per run
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{command} failed")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def bench_stats(folder: Path, size: int, before: Path | None, rounds: int = 3) -> None:
+    """`rawi stats` as a whole process against a bare python + orjson parse process, in turns;
+    medians of `rounds` runs each."""
+    path = folder / "stats.json"
+    make_database(path, size)
+    stats = [sys.executable, "-c", RAWI_STATS, "stats", "--db", str(path)]
+    sides: dict[str, tuple[list[str], Path | None]] = {
+        "bare parse": ([sys.executable, "-c", BARE_PARSE, str(path)], None),
+        "rawi stats": (stats, None),
+    }
+    if before is not None:
+        sides["rawi stats before"] = (stats, before)
+    for command, code in sides.values():  # untimed: compiles the modules, warms the caches
+        run_process(command, code)
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in sides}
+    for _ in range(rounds):
+        for name, (command, code) in sides.items():
+            runs[name].append(run_process(command, code))
+    bare = [statistics.median(values) for values in zip(*runs["bare parse"], strict=True)]
+    for name, samples in runs.items():
+        wall, cpu, peak = (statistics.median(values) for values in zip(*samples, strict=True))
+        print(
+            f"  stats   {name:17} wall {wall:6.3f} s ({wall / bare[0]:4.2f}x)  cpu {cpu:6.3f} s "
+            f"({cpu / bare[1]:4.2f}x)  peak {peak:6.0f} MiB ({peak / bare[2]:4.2f}x)"
+        )
 
 
 def bench_counts(folder: Path, size: int) -> None:
@@ -396,6 +458,7 @@ def main() -> None:
     parser.add_argument("--saves", type=int, default=300)
     parser.add_argument("--kills", type=int, default=0)
     parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
+    parser.add_argument("--before", type=Path, help="a checkout to time `rawi stats` of too")
     args = parser.parse_args()
     if args.kills:
         crash_loop(args.kills)
@@ -404,13 +467,13 @@ def main() -> None:
         print(f"{size:,} annotations in the database")
         for part in args.parts:
             with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as folder:
-                run_part(part, Path(folder), size, args.saves)
+                run_part(part, Path(folder), size, args.saves, args.before)
 
 
-PARTS = ("saves", "session", "import", "open", "counts")
+PARTS = ("saves", "session", "import", "open", "stats", "counts")
 
 
-def run_part(part: str, folder: Path, size: int, saves: int) -> None:
+def run_part(part: str, folder: Path, size: int, saves: int, before: Path | None) -> None:
     if part == "saves":
         bench_fsync(folder, saves)
         bench_rawi(folder, size, saves, saves)
@@ -422,6 +485,8 @@ def run_part(part: str, folder: Path, size: int, saves: int) -> None:
         bench_import(folder, size)
     elif part == "open":
         bench_open(folder, size)
+    elif part == "stats":
+        bench_stats(folder, size, before)
     else:
         bench_counts(folder, size)
 

@@ -42,3 +42,21 @@ def test_non_interactive_commands_import_no_textual(command: str) -> None:
         f"CliRunner().invoke(cli, ['{command}', '--help'])"
     )
     assert not {m for m in imported_after(statement) if m.startswith("textual")}
+
+
+def test_stats_imports_its_own_command_alone_and_no_rich_once_indexed(tmp_path) -> None:
+    """Commands are imported when run: `rawi stats` loads no other command, no Textual, and,
+    with the corpus already indexed (nothing to draw a bar for), no Rich."""
+    db = tmp_path / "db.json"
+    statement = (
+        "from click.testing import CliRunner; from tui.cli import cli; "
+        f"assert CliRunner().invoke(cli, ['stats', '--db', {str(db)!r}]).exit_code == 0"
+    )
+    first = imported_after(statement)  # indexes the corpus
+    assert not {m for m in first if m.startswith("textual")}
+    assert {m for m in first if m.startswith("tui.cli.")} == {
+        "tui.cli.options",
+        "tui.cli.progress",
+        "tui.cli.stats_command",
+    }
+    assert not {m for m in imported_after(statement) if m.split(".")[0] in {"rich", "textual"}}

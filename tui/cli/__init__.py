@@ -2,33 +2,53 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
 import click
 
-from tui.cli.agreement_command import agreement_command
-from tui.cli.annotate_command import annotate_command
-from tui.cli.annotators_command import annotators_command
-from tui.cli.config_command import config_command
-from tui.cli.corpus_commands import list_command, show_command
-from tui.cli.entities_command import entities_command
-from tui.cli.export_command import export_command
-from tui.cli.index_command import index_command
-from tui.cli.open_command import open_command
 from tui.cli.options import GlobalOptions, global_options
-from tui.cli.report_command import report_command
-from tui.cli.search_command import search_command
-from tui.cli.serve_command import serve_command
-from tui.cli.stats_command import stats_command
-from tui.cli.store_commands import compact_command, doctor_command, import_command
-from tui.cli.stories_command import compare_command, stories_command
-from tui.cli.suggest_command import suggest_command
 from tui.printable import printable
+
+#: Where each command lives ("module:object"), imported only when it runs or `--help` lists
+#: it: `rawi stats` loads neither Textual, Rich nor the code of the other commands.
+COMMANDS: dict[str, str] = {
+    "open": "tui.cli.open_command:open_command",
+    "serve": "tui.cli.serve_command:serve_command",
+    "list": "tui.cli.corpus_commands:list_command",
+    "show": "tui.cli.corpus_commands:show_command",
+    "search": "tui.cli.search_command:search_command",
+    "index": "tui.cli.index_command:index_command",
+    "import": "tui.cli.store_commands:import_command",
+    "doctor": "tui.cli.store_commands:doctor_command",
+    "compact": "tui.cli.store_commands:compact_command",
+    "stats": "tui.cli.stats_command:stats_command",
+    "report": "tui.cli.report_command:report_command",
+    "export": "tui.cli.export_command:export_command",
+    "annotate": "tui.cli.annotate_command:annotate_command",
+    "entities": "tui.cli.entities_command:entities_command",
+    "suggest": "tui.cli.suggest_command:suggest_command",
+    "annotators": "tui.cli.annotators_command:annotators_command",
+    "agreement": "tui.cli.agreement_command:agreement_command",
+    "config": "tui.cli.config_command:config_command",
+    "stories": "tui.cli.stories_command:stories_command",
+    "compare": "tui.cli.stories_command:compare_command",
+}
 
 
 class OpenByDefault(click.Group):
-    """A group whose `open` may be left out: `rawi PATH...` and `rawi --bidi X` open the app."""
+    """A group whose `open` may be left out: `rawi PATH...` and `rawi --bidi X` open the app;
+    its commands (`COMMANDS`) are imported when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            module, command = COMMANDS[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), command), name)
+        return self.commands.get(name)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -65,33 +85,10 @@ def cli(ctx: click.Context) -> None:
     """
     ctx.ensure_object(GlobalOptions)
     if ctx.invoked_subcommand is None:  # parsed like `rawi open`, so that $RAWI_BIDI counts
+        open_command = cli.get_command(ctx, "open")
+        assert open_command is not None  # listed in COMMANDS
         with open_command.make_context("open", [], parent=ctx) as open_context:
             open_command.invoke(open_context)
-
-
-for command in (
-    open_command,
-    serve_command,
-    list_command,
-    show_command,
-    search_command,
-    index_command,
-    import_command,
-    doctor_command,
-    compact_command,
-    stats_command,
-    report_command,
-    export_command,
-    annotate_command,
-    entities_command,
-    suggest_command,
-    annotators_command,
-    agreement_command,
-    config_command,
-    stories_command,
-    compare_command,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from annotations.corpus.indexing import Progress
 
@@ -11,32 +12,16 @@ from annotations.corpus.indexing import Progress
 @contextmanager
 def indexing_bar(always: bool = False) -> Iterator[Progress]:
     """A `load_corpus` progress callback drawing a Rich bar on stderr: on a terminal, or
-    `always` (then a pipe gets the finished bar)."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-    from rich.progress import Progress as Bar
-
-    console = Console(stderr=True)
-    bar = Bar(
-        TextColumn("indexing the corpus"),
-        BarColumn(),
-        DownloadColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=not always,
-    )
+    `always` (then a pipe gets the finished bar). Rich is imported only once there is
+    indexing to show: a fresh index costs a command nothing."""
+    bar: Any = None
     task = None
 
     def advance(done: int, total: int) -> None:
-        nonlocal task
-        if not (always or console.is_terminal):
+        nonlocal bar, task
+        if bar is None:
+            bar = _indexing_bar(always)
+        if not (always or bar.console.is_terminal):
             return
         if task is None:
             bar.start()
@@ -48,6 +33,28 @@ def indexing_bar(always: bool = False) -> Iterator[Progress]:
     finally:
         if task is not None:
             bar.stop()
+
+
+def _indexing_bar(always: bool) -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import Progress as Bar
+
+    return Bar(
+        TextColumn("indexing the corpus"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=not always,
+    )
 
 
 @contextmanager
