@@ -3,9 +3,9 @@
 Offsets are code points into an article's canonical text, half-open [start, end). Every
 article-scoped record keeps the sha256 of the text its offsets point into (`text_sha256`).
 Ids are uuid4 hex strings, except where a record is unique by its key (status, entity decisions,
-rejected suggestions), whose id is derived from that key so that concurrent writers agree, and
-for imported records, whose id is derived from (table, article, annotator, the id in the file):
-the file's id is kept as `local_id`.
+rejected suggestions, story decisions), whose id is derived from that key so that concurrent
+writers agree, and for imported records, whose id is derived from (table, article, annotator,
+the id in the file): the file's id is kept as `local_id`.
 """
 
 from __future__ import annotations
@@ -318,6 +318,19 @@ class Rejection(KeyedRecord):
 
 
 @dataclass(frozen=True, slots=True)
+class StoryDecision(KeyedRecord):
+    """The analyst's story for an article: it joins the story of article `joins`, or stands
+    apart from every story (`joins` None). Decisions are applied in the order they were made
+    (`annotations.stories.decisions`)."""
+
+    KEY = ("story", "article_id", "annotator")
+    article_id: str
+    annotator: str
+    joins: str | None
+    updated: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     """Everything one annotator did on one article, as `Store.records()` yields it for export."""
 
@@ -331,10 +344,16 @@ class ArticleRecord:
     relations: tuple[Relation, ...]
     attributions: tuple[Attribution, ...]
     claims: tuple[Claim, ...]
+    story: StoryDecision | None = None
 
 
-Record = Span | Relation | Attribution | Claim | ArticleStatus | EntityDecision | Rejection
-R = TypeVar("R", Span, Relation, Attribution, Claim, ArticleStatus, EntityDecision, Rejection)
+Record = (
+    Span | Relation | Attribution | Claim | ArticleStatus | EntityDecision | Rejection
+    | StoryDecision
+)  # fmt: skip
+R = TypeVar(
+    "R", Span, Relation, Attribution, Claim, ArticleStatus, EntityDecision, Rejection, StoryDecision
+)
 
 
 def to_dict(record: Record) -> dict[str, Any]:

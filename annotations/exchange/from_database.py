@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from annotations.exchange.native import linked_fields, local_names
+from annotations.exchange.native import linked_fields, local_names, story_field
 from annotations.model import ArticleRecord, EntityDecision, Rejection, now
 from annotations.store import Store
 
@@ -57,6 +57,7 @@ def _native(record: ArticleRecord) -> dict[str, Any]:
         "relations": [linked_fields(r, names) for r in record.relations],
         "attributions": [linked_fields(a, names) for a in record.attributions],
         "claims": [linked_fields(c, names) for c in record.claims],
+        **story_field(record),
     }
     stamps = (
         ("text_sha256", record.text_sha256),

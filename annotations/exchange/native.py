@@ -93,7 +93,15 @@ def native_record(record: ArticleRecord, article: ExportArticle) -> NativeRecord
         "relations": [linked_fields(r, names) for r in record.relations],
         "attributions": [linked_fields(a, names) for a in record.attributions],
         "claims": [linked_fields(c, names) for c in record.claims],
+        **story_field(record),
     }
+
+
+def story_field(record: ArticleRecord) -> dict[str, Any]:
+    """The line's `story` (the analyst's story decision for the article), when there is one."""
+    if record.story is None:
+        return {}
+    return {"story": {"joins": record.story.joins, "updated": record.story.updated}}
 
 
 def _attributions(attributions: tuple[Attribution, ...], kept: set[str]) -> tuple[Attribution, ...]:

@@ -34,6 +34,7 @@ from annotations.model import (
     Record,
     Relation,
     Span,
+    StoryDecision,
     TextSource,
     anchor,
     check_span,
@@ -66,6 +67,12 @@ LINE_FIELDS: dict[str, Callable[[Any], bool]] = {
     "updated": lambda v: field_problem("spans", {"updated": v}) is None,
     **{table: lambda v: isinstance(v, list) for table in REQUIRED},
     "entity_decisions": lambda v: isinstance(v, list),
+    "story": lambda v: (
+        isinstance(v, dict)
+        and {"joins"} <= v.keys() <= {"joins", "updated"}
+        and (v["joins"] is None or is_id(v["joins"]))
+        and field_problem("spans", {"updated": v.get("updated", "")}) is None
+    ),
 }
 
 #: The stored record of (table, id), or None.
@@ -159,6 +166,8 @@ class _LineReader:
         records += [self._claim(item) for item in items["claims"]]
         if status := self._status():
             records.append(status)
+        if story := self._story():
+            records.append(story)
         records += decisions_from_field(
             self.data.get("entity_decisions", []), self.annotator, self.article_id
         )
@@ -345,6 +354,22 @@ class _LineReader:
             self.notes.append(f"status {status!r} not taken: {saved.status!r} is saved")
             return None
         return record
+
+    def _story(self) -> StoryDecision | None:
+        """The line's story decision, unless another is saved already (the saved one is kept)."""
+        item = self.data.get("story")
+        if item is None:
+            return None
+        if item["joins"] == self.article_id:
+            raise ValueError("`story` joins the line's own article")
+        record = StoryDecision(
+            self.article_id, self.annotator, item["joins"], item.get("updated") or now()
+        )
+        saved = self.saved("story_decisions", record.id)
+        if saved is not None and saved.joins != record.joins:
+            self.notes.append(f"story decision not taken: another is saved ({saved.joins!r})")
+            return None
+        return saved or record
 
 
 def _texts(

@@ -48,8 +48,11 @@ def article_record(
     attributions = [a for a in group["attributions"] if kept & {a.source, a.cue, *a.content}]
     claims = [c for c in group["claims"] if c.span in kept]
     status = group["status"][0] if group["status"] else None
+    story = group["story_decisions"][0] if group["story_decisions"] else None
     everything = [*spans, *relations, *attributions, *claims, *group["status"]]
-    if not (spans or relations or attributions or claims) and (layer or label or status is None):
+    everything += group["story_decisions"]
+    bare = status is None and story is None
+    if not (spans or relations or attributions or claims) and (layer or label or bare):
         return None
     stamps = [r.updated for r in everything]
     return ArticleRecord(
@@ -63,6 +66,7 @@ def article_record(
         relations=tuple(sorted(relations, key=_in_file_order)),
         attributions=tuple(sorted(attributions, key=_in_file_order)),
         claims=tuple(sorted(claims, key=_in_file_order)),
+        story=story,
     )
 
 

@@ -5,6 +5,9 @@ Each undoable save adds one action holding the before and after documents of wha
 the article it was made in. Undo writes the befores back and marks the action undone; redo writes
 the afters back. A new action drops the annotator's undone actions of its article; only the last
 `HISTORY_LIMIT` actions are kept.
+
+Story decisions are kept apart from the tags: their actions are made "in" `STORIES`, which no
+article id can be, so only an undo naming `STORIES` reaches them (not even an undo everywhere).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from annotations.store.state import HISTORY, MODEL_TABLES, State
 from annotations.store.transaction import Transaction
 
 HISTORY_LIMIT = 500
+#: The scope of story decisions' actions (a control character: never an article id).
+STORIES = "\x1estories"
 
 
 def record_action(txn: Transaction) -> None:
@@ -23,7 +28,7 @@ def record_action(txn: Transaction) -> None:
     changes = txn.changes()
     if not changes:
         return
-    actions = _actions(txn)
+    actions = sorted(txn.state.history_by_annotator.get(txn.annotator, {}).values(), key=_seq)
     done = [a for a in actions if not a["undone"]]
     undone = [a for a in _actions(txn, txn.article_id) if a["undone"]]
     for action in undone + done[: max(0, len(done) + 1 - HISTORY_LIMIT)]:
@@ -83,8 +88,15 @@ def _actions(txn: Transaction, article_id: str | None = None) -> list[dict[str, 
 
 def _of(state: State, annotator: str, article_id: str | None) -> list[dict[str, Any]]:
     actions = state.history_by_annotator.get(annotator, {}).values()
-    mine = (a for a in actions if article_id is None or a["article_id"] == article_id)
-    return sorted(mine, key=lambda a: a["seq"])
+    if article_id is None:
+        mine = (a for a in actions if a["article_id"] != STORIES)
+    else:
+        mine = (a for a in actions if a["article_id"] == article_id)
+    return sorted(mine, key=_seq)
+
+
+def _seq(action: dict[str, Any]) -> int:
+    return action["seq"]
 
 
 def touched(action: dict[str, Any]) -> str | None:

@@ -20,6 +20,7 @@ from annotations.model import (
     Rejection,
     Relation,
     Span,
+    StoryDecision,
     check_loadable,
     from_dict,
     to_dict,
@@ -34,10 +35,13 @@ MODEL_TABLES: dict[str, type] = {
     "status": ArticleStatus,
     "entity_decisions": EntityDecision,
     "rejections": Rejection,
+    "story_decisions": StoryDecision,
 }
 HISTORY = "history"
 TABLES = (*MODEL_TABLES, HISTORY)
-ARTICLE_TABLES = ("spans", "relations", "attributions", "claims", "status", "rejections")
+ARTICLE_TABLES = (
+    "spans", "relations", "attributions", "claims", "status", "rejections", "story_decisions",
+)  # fmt: skip
 
 Op = tuple[str, str, dict[str, Any] | None]
 

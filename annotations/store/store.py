@@ -27,6 +27,7 @@ from annotations.model import (
     Span,
     SpanOrigin,
     Status,
+    StoryDecision,
     TextSource,
     anchor,
     check_span,
@@ -375,6 +376,33 @@ class Store(Database):
     def rejected_suggestions(self, article_id: str, annotator: str) -> frozenset[str]:
         """The keys of the suggestions the annotator rejected in the article."""
         return frozenset(r.key for r in self._of_article("rejections", article_id, annotator))
+
+    # -- story decisions ---------------------------------------------------------------------
+
+    def decide_stories(
+        self, article_ids: Iterable[str], joins: str | None, *, annotator: str
+    ) -> list[StoryDecision]:
+        """Put each article in the story of article `joins`, or apart from every story (None):
+        one undo step, kept apart from the tags' (`history.STORIES`)."""
+        stamp = now()
+        decisions = [StoryDecision(a, annotator, joins, stamp) for a in article_ids if a != joins]
+        if not decisions:
+            raise ValueError("a story decision needs an article other than the one it joins")
+        label = "split story" if joins is None else "merge stories"
+        with self._transaction(annotator, label) as txn:
+            for decision in decisions:
+                txn.put("story_decisions", decision)
+            txn.article_id = history.STORIES
+        return decisions
+
+    def story_decisions(self, annotator: str | None = None) -> list[StoryDecision]:
+        """The story decisions (of `annotator`, when given), in the order they were made."""
+        self._refresh()
+        decisions = self.state.records["story_decisions"].values()
+        return sorted(
+            (d for d in decisions if annotator in (None, d.annotator)),
+            key=lambda d: (d.updated, d.annotator, d.article_id),
+        )
 
     # -- undo / redo -------------------------------------------------------------------------
 
