@@ -3,7 +3,8 @@ docs/stories.md).
 
 `find_stories(articles, options)` groups articles, precision first: near-duplicates by MinHash
 LSH, same-event pairs by TF-IDF of title and lead within a date window, average-linkage merging;
-`cached_stories(corpus, options)` keeps them per corpus version. `compare(articles)` matches the
+`cached_stories(corpus, options)` keeps them per corpus version, and `decided_stories` applies
+the analyst's merges and splits (story decisions) to them. `compare(articles)` matches the
 quotes across a story's articles, tabulates how each names each actor and whom each quotes, and
 lists what no other outlet reports. The heavy parts are imported on first use, so that reading
 cached stories stays quick.
@@ -21,6 +22,8 @@ from annotations.stories.story import Story, StoryOptions
 _LAZY = {
     "Comparison": "annotations.stories.comparison",
     "compare": "annotations.stories.comparison",
+    "apply_decisions": "annotations.stories.decisions",
+    "decided_stories": "annotations.stories.decisions",
     "find_stories": "annotations.stories.grouping",
     "Lead": "annotations.stories.leads",
     "leads_of": "annotations.stories.leads",

@@ -21,6 +21,7 @@ from annotations.stories.story import Story, StoryOptions
 
 #: The modules whose code decides the stories.
 _GROUPING_CODE = (
+    "annotations.stories.story",
     "annotations.stories.leads",
     "annotations.stories.duplicates",
     "annotations.stories.similarity",

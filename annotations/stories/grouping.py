@@ -12,7 +12,7 @@ from annotations.corpus import Article
 from annotations.stories.duplicates import near_duplicates
 from annotations.stories.leads import Lead, leads_of
 from annotations.stories.similarity import Vectors, scored_pairs, vectorise
-from annotations.stories.story import Story, StoryOptions
+from annotations.stories.story import Story, StoryOptions, story_of
 
 #: A cross pair scoring this much is a strong link: its two groups merge when their cross pairs
 #: average the threshold less `RELAXED` (chosen with the threshold on the even-numbered pairs of
@@ -78,18 +78,4 @@ def _needed(strongest: float, threshold: float) -> float:
 
 
 def _story(leads: Sequence[Lead], group: list[int], twins: list[tuple[int, int]]) -> Story:
-    members = sorted((leads[n] for n in group), key=lambda lead: (lead.day is None, lead.day or 0))
-    dates = [lead.published for lead in members if lead.published]
-    ids = {lead.id for lead in members}
-    pairs = tuple(
-        (leads[i].id, leads[j].id) for i, j in twins if leads[i].id in ids and leads[j].id in ids
-    )
-    return Story(
-        id=f"s-{min(ids)}",
-        title=members[0].title,
-        articles=tuple(lead.id for lead in members),
-        outlets=tuple(dict.fromkeys(lead.outlet for lead in members)),
-        first=min(dates) if dates else None,
-        last=max(dates) if dates else None,
-        duplicates=pairs,
-    )
+    return story_of([leads[n] for n in group], ((leads[i].id, leads[j].id) for i, j in twins))

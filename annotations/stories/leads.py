@@ -48,12 +48,12 @@ def lead_of(article: Article) -> Lead:
         title=article.title,
         keys=f"{title} {index_text(body[:LEAD_CHARS])[0]}",
         wide_keys=f"{title} {index_text(body[:WIDE_LEAD_CHARS])[0]}",
-        day=_day(article.published),
+        day=day_of(article.published),
         published=article.published,
     )
 
 
-def _day(published: str | None) -> float | None:
+def day_of(published: str | None) -> float | None:
     """`published` in days since the epoch, or None when absent or not an ISO date."""
     if not published:
         return None

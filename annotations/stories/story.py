@@ -3,7 +3,9 @@ import, so that reading cached stories loads no machine-learning library."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -54,3 +56,35 @@ class Story:
             last=record["last"],
             duplicates=tuple((a, b) for a, b in record.get("duplicates", ())),
         )
+
+
+class Member(Protocol):
+    """What a story needs of each of its articles (a `Lead` is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def outlet(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def day(self) -> float | None: ...
+
+
+def story_of(members: Sequence[Member], duplicates: Iterable[tuple[str, str]] = ()) -> Story:
+    """The story of `members` (two or more articles): in time order, undated last, titled by
+    the first, named after its smallest article id; the near-duplicate pairs among them kept."""
+    ordered = sorted(members, key=lambda m: (m.day is None, m.day or 0))
+    dates = [m.published for m in ordered if m.published]
+    ids = {m.id for m in ordered}
+    return Story(
+        id=f"s-{min(ids)}",
+        title=ordered[0].title,
+        articles=tuple(m.id for m in ordered),
+        outlets=tuple(dict.fromkeys(m.outlet for m in ordered)),
+        first=min(dates) if dates else None,
+        last=max(dates) if dates else None,
+        duplicates=tuple((a, b) for a, b in duplicates if a in ids and b in ids),
+    )

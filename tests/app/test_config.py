@@ -112,6 +112,14 @@ def test_the_app_keymap_as_shipped_has_no_clash() -> None:
     assert keymap_problems({}, app_screens()) == []
 
 
+def test_the_stories_keys_clash_with_no_other_key_of_their_screens() -> None:
+    """Each binding of the Stories and Compare screens named in the keymap with its own keys, so
+    that a default key bound twice is reported (o, m, g, x, u, ctrl+r beside n, p, enter...)."""
+    screens = app_screens()
+    for name in ("stories", "compare"):
+        assert keymap_problems(dict(screens[name]), {name: screens[name]}) == []
+
+
 def test_config_check_command(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text('[keymap]\n"list.sort" = "q"\n', encoding="utf-8")

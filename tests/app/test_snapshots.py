@@ -153,6 +153,19 @@ def test_stories_screen(snap_compare, build, size) -> None:
     assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
 
 
+def test_stories_screen_opened_and_marked(snap_compare, build, size) -> None:
+    """n m p o: the Haftar story marked (●), the Putin story opened (▾) on its two articles,
+    each with its day and title, the cursor on the story."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("S")
+        await settle(pilot)
+        await pilot.press("n", "m", "p", "o")
+        await settle(pilot)
+
+    assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
+
+
 @pytest.mark.parametrize("tab", ["articles", "names"])
 def test_compare_screen(snap_compare, build, size, tab) -> None:
     """Enter on the first story, n: the articles tab (001 and 004 side by side, each right to

@@ -15,13 +15,23 @@ def texts(screen, selector: str) -> str:
     return "\n".join(str(w.render()) for w in screen.query(selector))
 
 
+async def open_stories(pilot: Pilot, app: RawiApp) -> StoriesScreen:
+    """S, once the stories are grouped."""
+    await app.workers.wait_for_complete()
+    await pilot.press("S")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, StoriesScreen)
+    return app.screen
+
+
+def groups(screen: StoriesScreen) -> list[list[str]]:
+    return [[a[:3] for a in s.articles] for s in screen.stories]
+
+
 def test_stories_then_compare(build, drive) -> None:
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
-        await pilot.press("S")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, StoriesScreen)
+        screen = await open_stories(pilot, app)
         assert [[a[:3] for a in s.articles] for s in screen.stories] == [
             ["001", "004"], ["002", "003"],
         ]
@@ -64,3 +74,42 @@ def test_stories_then_compare(build, drive) -> None:
         assert not isinstance(app.screen, StoriesScreen)
 
     drive(build(bidi="terminal"), scenario)
+
+
+def test_merge_split_undo_and_redo_in_the_stories_screen(build, drive, db_path) -> None:
+    """m on the Haftar story, g on the Putin story: one story of four, saved at once; o opens
+    it, x takes an article out; u undoes the split then the merge, ctrl+r
+    redoes; a new app shows the decisions."""
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        screen = await open_stories(pilot, app)
+        await pilot.press("g")  # nothing marked
+        assert groups(screen) == [["001", "004"], ["002", "003"]]
+        await pilot.press("n", "m", "p", "g")
+        await pilot.pause()
+        assert groups(screen) == [["001", "002", "003", "004"]] and screen.marked == set()
+        assert len(app.store.story_decisions("ana")) == 2
+        await pilot.press("o")
+        await pilot.pause()
+        assert len(screen.query(".story-article")) == 4
+        await pilot.press("n", "n", "x")  # the second article: 002
+        await pilot.pause()
+        assert groups(screen) == [["001", "003", "004"]]
+        await pilot.press("u")
+        await pilot.pause()
+        assert groups(screen) == [["001", "002", "003", "004"]]
+        await pilot.press("u")
+        await pilot.pause()
+        assert groups(screen) == [["001", "004"], ["002", "003"]]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert groups(screen) == [["001", "002", "003", "004"]]
+        await pilot.press("q")
+        await pilot.pause()
+
+    drive(build(bidi="terminal"), scenario)
+
+    async def reopened(pilot: Pilot, app: RawiApp) -> None:
+        assert groups(await open_stories(pilot, app)) == [["001", "002", "003", "004"]]
+
+    drive(build(bidi="terminal"), reopened)

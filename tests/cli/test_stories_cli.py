@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotations.corpus import load_corpus
+from annotations.store import Store
 from annotations.stories import cached_stories
 from tui.cli import cli
 
@@ -98,3 +99,26 @@ def test_the_cache_is_read_while_the_corpus_is_unchanged(tmp_path: Path) -> None
     again = cached_stories(load_corpus([folder]))
     assert [s.articles for s in again] == [computed[1].articles]
     assert len(list(corpus.index.path.parent.glob("*.stories-*.json"))) == 1
+
+
+def test_stories_and_compare_apply_the_annotators_story_decisions(tmp_path: Path) -> None:
+    """mona moved the Macron call (000) into the Putin call's story and took 003 out of the
+    Haftar meeting's; huda decided nothing and sees the stories as found."""
+    db = tmp_path / "annotations.json"
+    with Store.open(db) as store:
+        store.decide_stories([seed_id("000")], seed_id("001"), annotator="mona")
+        store.decide_stories([seed_id("003")], None, annotator="mona")
+
+    def stories(annotator: str) -> list[dict]:
+        result = run("stories", "--json", "--db", str(db), "--annotator", annotator)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    assert [[a[:3] for a in s["articles"]] for s in stories("mona")] == [["000", "001", "004"]]
+    assert len(stories("huda")) == 2
+    story = stories("mona")[0]["id"]
+    result = run("compare", "--story", story, "--json", "--db", str(db), "--annotator", "mona")
+    assert result.exit_code == 0, result.stderr
+    assert [a["id"][:3] for a in json.loads(result.stdout)["articles"]] == ["000", "001", "004"]
+    unknown = run("compare", "--story", story, "--db", str(db), "--annotator", "huda")
+    assert unknown.exit_code == 2 and "no story" in unknown.stderr

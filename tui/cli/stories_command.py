@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import difflib
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from tui.cli.options import GlobalOptions, global_options, pass_options
 from tui.printable import printable, printable_json, printable_row
+
+if TYPE_CHECKING:
+    from annotations.stories import Story, StoryOptions
 
 _DAY = click.DateTime(["%Y-%m-%d"])
 
@@ -39,14 +43,15 @@ def stories_command(
 ) -> None:
     """List the stories of the corpus: articles grouped by the event they report, precision
     first (see docs/stories.md). Each article is in at most one story; stories of one article
-    are left out. Computed once per corpus version, then read from the cache."""
+    are left out. Computed once per corpus version, then read from the cache; the annotator's
+    merges and splits (made in the app's Stories screen) are applied."""
     if since and until and since > until:
         raise click.BadParameter("--since is after --until")
-    from annotations.stories import StoryOptions, cached_stories
+    from annotations.stories import StoryOptions
 
     stories = [
         story
-        for story in cached_stories(options.corpus(), StoryOptions(window=window))
+        for story in _stories(options, StoryOptions(window=window))
         if len(story.outlets) >= min_outlets and _within(story, since, until)
     ]
     if as_json:
@@ -59,6 +64,17 @@ def stories_command(
             day = (story.first or "-")[:10]
             outlets = ", ".join(story.outlets)
             click.echo(printable_row((story.id, day, len(story.articles), outlets, story.title)))
+
+
+def _stories(options: GlobalOptions, story_options: StoryOptions | None = None) -> list[Story]:
+    """The corpus's stories with the annotator's story decisions (`--db`) applied."""
+    from annotations.stories import decided_stories
+
+    decisions = []
+    if options.db_path.exists():
+        with options.open_store(read_only=True) as store:
+            decisions = store.story_decisions(options.annotator_name)
+    return decided_stories(options.corpus(), decisions, story_options)
 
 
 def _within(story, since: datetime | None, until: datetime | None) -> bool:
@@ -113,9 +129,7 @@ def compare_command(
 
 
 def _story_articles(options: GlobalOptions, story_id: str) -> list[str]:
-    from annotations.stories import cached_stories
-
-    stories = {story.id: story for story in cached_stories(options.corpus())}
+    stories = {story.id: story for story in _stories(options)}
     if story_id not in stories:
         close = difflib.get_close_matches(story_id, list(stories), n=5)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""

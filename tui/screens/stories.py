@@ -32,14 +32,25 @@ SHARED, CURRENT, DIFFERENT = "content", "hit", "claim"
 
 
 class StoriesScreen(Screen[None]):
-    """One row per story (first day, articles, outlets, title); `Enter` compares its articles."""
+    """One row per story (first day, articles, outlets, title); `Enter` compares its articles.
+
+    The analyst merges and splits stories here: `o` opens a story's articles (one row each), `m`
+    marks a story or an article, `g` moves what is marked into the story under the cursor, `x`
+    takes the article under the cursor out of its story; `u` / `ctrl+r` undo and redo these
+    (and nothing else). Each is saved at once as story decisions (`Store.decide_stories`)."""
 
     AUTO_FOCUS = "#stories-rows"  # not the filter field, hidden until `/`
 
     BINDINGS = [
-        Binding("n,down", "move(1)", "Next story", id="stories.next"),
-        Binding("p,up", "move(-1)", "Previous story", id="stories.previous"),
+        Binding("n,down", "move(1)", "Next row", id="stories.next"),
+        Binding("p,up", "move(-1)", "Previous row", id="stories.previous"),
         Binding("enter", "compare", "Compare its articles", id="stories.compare"),
+        Binding("o", "open", "Open or close the story's articles", id="stories.open"),
+        Binding("m", "mark", "Mark the story (or article) to move", id="stories.mark"),
+        Binding("g", "merge", "Move what is marked into this story", id="stories.merge"),
+        Binding("x", "split", "Take this article out of its story", id="stories.split"),
+        Binding("u", "undo", "Undo the last merge or split", id="stories.undo"),
+        Binding("ctrl+r", "redo", "Redo", id="stories.redo"),
         Binding("slash", "filter", "Filter: title or outlet", id="stories.filter"),
         Binding("q,escape", "back", "Back to list (escape: clear the filter first)",
                 id="stories.back"),
@@ -50,8 +61,14 @@ class StoriesScreen(Screen[None]):
         self.corpus = corpus
         self.mode: Mode = mode
         self.hide_harakat = hide_harakat
+        #: The stories as grouping found them, and as the analyst's decisions leave them.
+        self.found: list[Story] | None = None
         self.stories: list[Story] | None = None
         self.shown: list[Story] = []
+        #: The rows on screen: (story, None) for a story, (story, article id) for an article.
+        self.rows: list[tuple[Story, str | None]] = []
+        self.opened: set[str] = set()
+        self.marked: set[str] = set()
         self.needle = ""
         self.current = 0
 
@@ -70,18 +87,29 @@ class StoriesScreen(Screen[None]):
     def group(self) -> None:
         from annotations.stories import cached_stories
 
-        stories = cached_stories(self.corpus)
-        self.app.call_from_thread(self.show, stories)
+        found = cached_stories(self.corpus)
+        self.app.call_from_thread(self.show, found)
 
-    def show(self, stories: list[Story]) -> None:
-        self.stories = stories
-        articles = sum(len(story.articles) for story in stories)
+    def show(self, found: list[Story]) -> None:
+        self.found = found
+        self.decided()
+
+    def decided(self, focus: str | None = None) -> None:
+        """Apply the analyst's story decisions to the stories found, and draw them; the cursor
+        goes to the story of article `focus` when given."""
+        from annotations.stories import apply_decisions
+
+        store = self.app.store
+        decisions = store.story_decisions(self.app.annotator) if store is not None else []
+        self.stories = apply_decisions(self.found or [], decisions, self.corpus.info)
+        articles = sum(len(story.articles) for story in self.stories)
         self.query_one("#stories-status", Static).update(
-            f"{len(stories)} stories of {articles} articles (stories of one article left out)"
+            f"{len(self.stories)} stories of {articles} articles (stories of one article left "
+            f"out; {len(decisions)} of your decisions applied)"
         )
-        self.redraw()
+        self.redraw(focus)
 
-    def redraw(self) -> None:
+    def redraw(self, focus: str | None = None) -> None:
         needle = field_key(self.needle)
         self.shown = [
             story
@@ -89,27 +117,131 @@ class StoriesScreen(Screen[None]):
             if needle in field_key(story.title)
             or any(needle in field_key(outlet) for outlet in story.outlets)
         ]
-        self.current = min(self.current, max(len(self.shown) - 1, 0))
+        self.rows = []
+        for story in self.shown:
+            self.rows.append((story, None))
+            if story.id in self.opened:
+                self.rows += [(story, article) for article in story.articles]
+        if focus is not None:
+            story_rows = (n for n, (story, a) in enumerate(self.rows) if a is None)
+            self.current = next(
+                (n for n in story_rows if focus in self.rows[n][0].articles), self.current
+            )
+        self.current = min(self.current, max(len(self.rows) - 1, 0))
         rows = self.query_one("#stories-rows", VerticalScroll)
         rows.remove_children()
-        rows.mount_all(self._row(n, story) for n, story in enumerate(self.shown))
+        rows.mount_all(self._row(n, story, article) for n, (story, article) in enumerate(self.rows))
+        if self.rows:
+            self.call_after_refresh(self._scroll_to_current)
 
-    def _row(self, index: int, story: Story) -> Static:
+    def _row(self, index: int, story: Story, article: str | None) -> Static:
         pointer = "▶" if index == self.current else " "
+        classes = "story" if article is None else "story-article"
+        if index == self.current:
+            classes += " current"
+        if article is not None:
+            mark = "●" if article in self.marked else " "
+            info = self.corpus.info(article)
+            title = shaped_line(info.title if info else article, TEXT_WIDTH, self.mode,
+                                self.hide_harakat)  # fmt: skip
+            outlet = (info.outlet if info else None) or f"({article})"
+            outlet = shaped_line(printable(outlet), TEXT_WIDTH, self.mode)
+            day = ((info.published if info else None) or "-")[:10]
+            return Static(f"{pointer}  {mark}{day:<10}      {title}  · {outlet}", markup=False,
+                          classes=classes)  # fmt: skip
+        mark = "●" if set(story.articles) <= self.marked else " "
         outlets = ", ".join(shaped_line(printable(o), TEXT_WIDTH, self.mode) for o in story.outlets)
         title = shaped_line(story.title, TEXT_WIDTH, self.mode, self.hide_harakat)
         day = (story.first or "-")[:10]
-        row = Static(
-            f"{pointer} {day:<10} {len(story.articles):>3}  {title}  · {outlets}", markup=False,
-            classes="story current" if index == self.current else "story",
-        )
-        return row
+        opened = "▾" if story.id in self.opened else "▸"
+        return Static(
+            f"{pointer}{mark}{opened} {day:<10} {len(story.articles):>3}  {title}  · {outlets}",
+            markup=False, classes=classes,
+        )  # fmt: skip
+
+    def _scroll_to_current(self) -> None:
+        current = self.query("#stories-rows .current")
+        if current:
+            current.first().scroll_visible()
+
+    def _at_cursor(self) -> tuple[Story, str | None] | None:
+        return self.rows[self.current] if self.rows else None
 
     def action_move(self, step: int) -> None:
-        if not self.shown:
+        if not self.rows:
             return
-        self.current = max(0, min(len(self.shown) - 1, self.current + step))
+        self.current = max(0, min(len(self.rows) - 1, self.current + step))
         self.redraw()
+
+    def action_open(self) -> None:
+        if (row := self._at_cursor()) is None:
+            return
+        story = row[0]
+        self.opened ^= {story.id}
+        self.redraw(story.articles[0])
+
+    def action_mark(self) -> None:
+        """Mark (or unmark) the article under the cursor, or every article of the story."""
+        if (row := self._at_cursor()) is None:
+            return
+        story, article = row
+        chosen = {article} if article is not None else set(story.articles)
+        self.marked = self.marked - chosen if chosen <= self.marked else self.marked | chosen
+        self.redraw()
+
+    def action_merge(self) -> None:
+        """Move the marked articles into the story under the cursor (one undo step)."""
+        if (row := self._at_cursor()) is None:
+            return
+        story = row[0]
+        moving = sorted(self.marked - set(story.articles))
+        if not moving:
+            self.notify("Mark a story or an article of another story first (m)", timeout=3)
+            return
+        if self._decide(moving, story.articles[0]):
+            self.marked.clear()
+            self.notify(f"{len(moving)} article(s) moved into this story", timeout=3)
+
+    def action_split(self) -> None:
+        """Take the article under the cursor out of its story."""
+        if (row := self._at_cursor()) is None:
+            return
+        story, article = row
+        if article is None:
+            self.notify("Open the story (o) and put the cursor on an article", timeout=3)
+            return
+        rest = next(a for a in story.articles if a != article)
+        if self._decide([article], None, focus=rest):
+            self.marked.discard(article)
+            self.notify("Article taken out of the story", timeout=3)
+
+    def _decide(self, articles: list[str], joins: str | None, focus: str | None = None) -> bool:
+        store = self.app.store
+        if store is None:
+            self.notify("The database is still opening", severity="warning", timeout=3)
+            return False
+        store.decide_stories(articles, joins, annotator=self.app.annotator)
+        self.decided(focus or joins)
+        return True
+
+    def action_undo(self) -> None:
+        self._replay("undo")
+
+    def action_redo(self) -> None:
+        self._replay("redo")
+
+    def _replay(self, which: str) -> None:
+        from annotations.store.history import STORIES
+
+        if (store := self.app.store) is None:
+            return
+        replay = store.undo if which == "undo" else store.redo
+        action = replay(self.app.annotator, article_id=STORIES)
+        if action is None:
+            self.notify(f"Nothing to {which} among the story decisions", timeout=2)
+            return
+        self.notify(f"{which.capitalize()}: {action.label}", timeout=2)
+        self.decided()
 
     def action_filter(self) -> None:
         field_ = self.query_one("#stories-filter", ArabicInput)
@@ -126,9 +258,9 @@ class StoriesScreen(Screen[None]):
         self.query_one("#stories-rows").focus()
 
     def action_compare(self) -> None:
-        if not self.shown:
+        if (row := self._at_cursor()) is None:
             return
-        story = self.shown[self.current]
+        story = row[0]
         articles = [self.corpus[article_id] for article_id in story.articles]
         self.app.push_screen(CompareScreen(story.id, articles, self.mode, self.hide_harakat))
 
