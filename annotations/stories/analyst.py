@@ -23,7 +23,7 @@ def analyst_statements(store: Store, article_id: str) -> list[Statement] | None:
                     Statement(
                         article_id, content.start, content.end, content.text,
                         cue.text if cue else None, source.text if source else None,
-                        source.attrs.get("type") if source else None,
+                        source.attrs.get("source_type") if source else None,
                     )
                 )
     return statements

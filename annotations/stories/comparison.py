@@ -1,5 +1,6 @@
 """A story's articles compared: the quotes they share, how each names each actor, whom each
-quotes, and what each reports that no other outlet does (`rawi compare`)."""
+quotes (and how many of its quotes are officials'), and what each reports that no other outlet
+does (`rawi compare`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from annotations.corpus import Article
 from annotations.corpus.search_keys import index_text
 from annotations.entities import Entity, recognise
 from annotations.stories.naming import Naming, actor_key, counted, namings
+from annotations.stories.quoted import official_actors, who_is_quoted
 from annotations.stories.quotes import QuoteMatch, contains, innermost, match_quotes
 from annotations.stories.statements import Statement, statements_of
 
@@ -61,6 +63,9 @@ class Comparison:
             for key, n in sorted(counts.items(), key=lambda item: (item[0][0], -item[1]))
         ]
 
+    def _ids(self) -> list[str]:
+        return [a.id for a in self.articles]
+
     def record(self) -> dict[str, Any]:
         """The comparison as `rawi compare --json` prints it."""
         return {
@@ -72,6 +77,10 @@ class Comparison:
             "quotes": [self._quote_record(match) for match in self.quotes],
             "names": self._names_record(),
             "sources": self.sources(),
+            "quoted": who_is_quoted(
+                self.statements, dict.fromkeys(map(self.outlet, self._ids())), self.outlet,
+                official_actors(self.names),
+            ),
             "omissions": [
                 {"article": s.article, "start": s.start, "end": s.end, "text": s.text,
                  "cue": s.cue, "source": s.source, "suggested": s.suggested,

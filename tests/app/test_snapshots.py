@@ -166,18 +166,19 @@ def test_stories_screen_opened_and_marked(snap_compare, build, size) -> None:
     assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("tab", ["articles", "names"])
+@pytest.mark.parametrize("tab", ["articles", "names", "sources"])
 def test_compare_screen(snap_compare, build, size, tab) -> None:
     """Enter on the first story, n: the articles tab (001 and 004 side by side, each right to
-    left, the shared quotes marked in both, the second current) or the naming tab (السيسي:
-    رئيس الانقلاب المصري in 001 beside الرئيس المصري in 004); outlets in display order."""
+    left, the shared quotes marked in both, the second current), the naming tab (السيسي:
+    رئيس الانقلاب المصري in 001 beside الرئيس المصري in 004) or the sources tab (who is quoted:
+    001 7 of 9 quotes official, 004 9 of 19, then each source); outlets in display order."""
 
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("S")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("n", "1" if tab == "articles" else "3")
+        await pilot.press("n", {"articles": "1", "names": "3", "sources": "4"}[tab])
         await settle(pilot)
 
     assert snap_compare(build(TRUECOLOR), terminal_size=size, run_before=run_before)

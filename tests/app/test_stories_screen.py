@@ -66,6 +66,11 @@ def test_stories_then_compare(build, drive) -> None:
             assert article.text[hit[0] : hit[1]].startswith("تطلع مصر")
         await pilot.press("4")
         assert compare.query_one("#compare-tabs").active == "sources"
+        sources = texts(compare, "#compare-sources Static").splitlines()
+        assert sources[0].endswith("9 quotes of 6 sources · 7 official, 2 other (78% official)")
+        assert sources[2] == (
+            "Every outlet: 28 quotes of 16 sources · 16 official, 12 other (57% official)"
+        )
         await pilot.press("q")
         await pilot.pause()
         assert app.screen is screen

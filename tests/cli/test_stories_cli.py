@@ -58,7 +58,7 @@ def test_compare_matches_the_spokesman_and_shows_both_namings() -> None:
     result = run("compare", seed_id("001"), seed_id("004"), "--json")
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)
-    assert set(record) == {"articles", "quotes", "names", "sources", "omissions"}
+    assert set(record) == {"articles", "quotes", "names", "sources", "quoted", "omissions"}
     assert any(
         "الاتصال تناول استعراض تطورات الأوضاع في ليبيا" in q["occurrences"][0]["text"]
         and len(q["occurrences"]) == 2

@@ -7,6 +7,7 @@ import pytest
 
 from annotations.corpus import Article, Corpus
 from annotations.stories.comparison import compare
+from annotations.stories.quoted import is_official
 from annotations.stories.statements import Statement
 
 SPOKESMAN = "الاتصال تناول استعراض تطورات الأوضاع في ليبيا"
@@ -36,6 +37,38 @@ def test_the_naming_table_sets_the_two_outlets_titles_side_by_side(seeds_compare
     titles = {i[:3]: [t["text"] for t in found] for i, found in sisi["by_article"].items()}
     assert titles == {"001": ["رئيس الانقلاب المصري"], "004": ["الرئيس المصري"]}
     assert len(sisi["by_outlet"]) == 2  # each seed without an outlet is its own
+
+
+def test_who_is_quoted_in_the_seeds_officials_against_the_others(seeds_compared: dict) -> None:
+    """001 quotes Sisi and his spokesman; 004 also a journalist close to the regime."""
+    quoted = seeds_compared["quoted"]
+    shares = {
+        o["outlet"][1:4]: (o["official"], o["quotes"], o["official_share"])
+        for o in quoted["by_outlet"]
+    }
+    assert shares == {"001": (7, 9, 0.778), "004": (9, 19, 0.474)}
+    story = quoted["story"]
+    assert (story["official"], story["other"], story["quotes"]) == (16, 12, 28)
+
+
+@pytest.mark.parametrize(
+    ("source", "official"),
+    [
+        ("وزير الداخلية", True),
+        ("المتحدث الرسمي باسم الرئاسة، بسام راضي", True),
+        ("بيان صادر عن الكرملين", True),  # an institution's statement
+        ("والرئيس", True),
+        ("بوتين والسيسي", True),  # السيسي given an official title in the story
+        ("الصحفي المقرب من النظام المصري", False),
+        ("وكالة الأنباء المصرية الرسمية", False),
+        ("مصادر عسكرية تركية", False),
+        ("معتز عبد الفتاح", False),
+    ],
+)
+def test_an_official_holds_a_title_an_institution_or_a_titled_name(
+    source: str, official: bool
+) -> None:
+    assert is_official(source, {"السيسي"}) is official
 
 
 def article(id: str, text: str, outlet: str) -> Article:
@@ -119,8 +152,10 @@ def test_the_analysts_stored_attributions_replace_the_suggestions(pair, tmp_path
             return store.add_span(a, "attribution", label, start, start + len(text), annotator="x")
 
         source, cue, content = span("SOURCE", "الوزير"), span("CUE", "قال"), span("CONTENT", quote)
+        store.update_span(source.id, annotator="x", attrs={"source_type": "official_role"})
         store.add_attribution(source=source.id, cue=cue.id, content=[content.id], annotator="x")
         (statement,) = analyst_statements(store, "a")
     assert (statement.text, statement.cue, statement.source) == (quote, "قال", "الوزير")
+    assert statement.source_type == "official_role"  # the type chosen in the form
     assert statement.suggested is False
     assert a.text[statement.start : statement.end] == quote

@@ -332,11 +332,11 @@ class CompareScreen(Screen[None]):
             f"quotes, {len(record['omissions'])} reported by one outlet only"
         )
         self._fill("names", self._name_rows())
-        self._fill("sources", [
+        self._fill("sources", [*self._quoted_rows(), "", *(
             f"{self._outlet(s['outlet'])}: {self._shaped(s['source'])} · {s['type'] or '-'} · "
             f"{self._shaped(s['cue'] or '-')} ×{s['count']}"
             for s in record["sources"]
-        ])  # fmt: skip
+        )])  # fmt: skip
         self._fill("omissions", [
             f"{printable(o['article'])}: «{self._shaped(o['text'])}»"
             for o in record["omissions"]
@@ -381,6 +381,19 @@ class CompareScreen(Screen[None]):
         current = self.query("#compare-quotes .current")
         if current:
             current.first().scroll_visible(top=True)
+
+    def _quoted_rows(self) -> list[str]:
+        """Who is quoted: per outlet, then for the story, quotes, sources and officials' share."""
+        assert self.record is not None
+        quoted = self.record["quoted"]
+        rows = [(self._outlet(o["outlet"]), o) for o in quoted["by_outlet"]]
+        rows.append(("Every outlet", quoted["story"]))
+        return [
+            f"{name}: {n['quotes']} quotes of {n['sources']} sources · {n['official']} official"
+            f", {n['other']} other"
+            + (f" ({n['official_share']:.0%} official)" if n["official_share"] is not None else "")
+            for name, n in rows
+        ]
 
     def _name_rows(self) -> list[str]:
         assert self.record is not None
