@@ -9,6 +9,8 @@ Prints figures and the issue's targets beside them, asserts nothing.
   up in one story of the whole corpus. Pair precision and recall are printed for all pairs and for
   the even- and odd-numbered halves (the score's weights were chosen on the even half only), and
   the near-duplicate checks (same outlet: true ones in one story, look-alikes apart).
+- Incremental: the corpus grouped without its `--added` newest articles, then those grouped in,
+  timed against a full grouping of the whole in the same run, and the judged pairs compared.
 - Time and memory: the leads (reading and folding every article) and the grouping, in process;
   then whole `rawi stories --json` processes, cold (no stories cache; the corpus index made
   beforehand) and warm (cached), and `rawi compare` of two articles of one story as a process
@@ -61,7 +63,7 @@ def processes(corpus: Path, index: Path, runs: int) -> None:
     base = [*RAWI, "--corpus", str(corpus)]
     cold = []
     for _ in range(runs):
-        for old in index.parent.glob(f"{index.stem}.stories-*.json"):
+        for old in index.parent.glob(f"{index.stem}.stories-*"):
             old.unlink()
         cold.append(run([*base, "stories", "--json"]))
     warm = [run([*base, "stories", "--json"]) for _ in range(runs)]
@@ -88,6 +90,47 @@ def processes(corpus: Path, index: Path, runs: int) -> None:
         inside.append(time.perf_counter() - start)
     print(f"compare() of the two, in process: median {statistics.median(inside) * 1000:.0f} ms "
           f"(min {min(inside) * 1000:.0f})  target <= 300 ms")
+
+
+class _Without:
+    """A corpus without some of its articles (what `regroup` reads of one)."""
+
+    def __init__(self, corpus, left_out: set[str]) -> None:
+        self.corpus, self.left_out = corpus, left_out
+
+    def infos(self):
+        return [info for info in self.corpus.infos() if info.id not in self.left_out]
+
+    def __getitem__(self, article_id: str):
+        return self.corpus[article_id]
+
+    def __iter__(self):
+        return (a for a in self.corpus if a.id not in self.left_out)
+
+
+def incremental(corpus, pairs: list[dict], added: int, options) -> None:
+    """The `added` newest articles grouped in against a full grouping, in the same run."""
+    from annotations.stories.incremental import regroup
+
+    newest = sorted(corpus.infos(), key=lambda info: info.published or "")[-added:]
+    start = time.perf_counter()
+    earlier = regroup(_Without(corpus, {info.id for info in newest}), options, None)
+    print(f"grouping without the {added} newest (setup): {time.perf_counter() - start:.1f} s")
+    timings = {}
+    for label, previous in (("added", earlier), ("full", None)):
+        start, cpu = time.perf_counter(), time.process_time()
+        grouping = regroup(corpus, options, previous)
+        timings[label] = (time.perf_counter() - start, time.process_time() - cpu, grouping)
+        print(f"  {label}: {grouping.how}, {timings[label][0]:.1f} s wall, "
+              f"{timings[label][1]:.1f} s CPU, load {os.getloadavg()[0]:.1f}")
+    (wall, _, by_adding), (full_wall, _, full) = timings["added"], timings["full"]
+    print(f"adding the {added} newest: {wall:.1f} s against {full_wall:.1f} s for a full "
+          f"grouping ({wall / full_wall:.2f}x)")
+    ids = [{a: s.id for s in g.stories for a in s.articles} for g in (by_adding, full)]
+    differ = sum(together(ids[0], p) != together(ids[1], p) for p in pairs)
+    stories = [{s.articles for s in g.stories} for g in (by_adding, full)]
+    print(f"  judged pairs decided otherwise: {differ} of {len(pairs)}; stories not in both: "
+          f"{len(stories[0] ^ stories[1])} (of {len(stories[1])})")
 
 
 def together(story_of: dict[str, str], pair: dict) -> bool:
@@ -124,6 +167,8 @@ def main() -> None:
     parser.add_argument("--window", type=float, default=3.0)
     parser.add_argument("--runs", type=int, default=3, help="Runs of each timed process.")
     parser.add_argument("--skip-processes", action="store_true", help="Only the pair figures.")
+    parser.add_argument("--added", type=int, default=300,
+                        help="Newest articles grouped in, against a full grouping (0: skip).")
     args = parser.parse_args()
     work = Path(os.environ.get("RAWI_BENCH_DIR") or tempfile.mkdtemp(prefix="rawi-bench-"))
     os.environ["RAWI_CACHE"] = str(work)
@@ -135,6 +180,8 @@ def main() -> None:
     if not args.skip_processes:
         processes(corpora_dir() / ANT, corpus.index.path, args.runs)
     pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
+    if args.added:
+        incremental(corpus, pairs, args.added, StoryOptions(window=args.window))
     start = time.perf_counter()
     leads = leads_of(corpus)
     print(f"{len(leads)} articles; leads in {time.perf_counter() - start:.1f} s")

@@ -4,14 +4,14 @@ lets them merge a little below it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 
 from annotations.corpus import Article
 from annotations.stories.duplicates import near_duplicates
 from annotations.stories.leads import Lead, leads_of
-from annotations.stories.similarity import Vectors, scored_pairs, vectorise
+from annotations.stories.similarity import Vectors, Vocabulary, scored_pairs, vectorise
 from annotations.stories.story import Story, StoryOptions, story_of
 
 #: A cross pair scoring this much is a strong link: its two groups merge when their cross pairs
@@ -28,27 +28,49 @@ def find_stories(articles: Iterable[Article], options: StoryOptions | None = Non
 
 def stories_of_leads(leads: Sequence[Lead], options: StoryOptions) -> list[Story]:
     """The stories of `leads` (see `find_stories`)."""
+    return grouped(leads, options)[0]
+
+
+def grouped(
+    leads: Sequence[Lead],
+    options: StoryOptions,
+    *,
+    vocabulary: Vocabulary | None = None,
+    made: Iterable[Sequence[int]] = (),
+    added: Collection[int] | None = None,
+    duplicates: Iterable[tuple[str, str]] = (),
+) -> tuple[list[Story], Vocabulary | None]:
+    """The stories of `leads` and the vocabulary they were scored with (None for fewer than two
+    leads). To add articles to stories already made: `made` are those stories (lead indexes,
+    joined first as they are), `added` the indexes of the added leads (only pairs with one are
+    scored and merged), `vocabulary` the one the stories were made with, `duplicates` their
+    near-duplicate pairs (ids)."""
     if len(leads) < 2:
-        return []
-    vectors = vectorise(leads)
+        return [], vocabulary
+    vectors, vocabulary = vectorise(leads, vocabulary)
     twins = near_duplicates(leads, options.window)
     pairs = scored_pairs(vectors, options.window, options.threshold)
-    groups = _average_linkage(len(leads), twins, pairs, vectors, options)
-    stories = [_story(leads, group, twins) for group in groups]
-    return sorted(stories, key=lambda story: (story.first or "~", story.id))
+    if added is not None:
+        twins = [(i, j) for i, j in twins if i in added or j in added]
+        pairs = (pair for pair in pairs if pair[0] in added or pair[1] in added)
+    joined = [(group[0], other) for group in made for other in group[1:]]
+    groups = _average_linkage(len(leads), [*joined, *twins], pairs, vectors, options)
+    duplicates = [*duplicates, *((leads[i].id, leads[j].id) for i, j in twins)]
+    stories = [story_of([leads[n] for n in group], duplicates) for group in groups]
+    return sorted(stories, key=lambda story: (story.first or "~", story.id)), vocabulary
 
 
 def _average_linkage(
     size: int,
-    twins: Iterable[tuple[int, int]],
+    joined: Iterable[tuple[int, int]],
     pairs: Iterable[tuple[int, int, float]],
     vectors: Vectors,
     options: StoryOptions,
 ) -> list[list[int]]:
     """Groups made by merging, best pair first, two groups whose every cross pair is within the
     window and whose cross pairs score `threshold` on average (`threshold - RELAXED` when one of
-    them is a strong link): no chain of weak links joins two events. Near-duplicates are joined
-    first, unconditionally."""
+    them is a strong link): no chain of weak links joins two events. The `joined` pairs
+    (near-duplicates, and stories already made) are joined first, unconditionally."""
     group_of = list(range(size))
     members: dict[int, list[int]] = {node: [node] for node in range(size)}
 
@@ -57,7 +79,7 @@ def _average_linkage(
             group_of[node] = a
         members[a].extend(members.pop(b))
 
-    for i, j in twins:
+    for i, j in joined:
         if group_of[i] != group_of[j]:
             join(group_of[i], group_of[j])
     for i, j, _ in sorted(pairs, key=lambda pair: -pair[2]):
@@ -75,7 +97,3 @@ def _average_linkage(
 def _needed(strongest: float, threshold: float) -> float:
     """The average score two groups' cross pairs must reach, given their strongest."""
     return threshold - RELAXED if strongest >= STRONG_LINK else threshold
-
-
-def _story(leads: Sequence[Lead], group: list[int], twins: list[tuple[int, int]]) -> Story:
-    return story_of([leads[n] for n in group], ((leads[i].id, leads[j].id) for i, j in twins))

@@ -10,8 +10,9 @@ window (undated articles against every article).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import count
 
 import numpy as np
 from scipy import sparse
@@ -44,34 +45,96 @@ class Vectors:
         return _combined(chars, words, gaps, window)
 
 
-def vectorise(leads: Sequence[Lead]) -> Vectors:
+@dataclass(frozen=True)
+class Vocabulary:
+    """The terms (by column) and inverse document frequencies the TF-IDF was fitted with: words
+    of the wide lead, character n-grams of title + lead. Kept beside the stories cache (`.npz`,
+    no pickle), so that articles added later are vectorised as the corpus was."""
+
+    words: tuple[str, ...]
+    word_idf: np.ndarray
+    grams: tuple[str, ...]
+    gram_idf: np.ndarray
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The vocabulary as arrays to save in an `.npz` (no pickle): the terms packed, the
+        frequencies as they are."""
+        return {
+            "words": packed(self.words), "word_idf": self.word_idf,
+            "grams": packed(self.grams), "gram_idf": self.gram_idf,
+        }  # fmt: skip
+
+    @classmethod
+    def from_arrays(cls, data: Mapping[str, np.ndarray]) -> Vocabulary:
+        """The vocabulary of `arrays()` (KeyError or ValueError when they are not its)."""
+        return cls(
+            unpacked(data["words"]), data["word_idf"], unpacked(data["grams"]), data["gram_idf"]
+        )
+
+
+def packed(terms: Sequence[str]) -> np.ndarray:
+    """Strings without a newline as one array of bytes (newline-joined UTF-8)."""
+    return np.frombuffer("\n".join(terms).encode("utf-8", "surrogatepass"), dtype=np.uint8)
+
+
+def unpacked(data: np.ndarray) -> tuple[str, ...]:
+    """The strings of `packed`."""
+    text = data.tobytes().decode("utf-8", "surrogatepass")
+    return tuple(text.split("\n")) if text else ()
+
+
+def vectorise(
+    leads: Sequence[Lead], vocabulary: Vocabulary | None = None
+) -> tuple[Vectors, Vocabulary]:
     """TF-IDF of character 3-5-grams (inside words) of title + lead, and of the wider lead's
-    words."""
+    words: fitted on `leads`, or with `vocabulary` (terms it does not know are left out)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    known = None if vocabulary is None else dict(zip(vocabulary.words, count()))
     words = TfidfVectorizer(
-        analyzer="word", sublinear_tf=True, token_pattern=r"\S\S+", dtype=np.float32
-    )
+        analyzer="word", sublinear_tf=True, token_pattern=r"\S\S+", dtype=np.float32,
+        vocabulary=known,
+    )  # fmt: skip
+    wide = [lead.wide_keys for lead in leads]
+    if vocabulary is None:
+        word_vectors = words.fit_transform(wide).tocsr()
+    else:
+        words.idf_ = vocabulary.word_idf
+        word_vectors = words.transform(wide).tocsr()
+    chars, grams, gram_idf = _char_grams([lead.keys for lead in leads], vocabulary)
     days = np.array([np.nan if lead.day is None else lead.day for lead in leads])
-    return Vectors(
-        _char_grams([lead.keys for lead in leads]),
-        words.fit_transform([lead.wide_keys for lead in leads]).tocsr(),
-        days,
+    fitted = vocabulary or Vocabulary(
+        tuple(words.get_feature_names_out()), words.idf_, grams, gram_idf
     )
+    return Vectors(chars, word_vectors, days), fitted
 
 
-def _char_grams(texts: list[str]) -> sparse.csr_matrix:
+def _char_grams(
+    texts: list[str], vocabulary: Vocabulary | None
+) -> tuple[sparse.csr_matrix, tuple[str, ...], np.ndarray]:
     """What `TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)` makes
     of `texts`, about 2.7 times faster: each distinct word's n-grams are counted once (texts x words
-    counts, times words x n-grams counts), not once per occurrence."""
+    counts, times words x n-grams counts), not once per occurrence. With the n-grams and their
+    frequencies (of `vocabulary` when given, else fitted)."""
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
     counts = CountVectorizer(analyzer=str.split, dtype=np.float32)
     per_text = counts.fit_transform(texts)
-    grams = CountVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32)
-    per_word = grams.fit_transform(counts.get_feature_names_out())
+    known = None if vocabulary is None else dict(zip(vocabulary.grams, count()))
+    grams = CountVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32, vocabulary=known
+    )
     tfidf = TfidfTransformer(sublinear_tf=True)
-    return tfidf.fit_transform((per_text @ per_word).tocsr()).astype(np.float32).tocsr()
+    if vocabulary is None:
+        per_word = grams.fit_transform(counts.get_feature_names_out())
+        vectors = tfidf.fit_transform((per_text @ per_word).tocsr())
+        fitted = (tuple(grams.get_feature_names_out()), tfidf.idf_)
+    else:
+        per_word = grams.transform(counts.get_feature_names_out())
+        tfidf.idf_ = vocabulary.gram_idf
+        vectors = tfidf.transform((per_text @ per_word).tocsr())
+        fitted = (vocabulary.grams, vocabulary.gram_idf)
+    return vectors.astype(np.float32).tocsr(), *fitted
 
 
 def _combined(chars: np.ndarray, words: np.ndarray, gaps: np.ndarray, window: float) -> np.ndarray:

@@ -3,18 +3,12 @@ and pair precision on the hand-judged articles (tests/data/story_pairs)."""
 
 from __future__ import annotations
 
-import gzip
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from annotations.corpus import Article, Corpus
 from annotations.stories import StoryOptions, find_stories, leads_of
 from annotations.stories.duplicates import near_duplicates
-
-PAIRS_DIR = Path(__file__).resolve().parents[1] / "data" / "story_pairs"
 
 
 def article(id: str, text: str, outlet: str | None = "X", published: str | None = None) -> Article:
@@ -81,21 +75,6 @@ def test_nothing_to_group() -> None:
     assert find_stories([article("a", WIRE)]) == []
 
 
-@pytest.fixture(scope="module")
-def judged() -> tuple[list[Article], list[dict]]:
-    with gzip.open(PAIRS_DIR / "articles.jsonl.gz", "rt", encoding="utf-8") as file:
-        records = [json.loads(line) for line in file]
-    articles = [
-        Article(
-            id=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"],
-            published=r["published"],
-        )
-        for r in records
-    ]
-    lines = (PAIRS_DIR / "pairs.jsonl").read_text(encoding="utf-8").splitlines()
-    return articles, [json.loads(line) for line in lines]
-
-
 def test_stories_of_the_judged_articles_are_precise(
     judged: tuple[list[Article], list[dict]],
 ) -> None:
@@ -122,7 +101,7 @@ def test_character_grams_counted_per_word_equal_sklearns_own() -> None:
     from annotations.stories.similarity import _char_grams
 
     texts = [WIRE, OTHER, WIRE[:120] + " " + OTHER[:80], "ترامب ترامب يلتقي ماكرون"]
-    ours = _char_grams(texts)
+    ours, _, _ = _char_grams(texts, None)
     theirs = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     expected = theirs.fit_transform(texts)
     assert np.allclose((ours @ ours.T).toarray(), (expected @ expected.T).toarray(), atol=1e-5)
