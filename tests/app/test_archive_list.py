@@ -312,3 +312,45 @@ def test_only_an_archive_list_collects_young_objects_less_often(
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_a_key_in_the_filter_paints_the_table_once_and_lays_out_nothing(
+    tmp_path, recogniser, drive
+) -> None:
+    """Typing "رقم 1" (every list it gives is longer than the screen, so the scroll bar
+    stays): no layout of the screen, and one paint of the table's rows per key. Then "1": the
+    list fits, the scroll bar goes and the rows take its place (and give it back after
+    Backspace)."""
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await settled(pilot, app)
+        screen = app.screen
+        await pilot.press("slash")
+        await pilot.pause()
+        layouts: list[object] = []
+        reflow = screen._compositor.reflow
+        screen._compositor.reflow = lambda *args: layouts.append(args) or reflow(*args)
+        paints: list[int] = []
+        render_line = screen.table.render_line
+        screen.table.render_line = lambda y: paints.append(y) or render_line(y)
+        for key in ("ر", "ق", "م", "space", "1"):
+            paints.clear()
+            await pilot.press(key)
+            await settled(pilot, app)
+            assert paints.count(0) == 1, key
+        assert screen.shown == ("رقم 1", None)
+        table = screen.table
+        assert len(screen.order) > table.size.height and table.show_vertical_scrollbar
+        assert layouts == []
+        await pilot.press("1")
+        await settled(pilot, app)
+        assert len(screen.order) == 11 and not table.show_vertical_scrollbar
+        assert layouts
+        assert sum(column.width + 1 for column in table.columns) - 1 == table.size.width
+        await pilot.press("backspace")  # the bar comes back, the rows make room for it
+        await settled(pilot, app)
+        assert table.show_vertical_scrollbar and not table.show_horizontal_scrollbar
+        width = table.scrollable_content_region.width
+        assert sum(column.width + 1 for column in table.columns) - 1 == width < table.size.width
+
+    drive(app_on(archive(), tmp_path, recogniser), scenario)

@@ -19,6 +19,7 @@ from textual.widgets import Input
 
 from tui.layout import ArticleLayout, Mode, ScreenLine, styled_runs
 from tui.layout.paragraph import is_rtl_paragraph
+from tui.widgets.steady_size import SteadySize
 
 
 @lru_cache(maxsize=256)
@@ -43,8 +44,9 @@ def _field_line(value: str, mode: Mode, hide_harakat: bool) -> tuple[ScreenLine,
     return placed, mode == "visual" and is_rtl_paragraph(value)
 
 
-class ArabicInput(Input):
-    """A one-line text field that shows Arabic joined and right to left as it is typed.
+class ArabicInput(SteadySize, Input):
+    """A one-line text field that shows Arabic joined and right to left as it is typed (a key
+    repaints it without laying out the screen: `SteadySize`).
 
     The display mode follows the app's (`render_mode`, `config.hide_harakat`) when it has them.
     """

@@ -2,7 +2,8 @@
 
 Textual's DataTable measures every cell of every row, seconds for 10,000 articles; this table
 costs the same for 5 rows or 10,000. The screen gives it rows and a function that turns a row
-into cell texts; Arabic cells come already shaped (display order).
+into cell texts; Arabic cells come already shaped (display order). New rows repaint the table
+without laying out the screen, unless the scroll bar comes or goes (`SteadySize`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
+
+from tui.widgets.steady_size import SteadySize
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,7 @@ class TableHeader(Widget):
             x += column.width + 1
 
 
-class ArticleTable(ScrollView, can_focus=True):
+class ArticleTable(SteadySize, ScrollView, can_focus=True):
     """Rows of articles with a row cursor; a double click posts `Selected` (the screen binds
     Enter, so that the keymap can remap it). The columns share the width beyond their own
     (`fit_columns`); a `header` is kept over them."""
@@ -155,8 +158,10 @@ class ArticleTable(ScrollView, can_focus=True):
 
     def _fit(self) -> None:
         """The columns fitted to the width the rows have, the header following them."""
+        height = len(self.rows)
+        self.virtual_size = Size(self.virtual_size.width, height)  # the scroll bar comes or goes
         self.columns = fit_columns(self.least_columns, self.scrollable_content_region.width)
-        self.virtual_size = Size(sum(c.width + 1 for c in self.columns) - 1, len(self.rows))
+        self.virtual_size = Size(sum(c.width + 1 for c in self.columns) - 1, height)
         self._follow()
 
     def watch_scroll_x(self, old_value: float, new_value: float) -> None:
