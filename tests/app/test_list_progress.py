@@ -32,6 +32,7 @@ def test_d_confirms_and_the_list_comes_back_on_the_article_last_read(
         said: list[str] = []
         notify = app.notify
         app.notify = lambda message, **kw: said.append(message) or notify(message, **kw)  # type: ignore[method-assign]
+        await app.workers.wait_for_complete()  # the entities counted (the header says so meanwhile)
         assert app.screen.sub_title == "0 of 5 done · 5 todo"
         await pilot.press("enter")
         await pilot.pause()
