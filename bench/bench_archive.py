@@ -11,7 +11,9 @@ and the issue's targets beside them, asserts nothing.
   max RSS; children write and use bytecode caches (`PYTHONDONTWRITEBYTECODE` dropped), as an
   installed rawi does. The app's first frame runs in a fresh process; the filter keystrokes
   (`TYPED`) are timed inside a headless app, from the key event to the field's repaint and to
-  the repaint of the list filtered for it (`--keys-only`: only them, on an index already built).
+  the repaint of the list filtered for it (`--keys-only`: only them, on an index already built;
+  `--against CHECKOUT`: only them, in child processes taking turns with another checkout's
+  code, e.g. an export of main, `--rounds` times each, each side with its own index).
 - Every figure is printed with the load average: the machine may be shared.
 """
 
@@ -20,6 +22,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gzip
+import json
+import math
 import os
 import statistics
 import subprocess
@@ -141,13 +145,18 @@ def first_frame(paths: list[str], work: Path, runs: int) -> list[float]:
     return samples[1:]
 
 
-#: Words typed into the list's filter: a name, and a definite word (its ال is common to all).
-TYPED = ("ترامب", "الرئيس")
+#: What is typed into the list's filter, each after `/` and followed by Escape: a name, a
+#: definite word (its ال is common to all) and two words (the first letter of the second).
+#: The first letter of each matches almost every title.
+TYPED = ("ترامب", "الرئيس", "البيت الأبيض")
 #: Time between two keys typed (a fast typist's).
 KEY_GAP = 0.15
 
 
-async def filter_keystrokes(corpus_path: Path, work: Path) -> list[tuple[str, float, float, float]]:
+Keystroke = tuple[str, float, float, float]
+
+
+async def filter_keystrokes(corpus_path: Path, work: Path) -> list[Keystroke]:
     """Each key of the `TYPED` words typed into `/` on the whole corpus (every row read,
     entities being counted in the background): milliseconds from the key to the first repaint
     (the field echoes it) and to the repaint that shows the list filtered for the text so far,
@@ -184,9 +193,9 @@ async def filter_keystrokes(corpus_path: Path, work: Path) -> list[tuple[str, fl
                 await asyncio.sleep(KEY_GAP)
                 painted.clear()
                 done.clear()
-                wanted[0] = word[: index + 1]
+                wanted[0] = word[: index + 1].strip()
                 cpu, start = time.process_time(), time.perf_counter()
-                app.post_message(events.Key(key, key))
+                app.post_message(events.Key("space" if key == " " else key, key))
                 await asyncio.wait_for(done.wait(), 30)
                 results.append(
                     (
@@ -201,6 +210,23 @@ async def filter_keystrokes(corpus_path: Path, work: Path) -> list[tuple[str, fl
     return results
 
 
+def p95(values: list[float]) -> float:
+    """The 95th percentile (the nearest rank)."""
+    ordered = sorted(values)
+    return ordered[max(math.ceil(len(ordered) * 0.95) - 1, 0)]
+
+
+def summary(keys: list[Keystroke]) -> str:
+    walls = [shown for _key, _echo, shown, _cpu in keys]
+    cpus = [cpu for _key, _echo, _shown, cpu in keys]
+    return (
+        f"to the filtered list median {statistics.median(walls):.0f} ms, p95 {p95(walls):.0f} "
+        f"ms, worst {max(walls):.0f} ms, {sum(wall <= 100 for wall in walls)} of {len(walls)} "
+        f"within 100 ms; processor median {statistics.median(cpus):.0f} ms, p95 "
+        f"{p95(cpus):.0f} ms"
+    )
+
+
 def type_keys(ant: Path, work: Path) -> None:
     """Time the filter keystrokes and print them."""
     keys = asyncio.run(filter_keystrokes(ant, work))
@@ -210,11 +236,29 @@ def type_keys(ant: Path, work: Path) -> None:
     )
     for key, echo, shown, cpu in keys:
         print(f"    {key}  {echo:4.0f} / {shown:4.0f} / {cpu:4.0f} ms")
-    walls = sorted(shown for _key, _echo, shown, _cpu in keys)
-    print(
-        f"    median {statistics.median(walls):.0f} ms, worst {walls[-1]:.0f} ms, "
-        f"{sum(wall <= 100 for wall in walls)} of {len(walls)} keys within 100 ms"
-    )
+    print(f"    {summary(keys)}")
+
+
+def keys_against(ant: Path, work: Path, other: Path, rounds: int) -> None:
+    """The filter keystrokes with this checkout's code and `other`'s, taking turns in child
+    processes (the bench's own typing for both), each side with its own index."""
+    sides = {"this": ROOT, "other": other.resolve()}
+    keys: dict[str, list[Keystroke]] = {side: [] for side in sides}
+    for round_ in range(rounds):
+        for side, code in sides.items():
+            env = {**child_env(), "RAWI_BENCH_DIR": str(work), "RAWI_CACHE": str(work / side)}
+            out = subprocess.run(
+                [sys.executable, __file__, "--keys-json", "--code", str(code)],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            )
+            typed = [tuple(key) for key in json.loads(out.stdout.splitlines()[-1])]
+            keys[side] += typed
+            print(f"  round {round_ + 1}, {side} ({code}, {load()}): {summary(typed)}")
+    for side, code in sides.items():
+        print(f"  {side} ({code}), all rounds: {summary(keys[side])}")
 
 
 def main() -> None:
@@ -222,14 +266,25 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-x10", action="store_true")
     parser.add_argument("--keys-only", action="store_true")
+    parser.add_argument("--against", type=Path, help="another checkout to type keys with")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--keys-json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.code:  # a child of --against: the app's code from that checkout
+        sys.path.insert(0, str(args.code))
     ant = corpora_dir() / ANT
     if not ant.is_file():
         raise SystemExit(f"{ant} not found: set RAWI_CORPORA_DIR")
     work = Path(os.environ.get("RAWI_BENCH_DIR") or tempfile.mkdtemp())
+    if args.keys_json:  # its index is the one `keys_against` chose
+        print(json.dumps(asyncio.run(filter_keystrokes(ant, work))))
+        return
     os.environ["RAWI_CACHE"] = str(work / "cache")
     with_ant = [RAWI, "--corpus", str(ant)]
-
+    if args.against:
+        keys_against(ant, work, args.against, args.rounds)
+        return
     print(f"ANT v2.1: {ant.name}, index in {work / 'cache'}")
     if args.keys_only:
         type_keys(ant, work)
