@@ -11,10 +11,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from annotations.corpus import Article, ArticleFilter, Corpus
+from annotations.arabic import match_key
+from annotations.corpus import Article, ArticleFilter, Corpus, QueryError, as_typed
 from tui.app import RawiApp
 from tui.screens import article_list
 from tui.screens.article_list import COLUMNS, FIRST_ROWS, ArticleListScreen
+from tui.screens.list_rows import SORT_KEYS
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.shaped import shaped_line
@@ -80,8 +82,7 @@ def test_typing_fast_shows_only_the_last_filter(tmp_path, recogniser, drive) -> 
         screen = app.screen
         assert (screen.needle, screen.shown) == ("ترامب", ("ترامب", None))
         assert screen.order == trump
-        everything = list(screen.rows.values())
-        screen._filtered(("ت", None), set(corpus.ids()), everything, (None, False))
+        screen._filtered(("ت", None), set(corpus.ids()))
         assert screen.order == trump  # a result for a filter typed over is dropped
 
     drive(app_on(corpus, tmp_path, recogniser), scenario)
@@ -354,3 +355,45 @@ def test_a_key_in_the_filter_paints_the_table_once_and_lays_out_nothing(
         assert sum(column.width + 1 for column in table.columns) - 1 == width < table.size.width
 
     drive(app_on(archive(), tmp_path, recogniser), scenario)
+
+
+def fresh_filter(screen: ArticleListScreen, corpus: Corpus, column: str | None) -> list[str]:
+    """The ids passing the screen's needle, from all the rows in load order, sorted anew."""
+    try:
+        passing = corpus.matching_ids(as_typed(screen.needle))
+    except QueryError:
+        passing = set()
+    folded = match_key(screen.needle).casefold()
+    rows = [screen.rows[i] for i in corpus.ids()]
+    rows = [row for row in rows if row.article.id in passing or folded in row.haystack]
+    if column is not None:
+        rows.sort(key=SORT_KEYS[column], reverse=screen.reverse)
+    return [row.article.id for row in rows]
+
+
+@pytest.mark.parametrize("column", [None, "title", "entities"])
+def test_each_key_shows_what_a_fresh_filter_shows(tmp_path, recogniser, drive, column) -> None:
+    """Typed on, typed back and on again, sorted by load order, by title (reversed) or by
+    entities whose counts change between keys: each key shows the rows and the order that
+    filtering and sorting all the rows again gives."""
+    corpus = archive()
+    keys = ("ر", "ق", "م", "space", "2", "1", "backspace", "backspace", "1", "0")
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await settled(pilot, app)
+        screen = app.screen
+        if column is not None:
+            screen.sort_by(column)
+            if column == "title":
+                screen.action_reverse()
+        await pilot.press("slash")
+        for n, key in enumerate(keys):
+            if column == "entities":
+                counts = [(i, 1, (n + k) % 5) for k, i in enumerate(corpus.ids()) if k % 3]
+                screen._apply_counts(counts, COUNT)
+            await pilot.press(key)
+            await settled(pilot, app)
+            assert screen.order == fresh_filter(screen, corpus, column), key
+        assert screen.needle == "رقم 10" and len(screen.order) == 11
+
+    drive(app_on(corpus, tmp_path, recogniser), scenario)

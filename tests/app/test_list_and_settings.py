@@ -96,7 +96,7 @@ def test_sort_by_column_and_reverse(build, seeds, drive) -> None:
         await pilot.press("O")
         words = [seeds[i].words for i in app.screen.order]
         assert words == sorted(words, reverse=True)
-        assert app.screen.table.ids == app.screen.order
+        assert [row.article.id for row in app.screen.table.rows] == app.screen.order
 
     drive(build(), scenario)
 

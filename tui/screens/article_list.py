@@ -3,7 +3,8 @@
 The first frame shows the first rows of the corpus; the others are read from the index in a
 thread worker after it. Words and entities are counted afterwards in another, in the order the
 rows are shown. The filter runs in a worker too: a keystroke cancels the query of the one
-before it if that has not started, and a stale result is never shown.
+before it if that has not started, and a stale result is never shown. The rows are sorted once
+per order and a filter's rows are read from them as the table needs them (`list_rows`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
 from typing import Any
 
 from textual import on, work
@@ -27,6 +27,7 @@ from annotations.arabic import match_key
 from annotations.corpus import ArticleFilter, Corpus, QueryError, as_typed
 from annotations.session import StoreStats, entity_decisions, progress_summary, store_stats
 from annotations.session.entity_counts import EntityCounter, EntityCounts, counting_pool
+from tui.screens.list_rows import CHANGING, Row, ShownRows, SortedRows
 from tui.screens.search import SearchScreen
 from tui.widgets.arabic_input import ArabicInput
 from tui.widgets.article_table import ArticleTable, Column, TableHeader
@@ -45,7 +46,6 @@ COLUMNS = (
 )
 #: Shown by `i` (hidden by default).
 ID_COLUMN = Column("id", "Id", 24)
-STATUS_ORDER = {"todo": 0, "in progress": 1, "done": 2}
 COUNT_BATCH = 16
 #: Rows whose stored counts are looked up at once.
 LOOKUP_BATCH = 512
@@ -58,35 +58,6 @@ ARCHIVE_ROWS = 5000
 GC_YOUNG = 10_000
 #: Counting stops this long after each keystroke in the filter (it would slow the filter down).
 TYPING_PAUSE = 0.5
-
-
-@dataclass
-class Row:
-    """What one row shows; `words` and `entities` are None until counted."""
-
-    article: Any
-    stats: StoreStats = field(default_factory=StoreStats)
-    words: int | None = None
-    entities: int | None = None
-
-    def sort_key(self, column: str) -> Any:
-        return {
-            "title": self.article.title,
-            "outlet": self.article.outlet or "",
-            "date": self.article.day or "",
-            "words": -1 if self.words is None else self.words,
-            "entities": -1 if self.entities is None else self.entities,
-            "claims": self.stats.claims,
-            "sources": self.stats.sources,
-            "status": STATUS_ORDER.get(self.stats.status, 0),
-            "id": self.article.id,
-        }[column]
-
-    def __post_init__(self) -> None:
-        article = self.article
-        folded = match_key(f"{article.title} {article.outlet or ''} {article.id}")
-        #: The title, outlet and id folded, for the filter.
-        self.haystack = folded.casefold()
 
 
 def _collect_less() -> None:
@@ -141,7 +112,9 @@ class ArticleListScreen(Screen[None]):
         self.arriving = arriving or len(first) == FIRST_ROWS
         self.rows = {article.id: Row(article) for article in first}
         self.recogniser = recogniser
-        self.order: list[str] = list(self.rows)
+        #: The rows sorted (None: to sort again) and the (column, reverse) they are sorted by.
+        self._sorted: tuple[tuple[str | None, bool], SortedRows] | None = None
+        self.shown_rows = ShownRows(SortedRows(self.rows.values(), None, False))
         self.sort_column: str | None = None
         self.reverse = False
         self.show_ids = False
@@ -171,12 +144,17 @@ class ArticleListScreen(Screen[None]):
         yield ListScope(self._shape_outlet, id="scope")
         header = TableHeader(COLUMNS, id="columns")
         yield header
-        yield ArticleTable(COLUMNS, self.cells, header, id="articles")
+        yield ArticleTable(COLUMNS, self.cells, _article_id, header, id="articles")
         yield Footer()
 
     @property
     def table(self) -> ArticleTable:
         return self.query_one(ArticleTable)
+
+    @property
+    def order(self) -> list[str]:
+        """The ids of the rows shown, in order (all of them are read)."""
+        return [row.article.id for row in self.shown_rows]
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -208,9 +186,9 @@ class ArticleListScreen(Screen[None]):
         for article_id in opened & self.rows.keys():
             self.rows[article_id].entities = None
         opened.clear()
-        last_read = self.app.last_read  # type: ignore[attr-defined]
-        if last_read in self.order:
-            self.table.cursor_row = self.order.index(last_read)
+        place = self.shown_rows.position(self.app.last_read)  # type: ignore[attr-defined]
+        if place is not None:
+            self.table.cursor_row = place
         if not self.arriving:
             self.call_after_refresh(self.count_rows)
 
@@ -240,6 +218,7 @@ class ArticleListScreen(Screen[None]):
         stats = store_stats(self.app.store, self.app.annotator)  # type: ignore[attr-defined]
         for article_id, row in self.rows.items():
             row.stats = stats.get(article_id, StoreStats())
+        self._values_changed()
         self.show_progress()
         self.table.refresh()
 
@@ -264,18 +243,19 @@ class ArticleListScreen(Screen[None]):
         """Count what is not counted yet, in a thread, with the analyst's entity decisions."""
         self._counted = self._to_count = 0
         app = self.app
-        self._count_rows(entity_decisions(app.store, app.annotator))  # type: ignore[attr-defined]
+        decisions = entity_decisions(app.store, app.annotator)  # type: ignore[attr-defined]
+        self._count_rows(decisions, list(self.shown_rows))
 
     @work(thread=True, exclusive=True, group="counts", description="count words and entities")
-    def _count_rows(self, decisions: list[Any]) -> None:
-        """Words and entities of every row not counted yet, in display order, posted in small
-        batches: stored counts first, the others counted (and stored) as they come."""
+    def _count_rows(self, decisions: list[Any], shown: list[Row]) -> None:
+        """Words and entities of every row `shown` not counted yet, in that order, posted in
+        small batches: stored counts first, the others counted (and stored) as they come."""
         worker = get_current_worker()
         if self.stored_counts is None:
             self.stored_counts = EntityCounts.open()
             self._counting_pool = counting_pool(self.recogniser)
         counter = EntityCounter(self.recogniser, decisions, self.stored_counts, self._counting_pool)
-        todo = [self.rows[i] for i in list(self.order) if self.rows[i].entities is None]
+        todo = [row for row in shown if row.entities is None]
         self.app.call_from_thread(self._apply_counts, [], len(todo))
         failed = False
         for start in range(0, len(todo), LOOKUP_BATCH):
@@ -311,32 +291,31 @@ class ArticleListScreen(Screen[None]):
         for article_id, words, entities in batch:
             row = self.rows[article_id]
             row.words, row.entities = words, entities
+        self._values_changed()
         self._counted += len(batch)
         self._to_count = total
         self._show_header()
         self.table.refresh()
 
+    def _values_changed(self) -> None:
+        """Counts or the store's stats changed: sorted by them, the rows are sorted again."""
+        if self.sort_column in CHANGING:
+            self._sorted = None
+
     def refill(self) -> None:
         """Show the rows that pass the filter, in the sort order, keeping the highlighted one."""
-        passing = self.passing
-        rows = [row for row in self.rows.values() if passing is None or row.article.id in passing]
-        self._show(self._sorted(rows))
+        order = (self.sort_column, self.reverse)
+        if self._sorted is None or self._sorted[0] != order:
+            self._sorted = (order, SortedRows(self.rows.values(), *order))
+        shown = ShownRows(self._sorted[1], self.passing)
+        self.shown_rows = shown
+        self.table.set_rows(shown, shown.position(self.table.highlighted) or 0)
+        self.query_one(TableHeader).show_sort(self.sort_column, self.reverse)
 
     def redraw(self) -> None:
         """Draw again in the current render mode."""
         self.refill()
         self.query_one(ListScope).redraw()
-
-    def _sorted(self, rows: list[Row]) -> list[Row]:
-        if self.sort_column:
-            column = self.sort_column
-            rows.sort(key=lambda row: row.sort_key(column), reverse=self.reverse)
-        return rows
-
-    def _show(self, rows: list[Row]) -> None:
-        self.order = [row.article.id for row in rows]
-        self.table.set_rows(rows, self.order, keep=self.table.highlighted)
-        self.query_one(TableHeader).show_sort(self.sort_column, self.reverse)
 
     def refilter(self) -> None:
         """Filter the rows again for `needle` and `where`, in a worker (at once when there is
@@ -353,11 +332,9 @@ class ArticleListScreen(Screen[None]):
         with self._filtering:  # one query at a time; those overtaken meanwhile never start
             if worker.is_cancelled:
                 return
-            order = (self.sort_column, self.reverse)
             passing = self._passing(needle, where, rows)
-            shown = self._sorted([row for row in rows if row.article.id in passing])
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._filtered, (needle, where), passing, shown, order)
+            self.app.call_from_thread(self._filtered, (needle, where), passing)
 
     def _passing(self, needle: str, where: ArticleFilter | None, rows: list[Row]) -> set[str]:
         """The ids of the articles in `where` whose title, outlet or id contains the folded
@@ -385,19 +362,12 @@ class ArticleListScreen(Screen[None]):
         passing.update(row.article.id for row in titled)
         return passing
 
-    def _filtered(
-        self,
-        wanted: tuple[str, ArticleFilter | None],
-        passing: set[str],
-        rows: list[Row],
-        order: tuple[str | None, bool],
-    ) -> None:
-        """Show the rows passing `wanted` if it is still the filter (sorted again if the sort
-        order changed meanwhile)."""
+    def _filtered(self, wanted: tuple[str, ArticleFilter | None], passing: set[str]) -> None:
+        """Show the rows passing `wanted` if it is still the filter."""
         if wanted != (self.needle, self.where):
             return
         self.passing, self.shown = passing, wanted
-        self._show(rows if order == (self.sort_column, self.reverse) else self._sorted(rows))
+        self.refill()
 
     def _shape_outlet(self, name: str, width: int) -> str:
         app = self.app
@@ -412,6 +382,7 @@ class ArticleListScreen(Screen[None]):
         would slow the loading down)."""
         for row in rows:
             self.rows[row.article.id] = row
+        self._sorted = None
         self.show_progress()
         self.refilter()
         if last:
@@ -422,10 +393,10 @@ class ArticleListScreen(Screen[None]):
 
     def neighbour(self, article_id: str, step: int) -> str | None:
         """The article `step` rows away from `article_id` in the list as shown."""
-        if article_id not in self.order:
+        place = self.shown_rows.position(article_id)
+        if place is None or not 0 <= place + step < len(self.shown_rows):
             return None
-        index = self.order.index(article_id) + step
-        return self.order[index] if 0 <= index < len(self.order) else None
+        return self.shown_rows[place + step].article.id
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -528,3 +499,7 @@ class ArticleListScreen(Screen[None]):
         self.sort_column = column
         self.refill()
         self.app.keep_list_sort(column, self.reverse)  # type: ignore[attr-defined]
+
+
+def _article_id(row: Row) -> str:
+    return row.article.id

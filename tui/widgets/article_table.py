@@ -1,9 +1,10 @@
 """`ArticleTable`: a virtual table (Line API) that draws only the rows on screen.
 
 Textual's DataTable measures every cell of every row, seconds for 10,000 articles; this table
-costs the same for 5 rows or 10,000. The screen gives it rows and a function that turns a row
-into cell texts; Arabic cells come already shaped (display order). New rows repaint the table
-without laying out the screen, unless the scroll bar comes or goes (`SteadySize`).
+costs the same for 5 rows or 10,000. The screen gives it a sequence of rows (it reads only the
+rows on screen and their number), a function that turns a row into cell texts (Arabic cells
+come already shaped, in display order) and one that names a row's article. New rows repaint
+the table without laying out the screen, unless the scroll bar comes or goes (`SteadySize`).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def fit_columns(columns: Sequence[Column], width: int) -> tuple[Column, ...]:
 
 
 CellsOf = Callable[[Any, int], Sequence[str]]
+IdOf = Callable[[Any], str]
 
 
 def _cell(text: str, column: Column) -> str:
@@ -135,22 +137,22 @@ class ArticleTable(SteadySize, ScrollView, can_focus=True):
         self,
         columns: Sequence[Column],
         cells_of: CellsOf,
+        id_of: IdOf,
         header: TableHeader | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         #: The columns at their least widths, and as drawn (fitted to the width).
         self.least_columns = self.columns = tuple(columns)
-        self.cells_of = cells_of
+        self.cells_of, self.id_of = cells_of, id_of
         self.header = header
-        self.rows: list[Any] = []
-        self.ids: list[str] = []
+        self.rows: Sequence[Any] = ()
 
-    def set_rows(self, rows: Sequence[Any], ids: Sequence[str], keep: str | None = None) -> None:
-        """Show `rows` (with their article ids), the cursor on `keep` if it is among them."""
-        self.rows, self.ids = list(rows), list(ids)
+    def set_rows(self, rows: Sequence[Any], cursor: int = 0) -> None:
+        """Show `rows` (read as they come on screen), the cursor on row `cursor`."""
+        self.rows = rows
         self._fit()
-        self.cursor_row = self.ids.index(keep) if keep in self.ids else 0
+        self.cursor_row = cursor
         self.refresh()
 
     def on_resize(self) -> None:
@@ -174,7 +176,9 @@ class ArticleTable(SteadySize, ScrollView, can_focus=True):
 
     @property
     def highlighted(self) -> str | None:
-        return self.ids[self.cursor_row] if 0 <= self.cursor_row < len(self.ids) else None
+        if 0 <= self.cursor_row < len(self.rows):
+            return self.id_of(self.rows[self.cursor_row])
+        return None
 
     def watch_cursor_row(self, row: int) -> None:
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
@@ -197,7 +201,7 @@ class ArticleTable(SteadySize, ScrollView, can_focus=True):
         row = event.y + self.scroll_offset.y
         if 0 <= row < len(self.rows):
             if row == self.cursor_row and event.chain > 1:
-                self.post_message(self.Selected(self.ids[row]))
+                self.post_message(self.Selected(self.id_of(self.rows[row])))
             self.cursor_row = row
 
     def render_line(self, y: int) -> Strip:
