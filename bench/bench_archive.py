@@ -259,6 +259,16 @@ def keys_against(ant: Path, work: Path, other: Path, rounds: int) -> None:
             print(f"  round {round_ + 1}, {side} ({code}, {load()}): {summary(typed)}")
     for side, code in sides.items():
         print(f"  {side} ({code}), all rounds: {summary(keys[side])}")
+    per_key = len(keys["this"]) // rounds
+    print("  each key, median over the rounds: to the filtered list / processor time, this | other")
+    for n in range(per_key):
+        cells = []
+        for side in sides:
+            typed = keys[side][n::per_key]
+            walls = [shown for _key, _echo, shown, _cpu in typed]
+            cpus = [cpu for _key, _echo, _shown, cpu in typed]
+            cells.append(f"{statistics.median(walls):4.0f} / {statistics.median(cpus):3.0f} ms")
+        print(f"    {keys['this'][n][0]}  {cells[0]}  |  {cells[1]}")
 
 
 def main() -> None:
