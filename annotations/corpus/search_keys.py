@@ -9,6 +9,7 @@ finds ترامب in وترامب and لترامب without finding زير in وز
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -16,6 +17,11 @@ from annotations.arabic import WORD_RE, match_key
 
 #: Arabic-Indic and Persian digits to ASCII, for `str.translate`.
 ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: Whether a text has such digits (`str.translate` over a whole Arabic text is slow).
+_INDIC_DIGIT = re.compile("[٠-٩۰-۹]")
+#: What a key drops: all but letters and digits (`\w` is `str.isalnum` and "_"), line breaks
+#: kept (they part the words in `index_text`).
+_NOT_KEY = re.compile(r"[^\w\n]|_")
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ل", "ك")
 _ARTICLE = "ال"
@@ -42,9 +48,16 @@ def keyed_words(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def index_text(text: str) -> tuple[str, int]:
-    """The keys of `text` joined by spaces (what the index stores), and its number of words."""
+    """The keys of `text` joined by spaces (what the index stores), and its number of words.
+
+    The keys `search_key` gives word by word, made in one pass: the words are folded together,
+    one a line (no fold makes, drops or joins a line break), and what is not a letter or digit
+    is dropped from all of them at once (`_NOT_KEY`)."""
     words = WORD_RE.findall(text)
-    return " ".join(key for key in map(search_key, words) if key), len(words)
+    folded = match_key("\n".join(words)).casefold()
+    if _INDIC_DIGIT.search(folded):
+        folded = folded.translate(ASCII_DIGITS)
+    return " ".join(filter(None, _NOT_KEY.sub("", folded).split("\n"))), len(words)
 
 
 def proclitic_forms(key: str) -> dict[str, int]:

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from annotations.arabic import WORD_RE
 from annotations.corpus import Article, ArticleFilter, Corpus, QueryError
-from annotations.corpus.search_keys import proclitic_forms, search_key
+from annotations.corpus.search_keys import index_text, proclitic_forms, search_key
 
 ARTICLES = [
     Article("trump", "قال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيء.", published="2018-05-01"),
@@ -228,3 +229,22 @@ def test_a_query_being_typed_ends_in_a_prefix(typed: str, query: str) -> None:
     from annotations.corpus import as_typed
 
     assert as_typed(typed) == query
+
+
+#: Letters, marks, digits and joiners of Arabic, and what folding could change or join across
+#: words: presentation forms (one is a whole phrase), Latin and Greek case, Hangul jamo.
+FOLDED = (
+    "ابتةىأإآٱءؤئلمنوي"
+    "\u064b\u064e\u0650\u0651\u0652\u0670\u0640"
+    "٠١٢٣٤٥٦٧٨٩۰۹0129"
+    "\u200c\u200d'’_-.،؛ \n\t"
+    "\ufe8d\ufe91\ufef5\ufe70\ufdfa"
+    "AbΣςßİ\u0301\u1100\u1161"
+)
+
+
+@given(st.text(alphabet=FOLDED, max_size=60))
+def test_a_text_is_keyed_as_its_words_are_one_by_one(text: str) -> None:
+    words = WORD_RE.findall(text)
+    keys = [key for key in map(search_key, words) if key]
+    assert index_text(text) == (" ".join(keys), len(words))
