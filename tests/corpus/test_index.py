@@ -14,7 +14,7 @@ import pytest
 from annotations.corpus import ArticleFilter, indexing, load_corpus
 from annotations.corpus import cache as cache_module
 from annotations.corpus.cache import index_path
-from annotations.corpus.index import IndexDamaged
+from annotations.corpus.index import PENDING_KEYS, IndexDamaged
 
 BODY = "قال المتحدث الرسمي إن الاتصال تناول تطورات الأوضاع في ليبيا."
 
@@ -63,6 +63,13 @@ def test_a_second_load_reads_no_file(corpus_dir: Path, reads: list[str]) -> None
     assert reads == ["a.jsonl", "b.jsonl"]
     assert again.ids() == ["a1", "a2", "b1"]
     assert again["a1"].text == BODY and again["a1"].outlet == "BBC"
+
+
+def test_search_keys_are_written_by_the_32_megabytes(corpus_dir: Path) -> None:
+    load_corpus([corpus_dir])
+    with sqlite3.connect(index_path([corpus_dir])) as db:
+        config = dict(db.execute("SELECT k, v FROM search_config"))
+    assert config["hashsize"] == PENDING_KEYS == 32 << 20
 
 
 def test_a_changed_file_is_indexed_again_alone(corpus_dir: Path, reads: list[str]) -> None:
