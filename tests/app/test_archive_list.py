@@ -26,6 +26,9 @@ TRUMP = {0: "وترامب", 7: "إن ترامب"}
 
 
 async def settled(pilot: Pilot, app: RawiApp) -> None:
+    """Once the messages on their way (a key's Changed starts the filter) and the workers are
+    done, and their results shown."""
+    await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -26,7 +26,9 @@ def cells(app: RawiApp, article_id: str) -> dict[str, str]:
 
 
 async def settled(pilot: Pilot, app: RawiApp) -> None:
-    """Once the workers (the filter's among them) are done and their results shown."""
+    """Once the workers (the filter's among them) are done and their results shown; first the
+    messages on their way, one of which may start a worker (a key's Changed)."""
+    await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
 
