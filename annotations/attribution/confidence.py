@@ -21,7 +21,7 @@ from annotations.attribution.suggestion import Suggestion
 
 Basis = Literal[
     "quotation", "complementiser", "colon", "preposition", "object", "participle",
-    "prepositional", "pronoun", "saying", "verbal_noun", "passive", "headline",
+    "prepositional", "pronoun", "saying", "verbal_noun", "headline",
 ]
 SourceOrigin = Literal["written", "inherited", "none"]
 CALIBRATION = Path(__file__).with_name("calibration.json")

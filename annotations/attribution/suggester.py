@@ -280,10 +280,8 @@ class _Reader:
             source = forward_source(words, after, intro.token, context)
             content = introduced_content(words, intro, context)
             return None if source is None else self._finish(cue, source, [content], "verbal_noun")
-        if passive(words.tokens[cue.first].text):  # اتُهمت روسيا بتدبيره: no speaker written
-            content = introduced_content(words, intro, context) if intro else None
-            content = content or clause_from(words, after, context)
-            return self._finish(cue, None, [content], "passive", inherit=False)
+        if passive(words.tokens[cue.first].text):
+            return None  # اتُهمت روسيا بتدبيره: a passive report names no speaker, no attribution
         opening = words.quotation_before(cue.first, sentence)
         quoted = opening is None and words.inside_quotation(cue.first, sentence)
         if quoted and intro is None:
@@ -585,7 +583,6 @@ class _Reader:
         source: Source | None,
         content: Sequence[Excerpt | None],
         basis: Basis,
-        inherit: bool = True,
         lead: int = 0,
     ) -> Suggestion | None:
         """The suggestion, once it has content; a missing source is inherited when possible. Its
@@ -593,7 +590,7 @@ class _Reader:
         excerpts = tuple(excerpt for excerpt in content if excerpt is not None)
         if not excerpts:
             return None
-        heir_of = None if source is not None or not inherit else self._antecedent(cue)
+        heir_of = None if source is not None else self._antecedent(cue)
         if heir_of is not None:
             source = replace(self.suggestions[heir_of].source, inherited=True)
             self.heirs[len(self.suggestions)] = heir_of
