@@ -31,6 +31,7 @@ from annotations.attribution.lexicon import CueMatch, cue_at, key_set
 from annotations.attribution.pro_drop import opening_subjects, passive, resumptive_after
 from annotations.attribution.segments import Sentence, sentences
 from annotations.attribution.source_finder import (
+    HEADS,
     RELATIVES,
     back_source,
     forward_source,
@@ -304,6 +305,8 @@ class _Reader:
             source = back if self._adjacent(back, cue) and not (relative and forward) else (
                 forward or back
             )
+            if back is not None and forward is not None and self._prepositional_phrase(forward):
+                source = back  # محامي بابادوبولوس، توماس برين، أشار بأصابع الاتهام إلى ترامب
             if source is None and not pronoun:
                 source = self._shared_subject(cue, context, resumptive)
             content = introduced_content(words, intro, context)
@@ -448,6 +451,18 @@ class _Reader:
             return []
         back = back_source(words, verb.first, context)
         return [back] if back is not None and self._adjacent(back, verb) else []
+
+    def _prepositional_phrase(self, source: Source) -> bool:
+        """Whether a source after its verb is ب + a noun in construct with a definite noun, outside
+        any entity (بأصابع الاتهام): how the verb is done, not who does it, when a subject stands
+        before the verb (a name in ب stands alone or before a name: بدوي، بطل أوروبا)."""
+        words = self.words
+        first, end = words.index_at(source.start), words.index_at(source.end)
+        key = words.keys[first]
+        return (
+            end - first >= 2 and key[:1] == "ب" and key not in HEADS and not source.entities
+            and words.keys[first + 1].startswith("ال")
+        )
 
     def _adjacent(self, source: Source | None, cue: CueMatch) -> bool:
         """Whether `source` stands right before the cue, with no comma between (الروس أوضحوا،

@@ -37,3 +37,23 @@ def test_a_dateline_before_the_verb_is_not_its_source(text: str, source: str) ->
     found = first(text)
     assert found.source is not None
     assert found.source.text == source
+
+
+def test_b_plus_a_construct_after_the_verb_is_how_not_who() -> None:
+    found = suggest_attributions(
+        "محامي بابادوبولوس، توماس برين، أشار بأصابع الاتهام إلى ترامب، قائلا: \"لقد عرقل رئيس"
+        " الولايات المتحدة هذا التحقيق\"."
+    )
+    assert [s.source.text for s in found if s.source] == ["توماس برين", "توماس برين"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وردا على سؤال أحد النواب بشأن الشركات، أكد بدوي أن الوزارة لا تسعى للتخلص منها.",
+        "والثلاثاء، أعلن بطل أوروبا تعاقده مع المدرب.",
+    ],
+)
+def test_a_name_in_b_after_the_verb_stays_its_subject(text: str) -> None:
+    source = first(text).source
+    assert source is not None and source.text.startswith("ب")
