@@ -21,6 +21,8 @@ COMPLEMENTISER_KEYS = frozenset(
 _BARE_COMPLEMENTISERS = frozenset(map(match_key, data.COMPLEMENTISERS))
 PREPOSITION_FORMS = frozenset(map(plain, data.PREPOSITIONS))
 _CUE_PREPOSITIONS = {match_key(cue): plain(p) for cue, p in data.CONTENT_PREPOSITIONS.items()}
+#: What a verb carrying its object says of it (تتهمه أنقرة بتدبير، يعتبره الحوثيون بمثابة).
+_OBJECT_PREPOSITIONS = {match_key(cue): "ب" for cue in ("اتهم", "اعتبر")}
 _NOT_OBJECTS = frozenset({"باسم", "بعد", "بين", "بدوره", "بدورها", "بشكل", "بصوره"})
 #: How many words a cue's own preposition may stand after it: up to six for verbs that cannot do
 #: without it (دعت رودريغيز، أمام المعارضين، إلى ...; عزت الشركة هذه الخسائر إلى ...), two for
@@ -49,7 +51,10 @@ def find_introducer(
 ) -> Intro | None:
     """The first thing after `cue` that opens its content, before the `following` cue."""
     after = cue.first + cue.length
-    preposition = _CUE_PREPOSITIONS.get(match_key(cue.entry.lemma))
+    lemma = match_key(cue.entry.lemma)
+    preposition = _CUE_PREPOSITIONS.get(lemma) or (
+        _OBJECT_PREPOSITIONS.get(lemma) if cue.entry.with_object else None
+    )
     window = _WEAK_WINDOW if cue.entry.weak and cue.entry.kind == "verb" else _WINDOW
     limit = min(following, context.hi, after + window)
     sentence = context.sentence
@@ -72,7 +77,7 @@ def find_introducer(
             start = words.tokens[at].end if key in _BARE_COMPLEMENTISERS else words.tokens[at].start
             return Intro("complementiser", token, start, words.quotation_after(at, sentence))
         before_complementiser = at + 1 < limit and words.keys[at + 1] in COMPLEMENTISER_KEYS
-        reach = _FAR_REACH if match_key(cue.entry.lemma) in _FAR_CUES else _NEAR_REACH
+        reach = _FAR_REACH if lemma in _FAR_CUES else _NEAR_REACH
         if words.plain[at] == preposition and at - after <= reach and not before_complementiser:
             quotation = words.quotation_after(at, sentence)
             return Intro("preposition", at, words.tokens[at].end, quotation)

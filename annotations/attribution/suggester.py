@@ -56,7 +56,7 @@ _REPORTING = "نقل"
 _PRONOUN_SUBJECTS = COMPLEMENTISER_KEYS - {match_key(word) for word in ("أن", "إن", "بأن")}
 #: Words after which a cue's form is a verbal noun, not a verb (من تعهد، بعد إعلان).
 _GOVERNING = PREPOSITION_FORMS | {plain(word) for word in ("بعد", "قبل", "منذ", "عقب", "إثر")}
-_RELATIVES = RELATIVES | {"ما", "بما", "مما", "لما"}
+_WHAT = frozenset({"ما", "بما", "مما", "لما"})
 
 
 def _opens_weak_cue(
@@ -264,7 +264,7 @@ class _Reader:
 
     def _verb(self, cue: CueMatch, context: SentenceContext, following: int) -> Suggestion | None:
         words, sentence = self.words, context.sentence
-        if cue.entry.with_object and cue.first > 0 and words.keys[cue.first - 1] in _RELATIVES:
+        if cue.entry.with_object and cue.first > 0 and words.keys[cue.first - 1] in _WHAT:
             return None  # مشيدا بما وصفه بـ ...: the pronoun is the relative's, no report
         after = cue.first + cue.length
         if cue.entry.lemma == _REPORTING:
@@ -319,6 +319,10 @@ class _Reader:
         spoken = intro is not None and (intro.kind == "colon" or intro.quotation is not None)
         if cue.entry.weak and source is None and not (spoken or pronoun):
             return None  # a weak cue needs its speaker written (or its pronoun: إنه حض)
+        if cue.entry.with_object and cue.first > context.lo and (
+            words.keys[cue.first - 1] in RELATIVES and (source is None or source.inherited)
+        ):
+            return None  # حركة حماس التي وصفتها بـ: a relative's verb names its speaker
         if quoted and source is None:
             return None  # a cue inside a quotation names its speaker (“... شكر كيم مون على ...”)
         return self._finish(cue, source, [content], basis, lead=lead)

@@ -50,3 +50,40 @@ def test_what_a_verb_before_nqlan_an_reports_follows_its_source() -> None:
     assert by_cue["نقلا عن"].source is not None
     assert by_cue["نقلا عن"].source.text == "مصدر عسكري"
     assert by_cue["نقلا عن"].content[-1].text == "طائرات تابعة للتحالف قصفت موقعا للجيش"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "في عملية استهدفت أنصار الداعية فتح الله غولن، الذي تتهمه أنقرة بتدبير محاولة انقلاب"
+            " قبل عامين.",
+            "تتهمه",
+            "أنقرة",
+        ),
+        (
+            "بحجة مكافحة الجماعات الكردية، التي تصفها أنقرة بالإرهابية.",
+            "تصفها",
+            "أنقرة",
+        ),
+    ],
+    ids=["accuses-him", "describes-them"],
+)
+def test_a_relative_clause_verb_with_its_object_and_speaker_written(
+    text: str, cue: str, source: str
+) -> None:
+    found = suggest_attributions(text)
+    assert [(s.cue.text, s.source and s.source.text) for s in found] == [(cue, source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتندد بما تعتبره محاكمة سياسية تهدف إلى إسكات الصحافة.",
+        "تدعم فيه اسرائيل ضد حركة حماس التي وصفتها بـ \" الإرهابية\".",
+    ],
+    ids=["after-ma", "no-speaker-after-the-verb"],
+)
+def test_a_relative_clause_verb_without_its_own_speaker_reports_nothing(text: str) -> None:
+    cues = {s.cue.text for s in suggest_attributions(text)}
+    assert not cues & {"تعتبره", "وصفتها"}
