@@ -27,7 +27,9 @@ _NOT_OBJECTS = frozenset({"باسم", "بعد", "بين", "بدوره", "بدو�
 #: How many words a cue's own preposition may stand after it: up to six for verbs that cannot do
 #: without it (دعت رودريغيز، أمام المعارضين، إلى ...; عزت الشركة هذه الخسائر إلى ...), two for
 #: the others, whose object may take the same preposition (أكد الرئيسان الحرص على ...).
-_FAR_CUES = frozenset(map(match_key, ("دعا", "حث", "حض", "عزا", "احتج", "شكر", "داعي")))
+_FAR_CUES = frozenset(
+    map(match_key, ("دعا", "حث", "حض", "عزا", "احتج", "شكر", "داعي", "دعوة", "دعوات"))
+)
 _FAR_REACH = 6
 _NEAR_REACH = 2
 _WINDOW = 14

@@ -112,6 +112,8 @@ NOUNS: tuple[tuple[str, CueClass], ...] = (
     ("تأكيد", "emphasis"),
     ("ادعاء", "allegation"),
     ("تحذير", "warning"),
+    ("دعوة", "statement"),
+    ("دعوات", "statement"),
 )
 
 #: «نقلت الوكالة عن مصدر قوله إن ...»: the saying of the one after عن, reported by the one before.
@@ -149,7 +151,7 @@ CONTENT_PREPOSITIONS: dict[str, str] = {
     "مؤكد": "على", "مشدد": "على", "معرب": "عن", "مشير": "إلى", "لافت": "إلى", "منوه": "إلى",
     "محذر": "من", "منبه": "إلى", "داعي": "إلى", "مطالب": "ب", "طالب": "ب", "تعهد": "ب",
     "اعترف": "ب", "رحب": "ب", "ندد": "ب", "وصف": "ب", "توعد": "ب", "احتج": "على", "حض": "على",
-    "شكر": "على", "عزا": "إلى", "نصح": "ب",
+    "شكر": "على", "عزا": "إلى", "نصح": "ب", "دعوة": "إلى", "دعوات": "إلى", "أبلغ": "عن",
 }
 #: Prepositions that may stand between a cue and a complementiser (أشار إلى أن، حذر من أن).
 #: They are compared without the ى -> ي folding of `match_key` (على is not the name علي).

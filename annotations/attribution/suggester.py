@@ -57,6 +57,7 @@ _PRONOUN_SUBJECTS = COMPLEMENTISER_KEYS - {match_key(word) for word in ("أن", 
 #: Words after which a cue's form is a verbal noun, not a verb (من تعهد، بعد إعلان).
 _GOVERNING = PREPOSITION_FORMS | {plain(word) for word in ("بعد", "قبل", "منذ", "عقب", "إثر")}
 _WHAT = frozenset({"ما", "بما", "مما", "لما"})
+_CALLS = frozenset({"دعوة", "دعوات"})  # reporting nouns that are a verb's object as often
 
 
 def _opens_weak_cue(
@@ -274,7 +275,12 @@ class _Reader:
         intro = find_introducer(words, cue, context, following)
         if cue.entry.weak and not _opens_weak_cue(intro, after, words, context):
             return None
-        if cue.first > context.lo and words.plain[cue.first - 1] in _GOVERNING:
+        governed = cue.first > context.lo and words.plain[cue.first - 1] in _GOVERNING
+        if cue.entry.lemma in _CALLS and not governed and not self._after_pause(cue.first) and (
+            cue.first > context.lo and not words.keys[cue.first].startswith("و")
+        ):
+            return None  # تعتزم دعوة الأطراف: after a verb «دعوة» is its object, not a report
+        if governed:
             # بعد أيام من تعهد زعيم ...: after a preposition the word is a verbal noun
             if intro is None or intro.kind not in ("complementiser", "preposition"):
                 return None
@@ -288,7 +294,10 @@ class _Reader:
         if quoted and intro is None:
             return None  # inside a quotation a cue needs what opens its content
         resumptive = resumptive_after(words, cue.first + cue.length - 1)
-        back = None if resumptive else back_source(words, cue.first, context)
+        # a reporting noun's speaker follows it (دعوة الرئيس الأسد السوريين إلى العودة)
+        back = None if resumptive or cue.entry.kind == "noun" else (
+            back_source(words, cue.first, context)
+        )
         back = self._agreeing(cue, back, before=True)
         pronoun = cue.first > context.lo and words.keys[cue.first - 1] in _PRONOUN_SUBJECTS
         lead = 0  # words before the cue that belong to it (كما)
@@ -317,8 +326,9 @@ class _Reader:
             if content is not None and content.end <= words.tokens[cue.first].start:
                 lead = int(self._as_said(cue, context))  # the cue is «كما ذكرت»
         spoken = intro is not None and (intro.kind == "colon" or intro.quotation is not None)
-        if cue.entry.weak and source is None and not (spoken or pronoun):
-            return None  # a weak cue needs its speaker written (or its pronoun: إنه حض)
+        noun = cue.entry.kind == "noun"
+        if cue.entry.weak and source is None and (noun or not (spoken or pronoun)):
+            return None  # a weak cue needs its speaker written (a verb: or its pronoun: إنه حض)
         if cue.entry.with_object and cue.first > context.lo and (
             words.keys[cue.first - 1] in RELATIVES and (source is None or source.inherited)
         ):

@@ -87,3 +87,32 @@ def test_a_relative_clause_verb_with_its_object_and_speaker_written(
 def test_a_relative_clause_verb_without_its_own_speaker_reports_nothing(text: str) -> None:
     cues = {s.cue.text for s in suggest_attributions(text)}
     assert not cues & {"تعتبره", "وصفتها"}
+
+
+def test_a_call_names_its_speaker_after_it() -> None:
+    found = suggest_attributions(
+        "وتأتي الخطوة بعد مبادرة روسية بهذا الصدد ودعوة الرئيس بشار الأسد السوريين في الخارج إلى"
+        " العودة."
+    )
+    assert [(s.cue.text, s.source and s.source.text) for s in found] == [
+        ("دعوة", "الرئيس بشار الأسد السوريين")
+    ]
+    assert found[0].content[0].text == "العودة"
+
+
+def test_a_reporting_noun_without_its_speaker_reports_nothing() -> None:
+    assert suggest_attributions("من الدمى الجنسية دعوة لحظر استيراد دمى \"جنسية للأطفال\".") == []
+
+
+def test_a_call_after_a_verb_is_its_object() -> None:
+    assert suggest_attributions(
+        "وقال غريفيث إن الأمم المتحدة تعتزم دعوة الأطراف المتحاربين إلى جنيف في 6 سبتمبر."
+    )[-1].cue.text == "قال"
+
+
+def test_a_report_to_whom_is_a_verb_with_its_preposition() -> None:
+    found = suggest_attributions(
+        "من أصل 86 طالباً كان \"المركز التدريبي لكنيسة جونوغ\" في مقاطعة سيغي أبلغ عن فقدانهم"
+        " إثر الزلزال."
+    )
+    assert [(s.cue.text, s.content[0].text) for s in found] == [("أبلغ", "فقدانهم إثر الزلزال")]
