@@ -57,7 +57,11 @@ def find_introducer(
     preposition = _CUE_PREPOSITIONS.get(lemma) or (
         _OBJECT_PREPOSITIONS.get(lemma) if cue.entry.with_object else None
     )
-    window = _WEAK_WINDOW if cue.entry.weak and cue.entry.kind == "verb" else _WINDOW
+    channel = any(  # وكتبت إذاعة "هابانا" على حسابها بموقع تويتر أن ...: the speaker, then where
+        c.entry.kind == "frame" and after < c.first < after + _WEAK_WINDOW for c in context.cues
+    )
+    weak = cue.entry.weak and cue.entry.kind == "verb" and not channel
+    window = _WEAK_WINDOW if weak else _WINDOW
     limit = min(following, context.hi, after + window)
     sentence = context.sentence
     for at in range(after, limit):

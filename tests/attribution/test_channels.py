@@ -116,3 +116,12 @@ def test_a_report_to_whom_is_a_verb_with_its_preposition() -> None:
         " إثر الزلزال."
     )
     assert [(s.cue.text, s.content[0].text) for s in found] == [("أبلغ", "فقدانهم إثر الزلزال")]
+
+
+def test_a_weak_cue_reaches_past_a_channel_to_its_complementiser() -> None:
+    found = suggest_attributions(
+        "وكتبت إذاعة \"هابانا\" على حسابها بموقع تويتر أن الطائرة سقطت على الطريق السريع."
+    )
+    assert [(s.cue.text, s.source and s.source.text) for s in found] == [
+        ("كتبت", "إذاعة \"هابانا\"")
+    ]
