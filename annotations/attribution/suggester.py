@@ -57,6 +57,7 @@ _PRONOUN_SUBJECTS = COMPLEMENTISER_KEYS - {match_key(word) for word in ("أن", 
 #: Words after which a cue's form is a verbal noun, not a verb (من تعهد، بعد إعلان).
 _GOVERNING = PREPOSITION_FORMS | {plain(word) for word in ("بعد", "قبل", "منذ", "عقب", "إثر")}
 _WHAT = frozenset({"ما", "بما", "مما", "لما"})
+_APPOSITION = 10  # words of an apposition between commas after a subject
 _CALLS = frozenset({"دعوة", "دعوات"})  # reporting nouns that are a verb's object as often
 
 
@@ -221,12 +222,19 @@ class _Reader:
                 continue
             if match.entry.kind == "verb_first" and at + match.length < hi:
                 match = CueMatch(at, match.length + 1, match.entry)  # حسبما + أعلن
-            if self._manner(match, found) or self._adverbial(match):
+            if self._manner(match, found) or self._adverbial(match) or self._noun_in_ya(match):
                 at += match.length
                 continue  # وأضاف المصدر قائلا: the verb is the cue, قائلا only says how
             found.append(match)
             at += match.length
         return found
+
+    def _noun_in_ya(self, cue: CueMatch) -> bool:
+        """Whether a weak-final perfect (رأى، نفى) is written with ي: the noun (رأي، نفي) or a
+        name (تشيانغ راي), not the verb."""
+        lemma, word = cue.entry.lemma, self.words.plain[cue.first]
+        bare = word[1:] if word[:1] in "وف" and len(word) > len(lemma) else word
+        return lemma.endswith("ى") and bare == plain(lemma)[:-1] + "ي"
 
     def _adverbial(self, cue: CueMatch) -> bool:
         """Whether a participle stands with neither a comma nor و before it: an adverb (أكد كيم
@@ -273,6 +281,8 @@ class _Reader:
             if reported is not None:
                 return reported
         intro = find_introducer(words, cue, context, following)
+        if intro is None and cue.entry.weak and cue.entry.kind == "verb":
+            intro = self._after_subject(after, context, following)
         if cue.entry.weak and not _opens_weak_cue(intro, after, words, context):
             return None
         governed = cue.first > context.lo and words.plain[cue.first - 1] in _GOVERNING
@@ -466,6 +476,37 @@ class _Reader:
         back = back_source(words, verb.first, context)
         return [back] if back is not None and self._adjacent(back, verb) else []
 
+    def _after_subject(self, after: int, context: SentenceContext, following: int) -> Intro | None:
+        """أن/إن right after the subject of a weak verb, or after the comma ending its apposition
+        (a channel between allowed), beyond the weak window: «ورأى أحمد عادل محلل قطاع الاتصالات
+        بشركة بلتون فاينانشال، أنه ...»، «وصف وزير الخارجية الإيراني، محمد جواد ظريف، إن ...»."""
+        words = self.words
+        limit = min(following, context.hi)
+        commas = [at for at in range(after + 1, min(limit, after + _APPOSITION)) if (
+            words.comma_before(at) is not None
+        )]
+        subject_end = subject_after(words, after, limit)
+        for at in [*([subject_end] if subject_end else []), *commas[:2]]:
+            frame = next(
+                (c for c in context.cues if c.first == at and c.entry.kind == "frame"), None
+            )
+            if frame is not None:  # ، في مقابلة مع "العربية"، أن
+                at = frame.first + frame.length
+                while at < limit and words.keys[at] not in COMPLEMENTISER_KEYS and (
+                    words.comma_before(at) is None and at - frame.first < _APPOSITION
+                ):
+                    at += 1
+            if at < limit and words.keys[at] in COMPLEMENTISER_KEYS:
+                return self._complementiser_at(at, context)
+        return None
+
+    def _complementiser_at(self, at: int, context: SentenceContext) -> Intro:
+        """The opener أن/إن at token `at` (with a pronoun, أنه، إنها, the pronoun is content)."""
+        words = self.words
+        bare = words.keys[at] in _BARE_COMPLEMENTISERS
+        start = words.tokens[at].end if bare else words.tokens[at].start
+        return Intro("complementiser", at, start, words.quotation_after(at, context.sentence))
+
     def _prepositional_phrase(self, source: Source) -> bool:
         """Whether a source after its verb is ب + a noun in construct with a definite noun, outside
         any entity (بأصابع الاتهام): how the verb is done, not who does it, when a subject stands
@@ -595,10 +636,7 @@ class _Reader:
         at = words.index_at(source.end)
         if at >= context.hi or words.keys[at] not in COMPLEMENTISER_KEYS:
             return None
-        bare = words.keys[at] in _BARE_COMPLEMENTISERS
-        start = words.tokens[at].end if bare else words.tokens[at].start
-        intro = Intro("complementiser", at, start, words.quotation_after(at, context.sentence))
-        return introduced_content(words, intro, context)
+        return introduced_content(words, self._complementiser_at(at, context), context)
 
     def _pronoun(self, cue: CueMatch, context: SentenceContext) -> Suggestion | None:
         """…، على حد قوله: the clause before, said by the previous source."""

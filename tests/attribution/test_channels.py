@@ -125,3 +125,37 @@ def test_a_weak_cue_reaches_past_a_channel_to_its_complementiser() -> None:
     assert [(s.cue.text, s.source and s.source.text) for s in found] == [
         ("كتبت", "إذاعة \"هابانا\"")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "من جهته رأى أحمد عادل محلل قطاع الاتصالات بشركة بلتون فاينانشال، أنه سيكون هناك"
+            " تأثير على معدلات الاستهلاك.",
+            "رأى",
+            "أحمد عادل محلل قطاع الاتصالات بشركة بلتون فاينانشال",
+        ),
+        (
+            "واعتبر عمر ماهر، محلل قطاع الاتصالات بالمجموعة المالية هيرمس، في مقابلة مع"
+            " \"العربية\" أن تطبيق الرسوم سيولد بعض الخسائر.",
+            "اعتبر",
+            "عمر ماهر، محلل قطاع الاتصالات بالمجموعة المالية هيرمس",
+        ),
+    ],
+    ids=["after-the-subject", "after-an-apposition-and-a-channel"],
+)
+def test_a_weak_cue_finds_its_complementiser_after_a_long_subject(
+    text: str, cue: str, source: str
+) -> None:
+    found = suggest_attributions(text)
+    assert [(s.cue.text, s.source and s.source.text) for s in found] == [(cue, source)]
+
+
+def test_a_weak_final_verb_written_with_ya_is_a_noun_or_a_name() -> None:
+    found = suggest_attributions(
+        "وقال حاكم منطقة تشيانغ راي، التي يقع فيها الكهف، نارونغاسك أوسوتانكورن، إن الأطفال"
+        " مستعدون للخروج من الكهف."
+    )
+    assert [s.cue.text for s in found] == ["قال"]
+    assert suggest_attributions("وكان له رأي آخر في أن الفريق حصل على هدية.") == []
