@@ -57,6 +57,7 @@ _PRONOUN_SUBJECTS = COMPLEMENTISER_KEYS - {match_key(word) for word in ("أن", 
 #: Words after which a cue's form is a verbal noun, not a verb (من تعهد، بعد إعلان).
 _GOVERNING = PREPOSITION_FORMS | {plain(word) for word in ("بعد", "قبل", "منذ", "عقب", "إثر")}
 _WHAT = frozenset({"ما", "بما", "مما", "لما"})
+_FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
 _APPOSITION = 10  # words of an apposition between commas after a subject
 _CALLS = frozenset({"دعوة", "دعوات"})  # reporting nouns that are a verb's object as often
 
@@ -308,7 +309,7 @@ class _Reader:
         back = None if resumptive or cue.entry.kind == "noun" else (
             back_source(words, cue.first, context)
         )
-        back = self._agreeing(cue, back, before=True)
+        back = self._agreeing(cue, back, before=True) or self._plural_before(cue, context)
         pronoun = cue.first > context.lo and words.keys[cue.first - 1] in _PRONOUN_SUBJECTS
         lead = 0  # words before the cue that belong to it (كما)
         if opening is not None and (back is not None or not _complementiser(intro)):
@@ -389,7 +390,7 @@ class _Reader:
         """With no introducer: the subject before or right after the verb (or shared with the
         clause's opening verb), the object after it."""
         back = None if resumptive else back_source(self.words, cue.first, context)
-        back = self._agreeing(cue, back, before=True)
+        back = self._agreeing(cue, back, before=True) or self._plural_before(cue, context)
         # خطاباً اعترف فيه الاتهامات: after فيه comes the object, the subject is the clause's
         subject_end = None if resumptive else subject_after(self.words, after, context.hi)
         source = None if subject_end is None else source_over(self.words, after, subject_end)
@@ -506,6 +507,16 @@ class _Reader:
         bare = words.keys[at] in _BARE_COMPLEMENTISERS
         start = words.tokens[at].end if bare else words.tokens[at].start
         return Intro("complementiser", at, start, words.quotation_after(at, context.sentence))
+
+    def _plural_before(self, cue: CueMatch, context: SentenceContext) -> Source | None:
+        """The plural noun right before a plural verb, when no subject could be read before it:
+        the noun a relative clause without الذين is about (للقضاء على مسلحين أعلنوا الولاء)."""
+        at = cue.first - 1
+        if cue.entry.agreement != "p" or at < context.lo or self.words.comma_before(cue.first):
+            return None
+        if not self.words.plain[at].endswith("ين") or self.words.plain[at] in _FUNCTION:
+            return None
+        return source_over(self.words, at, cue.first)
 
     def _prepositional_phrase(self, source: Source) -> bool:
         """Whether a source after its verb is ب + a noun in construct with a definite noun, outside

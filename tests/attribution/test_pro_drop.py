@@ -165,3 +165,26 @@ def test_a_weak_imperfect_with_fiha_shares_the_sentence_subject() -> None:
         " حق العودة، والتي يطالبون فيها بفك الحصار عن قطاع غزة."
     )
     assert source_of(text, "يطالبون") == "الفلسطينيون"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "وتقوم القوات بعملية أمنية في شمال سيناء، للقضاء على مسلحين أعلنوا الولاء لتنظيم الدولة"
+            " الإسلامية.",
+            "أعلنوا",
+            "مسلحين",
+        ),
+        (
+            "ويعود أحد الأسباب ،التي تجعل الباحثين يشيرون إلى أن كبار السن هم الأكثر عرضة.",
+            "يشيرون",
+            "الباحثين",
+        ),
+    ],
+    ids=["indefinite", "after-a-verb"],
+)
+def test_a_plural_verb_after_a_plural_noun_has_it_as_subject(
+    text: str, cue: str, source: str
+) -> None:
+    assert source_of(text, cue) == source
