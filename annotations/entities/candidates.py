@@ -75,7 +75,11 @@ def rare_name(word: Word, label: str, model: Model) -> bool:
     known = known_label(key, model)
     if known:
         return known == label
-    return not key.startswith(("ال", "لل")) and key not in model.resources.clusters
+    return (
+        not key.startswith(("ال", "لل"))
+        and not (len(key) >= 5 and key.endswith("يه"))
+        and key not in model.resources.clusters
+    )
 
 
 def clitic_reading(key: str, model: Model) -> tuple[int, str] | None:

@@ -109,7 +109,8 @@ class _Tables(dict[str, dict[str, Feature]]):
 
 @dataclass(frozen=True)
 class Resources:
-    """What the features look words up in: gazetteer, word clusters (key -> ids), name lexicon.
+    """What the features look words up in: gazetteer, word clusters (key -> ids), name lexicon,
+    foreign name words.
 
     With `known` (the model's attributes) features the model never weighs are left out; if it
     maps them to row ids, features are row ids.
@@ -119,6 +120,8 @@ class Resources:
     clusters: dict[str, tuple[str, str]] = field(default_factory=dict)
     names: Gazetteer = field(default_factory=lambda: Gazetteer({}, {}))
     known: Known | None = None
+    #: Words of foreign person names (Wikidata) -> frequency band.
+    foreign_names: dict[str, str] = field(default_factory=dict)
     cache: dict[str, Own] = field(default_factory=dict, compare=False)
 
     #: The `name=value` features kept, by name and value (see `_Tables`).
@@ -197,6 +200,9 @@ def _own_features(surface: str, res: Resources) -> Own:
         cluster = res.clusters.get(key)
         if cluster:
             feats += [t["c1"].get(cluster[0]), t["c2"].get(cluster[1])]
+        foreign = res.foreign_names.get(key)
+        if foreign:
+            feats.append(t["wd"].get(foreign))
         stem_cluster = None
         for _, rest in splits(key, 3)[:3]:
             feats.append(t["st"].get(rest))
@@ -210,6 +216,10 @@ def _own_features(surface: str, res: Resources) -> Own:
                 feats += [t["cc1"].get(rest_cluster[0]), t["cc2"].get(rest_cluster[1])]
                 stem_cluster = rest_cluster
                 cluster = cluster or rest_cluster
+            if not foreign and (foreign := res.foreign_names.get(rest)):
+                feats.append(t["cwd"].get(foreign))
+        if foreign and not name:
+            name = f"wd{foreign}"  # seen by the neighbours as a name-lexicon word
     ids = cluster[0] if cluster else ""
     near = []
     for k, c, g, n in _NEAR_NAMES:

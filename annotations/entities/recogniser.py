@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import pairwise
 
 from annotations.arabic import surface_offset
@@ -14,6 +15,7 @@ from annotations.entities.candidates import (
     listed_words,
     model_clitic,
 )
+from annotations.entities.clitics import splits
 from annotations.entities.dates import is_date
 from annotations.entities.decisions import AnalystRule, surface_key
 from annotations.entities.demonyms import is_demonym
@@ -23,6 +25,7 @@ from annotations.entities.joins import join_across_marks
 from annotations.entities.organisations import organisation_candidates
 from annotations.entities.propagation import find_forms, index_forms, propagate
 from annotations.entities.rules import (
+    foreign_name_candidates,
     gazetteer_candidates,
     listed_phrase,
     title_candidates,
@@ -32,6 +35,8 @@ from annotations.entities.words import Text, Word, split_text
 
 #: Below this the reader does not highlight by default (precision before recall).
 DEFAULT_MIN_CONFIDENCE = 0.5
+#: A listed name of two words or more beats the taggers' reading of the same words.
+LISTED_PHRASE_CONFIDENCE = 0.99
 
 
 def model_candidates(text: Text, model: Model) -> list[Candidate]:
@@ -46,9 +51,33 @@ def model_candidates(text: Text, model: Model) -> list[Candidate]:
         for first, end, label in bio_spans(tags):
             confidence = sum(p for _, p in tagged[first:end]) / (end - first)
             indices = [units[u][1] for u in range(first, end)]
-            for part in split_at_clitics(text.words, indices[0], indices[-1] + 1, model):
+            last = name_end(text.words, indices[0], indices[-1] + 1, label, model)
+            for part in split_at_clitics(text.words, indices[0], last, model):
                 found.append(_model_candidate(text.words, *part, label, confidence, model))
     return found
+
+
+def name_end(words: list[Word], first: int, last: int, label: str, model: Model) -> int:
+    """Where a model span's name ends. A person's before a later word with ل + the article (مون |
+    للصحافيين: no person in ANERcorp train has one inside); an organisation with a proper name
+    (no article, no organisation head) before a final nationality (بنفيكا | البرتغالي)."""
+    if label == "PER":
+        return next((i for i in range(first + 1, last) if words[i].key.startswith("لل")), last)
+    gazetteer = model.resources.gazetteer
+    if (
+        label == "ORG"
+        and last - first > 1
+        and gazetteer.has(words[last - 1].key, "NATIONALITY")
+        and not _definite(words[first].key)
+        and gazetteer.clitic_of(words[first].key, "ORG_HEAD") is None
+    ):
+        return last - 1
+    return last
+
+
+def _definite(key: str) -> bool:
+    """The word has the article, after a proclitic or not (والقوات)."""
+    return any(rest.startswith("ال") for _, rest in ((0, key), *splits(key)))
 
 
 def split_at_clitics(
@@ -77,10 +106,40 @@ def _model_candidate(
     return Candidate(first, last, label, "model", confidence, clitic)
 
 
+def trusted_lists(listed: list[Candidate], from_model: list[Candidate]) -> list[Candidate]:
+    """Listed names of two words or more made surer (`LISTED_PHRASE_CONFIDENCE`) than the
+    taggers, unless a model span holds one and runs past its end («الولايات المتحدة
+    الأمريكية»)."""
+    ends = {}
+    for c in from_model:
+        for i in range(c.first, c.last):
+            ends[i] = max(ends.get(i, 0), c.last)
+    return [
+        replace(c, confidence=LISTED_PHRASE_CONFIDENCE)
+        if c.last - c.first > 1 and max(ends.get(i, 0) for i in range(c.first, c.last)) <= c.last
+        else c
+        for c in listed
+    ]
+
+
 def outside_longer(candidates: list[Candidate], longer: list[Candidate]) -> list[Candidate]:
     """Single-word candidates not inside a longer one (مدريد in ريال مدريد, الأسد in بشار الأسد)."""
     inside = {i for c in longer if c.last - c.first > 1 for i in range(c.first, c.last)}
     return [c for c in candidates if c.last - c.first > 1 or c.first not in inside]
+
+
+def outside_descriptors(
+    words: list[Word], candidates: list[Candidate], described: list[Candidate], model: Model
+) -> list[Candidate]:
+    """Candidates that do not start at a descriptor the descriptor rule left outside the name
+    after it («منظمة فورو» when the rule found «منظمة [فورو بينال]»)."""
+    descriptor_of = model.resources.gazetteer.clitic_of
+    outside = {
+        c.first - 1
+        for c in described
+        if c.first and descriptor_of(words[c.first - 1].key, "DESCRIPTOR") is not None
+    }
+    return [c for c in candidates if c.first not in outside]
 
 
 def _score(candidate: Candidate) -> float:
@@ -139,14 +198,18 @@ def find_entities(
     words = split.words
     if not words:
         return []
-    from_model = model_candidates(split, model)
     listed = listed_words(words, model)
+    described = descriptor_candidates(text, words, listed, model)
+    from_model = outside_descriptors(words, model_candidates(split, model), described, model)
     accepted = resolve(
         from_model
-        + outside_longer(gazetteer_candidates(words, listed, model), from_model)
+        + trusted_lists(
+            outside_longer(gazetteer_candidates(words, listed, model), from_model), from_model
+        )
         + title_candidates(words, listed, model)
         + organisation_candidates(words, listed, model)
-        + descriptor_candidates(text, words, listed, model)
+        + described
+        + foreign_name_candidates(words, model)
     )
     accepted = [
         c

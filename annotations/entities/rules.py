@@ -7,13 +7,18 @@ from annotations.entities.candidates import (
     NAME_LISTS,
     Candidate,
     Listed,
+    is_arabic_word,
     is_name_word,
     known_label,
 )
+from annotations.entities.clitics import splits
 from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
 MAX_NAME_WORDS = 5
+#: Frequency bands of Wikidata's person-name words that may open a foreign name.
+OPENING_BANDS = frozenset({"3", "20"})
+FOREIGN_NAME_CONFIDENCE = 0.6
 
 
 def listed_phrase(
@@ -76,14 +81,23 @@ def _continues_name(word: Word, model: Model, first: bool) -> bool:
     return word.key not in model.entity_words and not gazetteer.kinds.get(word.key)
 
 
+def _only_surname(word: Word, model: Model) -> bool:
+    """A listed surname that is no given name (ترامب، بوتين): the end of a name."""
+    kinds = model.resources.gazetteer.kinds.get(word.key, ())
+    return "SURNAME" in kinds and "GIVEN" not in kinds and "PER" not in kinds
+
+
 def _name_length(words: list[Word], j: int, model: Model) -> int:
-    """How many words from j read as a person's name (links such as عبد and بن included)."""
+    """How many words from j read as a person's name (links such as عبد and بن included); after
+    a word that is only a surname, only a known name goes on («الرئيس ترامب مستاء»)."""
     n = 0
     while j + n < len(words) and n < MAX_NAME_WORDS and words[j + n].joined:
         word = words[j + n]
         if word.key in NAME_LINKS and n + 1 < MAX_NAME_WORDS:
             n += 1
             continue
+        if n and _only_surname(words[j + n - 1], model) and known_label(word.key, model) != "PER":
+            break
         if not _continues_name(word, model, first=n == 0):
             break
         n += 1
@@ -104,3 +118,43 @@ def title_candidates(words: list[Word], listed: list[Listed], model: Model) -> l
         if n:
             found.append(Candidate(j, j + n, "PER", "rule", 0.85))
     return found
+
+
+def _unseen_name_word(word: Word, model: Model) -> bool:
+    """An Arabic word without article or conjunction, no function or common word, no known place
+    or organisation, and unseen in the text the word clusters were learned from, whole or after a
+    proclitic when four letters or more remain (لإيقاف)."""
+    key = word.key
+    clusters = model.resources.clusters
+    return (
+        is_arabic_word(word)
+        and is_name_word(word, model)
+        and not key.startswith(("ال", "لل", "و"))
+        and key not in clusters
+        and not any(rest in clusters for _, rest in splits(key, 4))
+        and known_label(key, model) not in ("LOC", "ORG")
+    )
+
+
+def foreign_name_candidates(words: list[Word], model: Model) -> list[Candidate]:
+    """Two unseen words whose first is a word of Wikidata's person names seen three times or more
+    (أكين أتالاي، فكرت إيلكيز، جبريل سيديبي): a person. A second word ending in ه (a pronoun or
+    ta marbuta: «فرويد تركه») must be a name word too."""
+    bands = model.resources.foreign_names
+    found = []
+    for i in range(len(words) - 1):
+        second = words[i + 1]
+        if (
+            bands.get(words[i].key) in OPENING_BANDS
+            and second.joined
+            and _unseen_name_word(words[i], model)
+            and _unseen_name_word(second, model)
+            and (not second.key.endswith("ه") or second.key in bands)
+        ):
+            found.append(Candidate(i, i + 2, "PER", "rule", FOREIGN_NAME_CONFIDENCE))
+    return found
+
+
+def foreign_rule_words(bands: dict[str, str]) -> dict[str, str]:
+    """The name words `foreign_name_candidates` reads: openers, and words ending in ه."""
+    return {key: band for key, band in bands.items() if band in OPENING_BANDS or key[-1] == "ه"}

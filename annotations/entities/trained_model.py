@@ -23,6 +23,8 @@ META_FILE = "model.json"
 CLUSTERS_FILE = "clusters.json"
 LEXICON_FILE = "lexicon.json"
 NAMES_FILE = "names.json"
+#: Words of foreign person names -> frequency band (optional: a model trained without has none).
+FOREIGN_NAMES_FILE = "foreign_names.json"
 #: Units (words and punctuation) tagged in one pass: a text's sentences go to the taggers in
 #: batches of about this many, so that their memory stays bounded and packing stays fast.
 BATCH_UNITS = 2048
@@ -98,6 +100,8 @@ def load_model(directory: Path = DATA_DIR) -> Model:
     clusters = json.loads((directory / CLUSTERS_FILE).read_text(encoding="utf-8"))
     lexicon = json.loads((directory / LEXICON_FILE).read_text(encoding="utf-8"))
     names = json.loads((directory / NAMES_FILE).read_text(encoding="utf-8"))
+    foreign = directory / FOREIGN_NAMES_FILE
+    foreign_names = json.loads(foreign.read_text(encoding="utf-8")) if foreign.exists() else {}
     return Model(
         crf,
         Resources(
@@ -105,6 +109,7 @@ def load_model(directory: Path = DATA_DIR) -> Model:
             {key: tuple(ids) for key, ids in clusters.items()},
             gazetteer_from_lists(names),
             {attribute.decode(): row for attribute, row in crf.index.items()},
+            foreign_names,
         ),
         lexicon["entity"],
         frozenset(lexicon["common"]),

@@ -101,3 +101,27 @@ def test_pyarabic_proper_nouns_are_read_past_its_loader() -> None:
     assert match_key("ييكاتيرينبرغ") in lists["PA_LOC"]
     assert all(" " not in key for keys in lists.values() for key in keys)
     assert min(len(keys) for keys in lists.values()) >= 18
+
+
+def test_wikidata_name_words_get_frequency_bands(tmp_path) -> None:
+    import gzip
+
+    from annotations.entities.rules import foreign_rule_words
+    from annotations.entities.training.wikidata_names import wikidata_name_bands
+
+    path = tmp_path / "names.tsv.gz"
+    rows = ["akin\tأ ك ي ن\t7", "atalay\tأ ت ا ل ا ي\t1", "fi\tف ي\t14", "toure\tت و ر ي ه\t1"]
+    rows += ["john\tج و ن\t15", "jon\tج و ن\t5"]  # one key: counts add up
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.write("\n".join(rows) + "\n")
+    bands = wikidata_name_bands(path)
+    assert bands == {"اكين": "3", "اتالاي": "1", "توريه": "1", "جون": "20"}  # في: a function word
+    assert foreign_rule_words(bands) == {"اكين": "3", "توريه": "1", "جون": "20"}
+
+
+def test_foreign_name_bands_are_features_when_given() -> None:
+    resources = Resources(Gazetteer({}, {}), foreign_names={"اكين": "3"})
+    features = sentence_features(["لأكين", "أكين", "أتالاي"], resources)
+    assert "cwd=3" in features[0]
+    assert "wd=3" in features[1]
+    assert "-1:n=wd3" in features[2]

@@ -2,7 +2,9 @@
 [--analyst FILE.conll ...]`.
 
 Data (in `$RAWI_EVAL_DIR`, else `../shared/eval` beside the checkout; see its README.md):
-ANERcorp train, AQMAR and WikiFANE Gold, all CC BY-SA. With `--dev K` the K-th tenth of ANERcorp
+ANERcorp train, AQMAR and WikiFANE Gold, all CC BY-SA; the words of Wikidata's person names
+(CC0, `$RAWI_LEXICONS_DIR`, else `../shared/lexicons`), written beside the model for the
+foreign-name rule. With `--dev K` the K-th tenth of ANERcorp
 train (the last by default) is held out, the model goes to `--out` (a scratch folder) and is
 scored on that tenth; the test splits are never used here. `--analyst` adds the entities analysts
 reviewed in rawi (`rawi export --format conll`) to the training sentences.
@@ -28,9 +30,11 @@ except ModuleNotFoundError:
 
 from annotations.entities.features import Resources, sentence_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
+from annotations.entities.rules import foreign_rule_words
 from annotations.entities.trained_model import (
     CLUSTERS_FILE,
     DATA_DIR,
+    FOREIGN_NAMES_FILE,
     LEXICON_FILE,
     META_FILE,
     MODEL_FILE,
@@ -39,6 +43,8 @@ from annotations.entities.trained_model import (
 from annotations.entities.training import conll
 from annotations.entities.training.name_lexicon import learn_name_lexicon
 from annotations.entities.training.pyarabic_names import pyarabic_name_lists
+from annotations.entities.training.wikidata_names import PROVENANCE as WIKIDATA_PROVENANCE
+from annotations.entities.training.wikidata_names import wikidata_name_bands
 from annotations.entities.training.word_clusters import learn_clusters
 
 PROVENANCE = {
@@ -48,6 +54,7 @@ PROVENANCE = {
         "WikiFANE Gold 2014 (Alotaibi & Lee 2014), CC BY-SA 3.0: unlabelled text (word clusters,"
         " the neural tagger's word vectors) and the name lexicon (words mostly in names of one"
         " type)",
+        WIKIDATA_PROVENANCE + ": the list of the foreign-name rule (`foreign_names.json`)",
     ],
     "licence": "CC BY-SA 4.0 (model and word lists derived from CC BY-SA training data)",
 }
@@ -132,7 +139,17 @@ def build_model(args: argparse.Namespace) -> None:
         f"clusters for {len(clusters)} words, {sum(map(len, names.values()))} name-lexicon entries"
         f" ({time.time() - started:.0f} s)"
     )
-    resources = Resources(load_gazetteer(), clusters, gazetteer_from_lists(names))
+    foreign = wikidata_name_bands()
+    if not args.wikidata_features:
+        foreign = foreign_rule_words(foreign)
+    text = json.dumps(foreign, ensure_ascii=False, separators=(",", ":"))
+    (out / FOREIGN_NAMES_FILE).write_text(text, encoding="utf-8")
+    resources = Resources(
+        load_gazetteer(),
+        clusters,
+        gazetteer_from_lists(names),
+        foreign_names=foreign if args.wikidata_features else {},
+    )
     if args.sample < 1:
         sentences = random.Random(0).sample(sentences, int(len(sentences) * args.sample))
     examples = [(sentence_features(list(s.tokens), resources), list(s.tags)) for s in sentences]
@@ -149,6 +166,7 @@ def build_model(args: argparse.Namespace) -> None:
         "params": params,
         "sentences": len(sentences),
         "wikifane_tags": args.tag_wikifane,
+        "wikidata_features": args.wikidata_features,
         "analyst_files": [path.name for path in analyst],
         **(PYARABIC_PROVENANCE if args.pyarabic_names else {}),
         "held_out_anercorp_sentences": len(held_out),
@@ -196,6 +214,12 @@ def main() -> None:
         action="store_true",
         help="add pyarabic's proper-noun lists to the name lexicon (not in the shipped model:"
         " see docs/entities.md)",
+    )
+    parser.add_argument(
+        "--wikidata-features",
+        action="store_true",
+        help="weigh the words of Wikidata's person names as CRF features (not in the shipped"
+        " model: see docs/entities.md); the foreign-name rule's list is written either way",
     )
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--c1", type=float, default=0.1)
