@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotations.entities import recognise
-from annotations.entities.recogniser import name_end
+from annotations.entities.candidates import Candidate, listed_words
+from annotations.entities.descriptors import descriptor_candidates
+from annotations.entities.recogniser import (
+    LISTED_PHRASE_CONFIDENCE,
+    name_end,
+    outside_descriptors,
+    trusted_lists,
+)
 from annotations.entities.rules import foreign_name_candidates
 from annotations.entities.trained_model import load_model
 from annotations.entities.words import split_text
@@ -34,9 +43,7 @@ def test_after_a_title_a_listed_surname_ends_the_name() -> None:
         ("وأكد أحد محامي الدفاع فكرت إيلكيز في مرافعته الأخيرة", "فكرت إيلكيز"),
     ],
 )
-def test_two_unseen_words_opened_by_a_known_foreign_name_are_a_person(
-    text: str, name: str
-) -> None:
+def test_two_unseen_words_opened_by_a_known_foreign_name_are_a_person(text: str, name: str) -> None:
     assert name in persons(text)
 
 
@@ -64,3 +71,34 @@ def test_a_club_leaves_its_nationality_outside() -> None:
     assert name_end(words, 3, 5, "LOC", model) == 5
     words = split_text("وقالت الحكومة التركية").words  # the head's institution: inside
     assert name_end(words, 1, 3, "ORG", model) == 3
+
+
+def test_a_listed_phrase_is_trusted_unless_a_model_span_runs_past_it() -> None:
+    listed = [
+        Candidate(0, 2, "LOC", "gazetteer", 0.9),  # الولايات المتحدة | الأمريكية
+        Candidate(5, 7, "ORG", "gazetteer", 0.9),  # قوات | الاتحاد الأفريقي
+        Candidate(9, 10, "LOC", "gazetteer", 0.7),  # one word: left as it is
+    ]
+    model = [Candidate(0, 3, "LOC", "model", 0.8), Candidate(4, 7, "ORG", "model", 0.95)]
+    confidences = [c.confidence for c in trusted_lists(listed, model)]
+    assert confidences == [0.9, LISTED_PHRASE_CONFIDENCE, 0.7]
+
+
+def test_a_model_span_over_a_descriptor_gives_way_to_the_descriptor_rule() -> None:
+    text = "وتؤكد منظمة فورو بينال غير الحكومية أن"
+    words = split_text(text).words
+    model = load_model()
+    described = descriptor_candidates(text, words, listed_words(words, model), model)
+    assert [(c.first, c.last) for c in described] == [(2, 4)]
+    spans = [Candidate(1, 3, "ORG", "model", 0.9), Candidate(2, 4, "ORG", "model", 0.9)]
+    assert outside_descriptors(words, spans, described, model) == spans[1:]
+
+
+@given(st.lists(st.sampled_from(["مون", "للصحافيين", "بنفيكا", "البرتغالي", "قال"]), max_size=6))
+def test_a_name_ends_inside_its_span(keys: list[str]) -> None:
+    words = split_text(" ".join(keys)).words
+    model = load_model()
+    for first in range(len(words)):
+        for last in range(first + 1, len(words) + 1):
+            for label in ("PER", "ORG", "LOC"):
+                assert first < name_end(words, first, last, label, model) <= last
