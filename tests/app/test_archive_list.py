@@ -201,6 +201,22 @@ def test_search_shows_snippets_and_opens_the_article_at_the_hit(
     drive(app_on(corpus, tmp_path, recogniser), scenario)
 
 
+def test_one_letter_is_not_searched_yet(tmp_path, recogniser, drive) -> None:
+    """ت alone would be لت، فت، بت...: the search screen waits for a second letter."""
+
+    async def scenario(pilot: Pilot, app: RawiApp) -> None:
+        await pilot.press("F", "ت")
+        await settled(pilot, app)
+        screen = app.screen
+        assert screen.results == []
+        assert "Type to search" in str(screen.query_one("#search-status").render())
+        await pilot.press(*"رامب")
+        await settled(pilot, app)
+        assert {r.info.id for r in screen.results} == {"d1", "d3", "d5"}
+
+    drive(app_on(dated(), tmp_path, recogniser), scenario)
+
+
 def test_search_within_the_list_scope_and_query_errors(tmp_path, recogniser, drive) -> None:
     async def scenario(pilot: Pilot, app: RawiApp) -> None:
         app.screen.where = ArticleFilter(outlet="CNN")

@@ -338,13 +338,13 @@ class ArticleListScreen(Screen[None]):
 
     def _passing(self, needle: str, where: ArticleFilter | None, rows: list[Row]) -> set[str]:
         """The ids of the articles in `where` whose title, outlet or id contains the folded
-        `needle`, or whose text matches it as a search query (its last word typed as a
-        prefix)."""
+        `needle`, or whose text matches it as a query being typed (`as_typed`)."""
         scope = None if where is None else set(self.corpus.ids(where))
         if not needle:
             return scope or set()
         try:
-            passing = self.corpus.matching_ids(as_typed(needle), where)
+            query = as_typed(needle)
+            passing = self.corpus.matching_ids(query, where) if query else set()
         except QueryError:  # not a query yet (a lone quote or minus...)
             passing = set()
         folded = match_key(needle).casefold()
