@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from annotations.arabic import match_key
@@ -133,10 +134,18 @@ def cue_at(keys: Sequence[str], first: int) -> CueMatch | None:
                 return CueMatch(first, len(phrase), phrase_entry)
         if word_entry := WORD_CUES.get(candidate):
             return CueMatch(first, 1, word_entry)
+    entry = _object_cue(head)
+    return None if entry is None else CueMatch(first, 1, entry)
+
+
+@lru_cache(maxsize=1 << 14)
+def _object_cue(head: str) -> CueEntry | None:
+    """The verb cue of `head` or `head` without its proclitic carrying an object pronoun
+    (looked up once per word: the same words come back in every article)."""
     for candidate in (head, without_proclitic(head)):
         entry = _verb_with_object(candidate or "")
         if entry is not None:
-            return CueMatch(first, 1, entry)
+            return entry
     return None
 
 

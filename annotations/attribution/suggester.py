@@ -444,10 +444,11 @@ class _Reader:
             cue.entry.weak and not resumptive and _imperfect(words.keys[cue.first], cue.entry.lemma)
         ):
             return None  # وأعتقد أن: the speaker's own words; ويعتقد أن: anyone's belief
+        first = context.first_suggestion
         said = {  # the sources written or shared in this sentence, not those inherited
             words.index_at(s.cue.start): s.source
-            for at, s in enumerate(self.suggestions)
-            if at >= context.first_suggestion and s.source is not None and at not in self.heirs
+            for at, s in enumerate(self.suggestions[first:], first)
+            if s.source is not None and at not in self.heirs
         }
         candidates = [*self._clause_cue_subjects(cue, context, said)] + [
             said.get(opening.verb, opening.source)  # its suggestion's source if any
