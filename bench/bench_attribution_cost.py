@@ -10,10 +10,10 @@ suggestions) beside them, asserts nothing.
   `rawi` cleans them.
 - Each round runs a fresh worker process per checkout, this one then `--against DIR` (e.g. `git
   archive main | tar -x -C DIR`), with one BLAS thread; a worker loads the models, warms up on
-  one article, then times the CPU (`time.process_time`) of `recognise` and of
-  `suggest_attributions` with and without the entities on every article. The ratio is taken
-  round by round, so a machine whose load drifts still compares like with like; run `uptime`
-  beside it.
+  one article, then times the CPU (`time.process_time`) of three passes over the articles:
+  `suggest_attributions` alone, `recognise`, `suggest_attributions` with the entities; and reports
+  its peak RSS. The ratio is taken round by round, so a machine whose load drifts still compares
+  like with like; run `uptime` beside it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -63,18 +64,19 @@ def worker(checkout: Path, texts: Path) -> None:
 
     articles = list(load_corpus([texts]))
     suggest_attributions(articles[0].text, recognise(articles[0].text))  # loads and warms
-    totals = {"words": 0, "entities": 0.0, "suggestions": 0.0, "plain": 0.0}
-    for article in articles:
-        tick = time.process_time()
-        entities = recognise(article.text)
-        tock = time.process_time()
-        suggest_attributions(article.text, entities)
-        tuck = time.process_time()
+    totals = {"words": sum(article.words for article in articles)}
+    tick = time.process_time()
+    for article in articles:  # a pass each: no call meets the words its article just cached
         suggest_attributions(article.text)
-        totals["plain"] += time.process_time() - tuck
-        totals["entities"] += tock - tick
-        totals["suggestions"] += tuck - tock
-        totals["words"] += article.words
+    totals["plain"] = time.process_time() - tick
+    tick = time.process_time()
+    found = [recognise(article.text) for article in articles]
+    totals["entities"] = time.process_time() - tick
+    tick = time.process_time()
+    for article, entities in zip(articles, found, strict=True):
+        suggest_attributions(article.text, entities)
+    totals["suggestions"] = time.process_time() - tick
+    totals["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(totals))
 
 
@@ -120,7 +122,8 @@ def main() -> None:
         print(
             f"  {name:<8} entities {parts['entities']:.2f}"
             f"  suggestions {parts['suggestions']:.2f} (without entities {parts['plain']:.2f})"
-            f"  together {both:.2f}"
+            f"  together {both:.2f}; peak RSS {statistics.median(r['rss_mb'] for r in rounds):.0f}"
+            " MB"
         )
     if args.against:
         for key in ("suggestions", "plain"):
