@@ -11,8 +11,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from threadpoolctl import threadpool_limits
 
 from annotations.batch.article_results import article_record, decisions_digest, model_versions
 from annotations.batch.manifest import Manifest, ManifestError, PartitionEntry, partition_key
@@ -154,10 +157,11 @@ def compute_partition(task: Task) -> Done:
         )
     corpus = _worker_corpus(task.corpus_paths)
     partition = Partition(task.number, task.first, task.stop)
-    records = [
-        article_record(article, task.decisions, versions)
-        for article in corpus.articles_in(partition)
-    ]
+    with one_core():
+        records = [
+            article_record(article, task.decisions, versions)
+            for article in corpus.articles_in(partition)
+        ]
     name = partition_name(task.number, task.output_format)
     write_partition(Path(task.out_dir) / name, records, task.output_format)
     articles = [[r["id"], r["sha256"]] for r in records]
@@ -176,6 +180,13 @@ def load_models() -> None:
     computing one for a short text."""
     versions = {**model_versions(), "decisions": decisions_digest(())}
     article_record(Article(WARM_UP_ID, WARM_UP_TEXT), (), versions)
+
+
+def one_core() -> AbstractContextManager:
+    """The neural tagger's matrix products on this thread alone: a worker is one core. Its
+    matrices are small, so BLAS's own threads mostly wait for each other (on 2 busy cores,
+    a partition took 3x the CPU with them)."""
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 _corpora: dict[tuple[str, ...], Corpus] = {}

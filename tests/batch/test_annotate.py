@@ -318,3 +318,30 @@ def test_the_progress_bar_draws_without_a_thread(monkeypatch: pytest.MonkeyPatch
     with annotating_bar() as update:
         update(5, 10)
         assert threading.active_count() == before
+
+
+def blas_threads(pools: list[dict]) -> list[int]:
+    return [pool["num_threads"] for pool in pools if pool["user_api"] == "blas"]
+
+
+def test_each_worker_computes_on_one_blas_thread(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tagger's matrices are small: BLAS's own threads would only wait for each other."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from annotations.batch import article_results
+
+    threads: list[int] = []
+
+    def counted(*args: object) -> dict:
+        threads.extend(blas_threads(threadpool_info()))
+        return article_results.article_record(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("annotations.batch.job.article_record", counted)
+    corpus = load_corpus([small_corpus])
+    with threadpool_limits(limits=2, user_api="blas"):  # what numpy takes on 2 cores
+        run_job(Job((str(small_corpus),), tmp_path / "out", partition_size=6), corpus)
+        assert set(blas_threads(threadpool_info())) == {2}
+    assert threads and set(threads) == {1}
+
