@@ -345,3 +345,16 @@ def test_each_worker_computes_on_one_blas_thread(
         assert set(blas_threads(threadpool_info())) == {2}
     assert threads and set(threads) == {1}
 
+
+def test_compare_reads_the_stored_entities(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compare = ["compare", "--corpus", str(small_corpus), "--json"]
+    compare += load_corpus([small_corpus]).ids()[:4]
+    fresh = CliRunner().invoke(cli, compare)
+    annotate("--corpus", str(small_corpus), "-o", str(tmp_path / "out"))
+    monkeypatch.setattr("annotations.stories.comparison.recognise", _never)
+    stored = CliRunner().invoke(cli, compare, catch_exceptions=False)
+    assert stored.exit_code == 0, stored.output
+    assert stored.output == fresh.output
+    assert '"quotes": [' in stored.output

@@ -12,6 +12,7 @@ from tui.cli.options import GlobalOptions, global_options, pass_options
 from tui.printable import printable, printable_json, printable_row
 
 if TYPE_CHECKING:
+    from annotations.corpus import Article
     from annotations.stories import Story, StoryOptions
 
 _DAY = click.DateTime(["%Y-%m-%d"])
@@ -119,13 +120,29 @@ def compare_command(
         for article in articles:
             if (found := analyst_statements(store, article.id)) is not None:
                 analyst[article.id] = found
-    record = compare(articles, analyst).record()
+    record = compare(articles, analyst, _stored_entities(options, articles)).record()
     if as_json:
         click.echo(printable_json(record, indent=2))
     elif as_jsonl:
         click.echo(printable_json(record))
     else:
         _print_comparison(record)
+
+
+def _stored_entities(options: GlobalOptions, articles: list[Article]) -> dict[str, list]:
+    """The entities a registered `rawi annotate` run stored for these articles, computed
+    without the analyst's decisions as `compare` recognises them (the others are computed)."""
+    results = options.precomputed()
+    if results is None:
+        return {}
+    from annotations.entities import Entity
+
+    stored = {}
+    for article in articles:
+        rows = results.entities(article.sha256, ())
+        if rows is not None:
+            stored[article.id] = [Entity.from_record(row) for row in rows]
+    return stored
 
 
 def _story_articles(options: GlobalOptions, story_id: str) -> list[str]:
