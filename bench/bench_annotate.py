@@ -9,8 +9,9 @@ Prints numbers and the issue's targets beside them, asserts nothing. Needs `rawi
   pointed there, the index is built before any timing) and one results folder per run.
 - Each run is a whole `rawi annotate` process from an empty results folder; the schedulers take
   turns (sync, processes, dask, sync, ...) so that the ratios to sync hold while the shared
-  machine's speed drifts. Peak memory is the largest max RSS of the process and its children
-  (the workers of `processes` and of the local Dask cluster are its children).
+  machine's speed drifts; the load averages are printed beside each run. Peak memory is the
+  largest max RSS of the process and its children (the workers of `processes` and of the local
+  Dask cluster are its children): the memory of one worker.
 """
 
 from __future__ import annotations
@@ -76,6 +77,11 @@ def annotate(
     return wall, float(cpu), int(peak) / 1024
 
 
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes), as `uptime` prints them."""
+    return "load " + ", ".join(f"{average:.2f}" for average in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, help="a sample of N articles (default: all)")
@@ -93,7 +99,7 @@ def main() -> None:
     subprocess.run([RAWI, "index", "--corpus", str(corpus)], check=True, capture_output=True)
     print(
         f"{articles:,} articles, {words:,} words of {ANT}; "
-        f"{args.workers} workers; {os.cpu_count()} cores"
+        f"{args.workers} workers; {os.cpu_count()} cores; {load()}"
     )
     walls: dict[str, list[float]] = {name: [] for name in SCHEDULERS}
     cpus: dict[str, list[float]] = {name: [] for name in SCHEDULERS}
@@ -107,15 +113,19 @@ def main() -> None:
             rate = articles / wall
             print(
                 f"  {name:9} {wall:7.1f} s  {rate:6.1f} articles/s  "
-                f"CPU {cpu:6.1f} s  {peak:5.0f} MB"
+                f"CPU {cpu:6.1f} s  {peak:5.0f} MB  {load()}"
             )
     sync = statistics.median(walls["sync"])
-    print("\nscheduler  median s  articles/s  x sync  CPU s  CPU ms/article  peak MB (a process)")
+    sync_cpu = statistics.median(cpus["sync"])
+    print(
+        "\nscheduler  median s  articles/s  x sync  CPU s  CPU x sync  CPU ms/article  "
+        "peak MB (a process)"
+    )
     for name in SCHEDULERS:
         wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
         print(
             f"{name:10} {wall:8.1f} {articles / wall:11.1f} {wall / sync:7.2f} {cpu:6.1f} "
-            f"{1000 * cpu / articles:14.1f} {max(peaks[name]):8.0f}"
+            f"{cpu / sync_cpu:11.2f} {1000 * cpu / articles:14.1f} {max(peaks[name]):8.0f}"
         )
     print(f"target: processes with {args.workers} workers <= 0.6x sync")
     per_core = articles / statistics.median(cpus["sync"])
