@@ -18,7 +18,13 @@ from pathlib import Path
 from threadpoolctl import threadpool_limits
 
 from annotations.batch.article_results import article_record, decisions_digest, model_versions
-from annotations.batch.manifest import Manifest, ManifestError, PartitionEntry, partition_key
+from annotations.batch.manifest import (
+    Manifest,
+    ManifestError,
+    PacedWrites,
+    PartitionEntry,
+    partition_key,
+)
 from annotations.batch.partition_files import partition_name, remove_leftovers, write_partition
 from annotations.batch.schedulers import run_tasks
 from annotations.corpus import Article, Corpus, load_corpus
@@ -116,24 +122,29 @@ def run_job(job: Job, corpus: Corpus, progress: Progress | None = None) -> JobSu
     if progress:
         progress(done_articles, len(infos))
 
+    record_progress = PacedWrites(fresh, out_dir)
+
     def finished(done: Done) -> None:
         nonlocal done_articles
         fresh.partitions[f"{done.number:05d}"] = done.entry
-        fresh.write(out_dir)
+        record_progress()
         summary.computed += 1
         done_articles += len(done.entry.articles)
         if progress:
             progress(done_articles, len(infos))
 
-    run_tasks(
-        compute_partition,
-        longest_first(tasks),
-        finished,
-        scheduler=job.scheduler,
-        workers=job.workers,
-        address=job.address,
-        warm_up=load_models,
-    )
+    try:
+        run_tasks(
+            compute_partition,
+            longest_first(tasks),
+            finished,
+            scheduler=job.scheduler,
+            workers=job.workers,
+            address=job.address,
+            warm_up=load_models,
+        )
+    finally:
+        fresh.write(out_dir)
     if summary.computed != len(tasks):
         raise JobError(
             f"{len(tasks) - summary.computed} of {len(tasks)} partitions came back without a "

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import os
 import signal
 import subprocess
@@ -18,6 +19,7 @@ from click.testing import CliRunner
 
 from annotations.batch import Job, Precomputed, run_job
 from annotations.batch.job import Done, JobError, Task, compute_partition
+from annotations.batch.manifest import Manifest, PacedWrites
 from annotations.batch.partition_files import read_partition
 from annotations.corpus import load_corpus
 from annotations.entities import recognise
@@ -358,3 +360,41 @@ def test_compare_reads_the_stored_entities(
     assert stored.exit_code == 0, stored.output
     assert stored.output == fresh.output
     assert '"quotes": [' in stored.output
+
+
+def test_the_manifest_is_written_at_most_a_tenth_of_the_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million articles' manifest takes seconds to write: after each partition it would
+    keep the driver busy."""
+    writes: list[float] = []
+
+    def slow_write(_manifest: Manifest, _folder: Path) -> None:
+        writes.append(time.monotonic())
+        time.sleep(0.02)
+
+    monkeypatch.setattr(Manifest, "write", slow_write)
+    paced = PacedWrites(Manifest([], "jsonl", 100, {}), tmp_path)
+    deadline = time.monotonic() + 1
+    while time.monotonic() < deadline:
+        paced()
+        time.sleep(0.001)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(writes)]
+    assert len(writes) >= 2 and min(gaps) >= 0.2
+
+
+def test_partitions_done_before_a_failure_stay_in_the_manifest(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails_on_the_third(task: Task) -> Done:
+        if len(list((tmp_path / "out").glob("part-*"))) == 2:
+            raise RuntimeError("worker lost")
+        return compute_partition(task)
+
+    monkeypatch.setattr("annotations.batch.job.compute_partition", fails_on_the_third)
+    monkeypatch.setattr(PacedWrites, "SHARE", 1e-9)  # no write after the first partition
+    corpus = load_corpus([small_corpus])
+    with pytest.raises(RuntimeError, match="worker lost"):
+        run_job(Job((str(small_corpus),), tmp_path / "out", partition_size=3), corpus)
+    manifest = Manifest.read(tmp_path / "out")
+    assert manifest is not None and len(manifest.partitions) == 2
