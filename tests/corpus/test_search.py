@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from annotations.arabic import WORD_RE
@@ -168,6 +168,7 @@ def test_no_word_of_the_unmatchable_article_is_made_of_plain_letters() -> None:
     assert all(set(search_key(word)) - set(LETTERS) for word in UNMATCHABLE[:-1].split())
 
 
+@settings(deadline=None)  # each example builds an index: 250 ms for one under load 10
 @given(
     text_words=st.lists(words, min_size=1, max_size=25),
     pick=st.integers(min_value=0),
