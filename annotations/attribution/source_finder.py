@@ -29,6 +29,7 @@ _CONSTRUCT = {key for key in HEADS if not key.startswith("ال")} - key_set(data
     key_set(data.CONSTRUCT_NOUNS)
 )
 _PRONOUNS = key_set(data.PRONOUNS)
+_MEDIA = key_set(data.MEDIA_HEADS)
 RELATIVES = key_set(data.RELATIVE_PRONOUNS)
 #: Compared on the plain surface, not the match key: على must not swallow the name علي.
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
@@ -75,8 +76,9 @@ def forward_source(
             break
         if addressee and last > first and (
             key in _ADDRESSEES or (key[:1] == "ل" and _ends_name(words.keys[last - 1]))
+            or (key[:1] == "ل" and key[1:] in _MEDIA)
         ):
-            break  # قال مون للصحافيين، فواز جرجس لـCNN: the addressee after a name
+            break  # قال مون للصحافيين، فواز جرجس لـCNN، المتحدث لرويترز: the addressee
         if last > first and stop_at_comma and (
             words.comma_before(last) is not None
             or words.quotation_before(last, context.sentence) is not None

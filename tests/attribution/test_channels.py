@@ -31,8 +31,14 @@ def cues_and_sources(text: str) -> list[tuple[str, str | None]]:
             "ضد مشروع قانون معدل للضريبة الذي يقول عنه خبراء إنه يرفع معدل ضريبة الدخل.",
             "خبراء",
         ),
+        (  # ل + a media name is whom the words were said to, after a title too
+            "وقال مدير المرصد رامي عبد الرحمن لوكالة الأنباء الفرنسية إن الحصيلة ارتفعت.",
+            "مدير المرصد رامي عبد الرحمن",
+        ),
+        ("وقال المالكي لتلفزيون العربية إن التحالف يتبع نهجا صارما.", "المالكي"),
+        ("وقال المتحدث الرسمي لرويترز إن الهجوم وقع فجرا.", "المتحدث الرسمي"),
     ],
-    ids=["on-twitter", "on-its-site", "about-it"],
+    ids=["on-twitter", "on-its-site", "about-it", "to-an-agency", "to-a-channel", "to-reuters"],
 )
 def test_a_channel_is_not_part_of_the_source(text: str, source: str) -> None:
     found = suggest_attributions(text)
