@@ -172,6 +172,12 @@ SOURCE_SKIP_WORDS: tuple[str, ...] = (
     "فيه", "فيها", "له", "لها", "بدوره", "بدورها", "أيضا", "كذلك", "جانبه", "جهته", "عنه", "عنها",
     "عنهم",
 )
+#: Adverbs and reflexives after a cue, skipped before its source (أكد مجددا أن، قال هو نفسه إن);
+#: any word written with the accusative tanween (صراحةً) is skipped too.
+SOURCE_ADVERBS: tuple[str, ...] = (
+    "مجددا", "مرارا", "صراحة", "بوضوح", "مرة", "أخرى", "حينها", "علنا", "رسميا", "مؤخرا",
+    "سابقا", "لاحقا", "هو", "هي", "نفسه", "نفسها", "بنفسه", "بنفسها",
+)
 #: Words that end a clause to the left of a cue (a pre-verbal source starts after them).
 CLAUSE_OPENERS: tuple[str, ...] = (
     "حيث", "ثم", "بينما", "فيما", "لكن", "كما", "إذ", "بعدما", "عندما", "كان", "كانت",

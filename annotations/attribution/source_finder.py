@@ -30,6 +30,8 @@ _CONSTRUCT = {key for key in HEADS if not key.startswith("ال")} - key_set(data
 )
 _PRONOUNS = key_set(data.PRONOUNS)
 _MEDIA = key_set(data.MEDIA_HEADS)
+_ADVERBS = key_set(data.SOURCE_ADVERBS)
+_TANWEEN_FATH = "\u064b"
 RELATIVES = key_set(data.RELATIVE_PRONOUNS)
 #: Compared on the plain surface, not the match key: على must not swallow the name علي.
 _FUNCTION = frozenset(map(plain, data.FUNCTION_WORDS))
@@ -58,8 +60,11 @@ def forward_source(
     """The source among tokens `first`..`end`: up to a time word, a channel (في بيان) or a cue.
     After a verb (`addressee`), ل + noun is whom the words are addressed to, never the source."""
     limit = min(end, context.hi)
-    while first < limit and words.keys[first] in _SKIP:
-        first += 1
+    while first < limit and (
+        words.keys[first] in _SKIP or words.keys[first] in _ADVERBS
+        or _TANWEEN_FATH in words.tokens[first].text
+    ):
+        first += 1  # أكد فيه، أكد مجدداً، قال هو نفسه: what stands before the subject
     if first < limit and (
         words.plain[first] in PREPOSITION_FORMS or words.plain[first] in _FUNCTION
         or words.keys[first] in _PRONOUNS

@@ -57,3 +57,17 @@ def test_b_plus_a_construct_after_the_verb_is_how_not_who() -> None:
 def test_a_name_in_b_after_the_verb_stays_its_subject(text: str) -> None:
     source = first(text).source
     assert source is not None and source.text.startswith("ب")
+
+
+@pytest.mark.parametrize(
+    "adverb",
+    ["مجددا", "مرارا", "صراحةً", "بوضوح", "مرة أخرى", "حينها", "هو نفسه"],
+)
+def test_an_adverb_or_a_reflexive_after_the_verb_is_not_its_source(adverb: str) -> None:
+    found = suggest_attributions(f"وقال الوزير إن الوضع صعب. وأكد {adverb} أن الحكومة ستتحرك.")
+    assert [s.source.text for s in found if s.source] == ["الوزير", "الوزير"]
+
+
+def test_a_subject_after_an_adverb_is_read() -> None:
+    source = first("وأكد مجدداً رئيس الوزراء أن الحكومة ستتحرك.").source
+    assert source is not None and source.text == "رئيس الوزراء"
