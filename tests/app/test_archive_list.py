@@ -213,6 +213,10 @@ def test_one_letter_is_not_searched_yet(tmp_path, recogniser, drive) -> None:
         await pilot.press(*"رامب")
         await settled(pilot, app)
         assert {r.info.id for r in screen.results} == {"d1", "d3", "d5"}
+        await pilot.press(*["backspace"] * 4)  # back to one letter: the results go
+        await settled(pilot, app)
+        assert screen.results == []
+        assert "Type to search" in str(screen.query_one("#search-status").render())
 
     drive(app_on(dated(), tmp_path, recogniser), scenario)
 

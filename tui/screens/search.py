@@ -108,7 +108,7 @@ class SearchScreen(Screen[None]):
     def query_changed(self, event: ArabicInput.Changed) -> None:
         self.query_text = event.value.strip()
         if not as_typed(self.query_text):  # nothing yet, or one letter
-            self._results("", [], [], f"Type to search {self._scope_text()}")
+            self._results(self.query_text, [], [], f"Type to search {self._scope_text()}")
             return
         width = max(self.query_one(OptionList).scrollable_content_region.width - 2, 20)
         app: Any = self.app
