@@ -79,6 +79,8 @@ def forward_source(
         key = words.keys[last]
         if last in context.cue_tokens or key in _STOP or key in COMPLEMENTISER_KEYS:
             break
+        if last > first and key in RELATIVES:
+            break  # الرئيس الكوبي، ميغيل دياز كانيل، الذي وصل ...: the relative clause stays out
         if addressee and last > first and (
             key in _ADDRESSEES or (key[:1] == "ل" and _ends_name(words.keys[last - 1]))
             or (key[:1] == "ل" and key[1:] in _MEDIA)

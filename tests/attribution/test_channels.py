@@ -37,8 +37,15 @@ def cues_and_sources(text: str) -> list[tuple[str, str | None]]:
         ),
         ("وقال المالكي لتلفزيون العربية إن التحالف يتبع نهجا صارما.", "المالكي"),
         ("وقال المتحدث الرسمي لرويترز إن الهجوم وقع فجرا.", "المتحدث الرسمي"),
+        (  # a relative clause after the speaker stays out
+            "وقال الرئيس الكوبي، ميغيل دياز كانيل، الذي وصل إلى مكان الحادث، إن عدد الضحايا كبير.",
+            "الرئيس الكوبي، ميغيل دياز كانيل",
+        ),
     ],
-    ids=["on-twitter", "on-its-site", "about-it", "to-an-agency", "to-a-channel", "to-reuters"],
+    ids=[
+        "on-twitter", "on-its-site", "about-it", "to-an-agency", "to-a-channel", "to-reuters",
+        "relative-clause",
+    ],
 )
 def test_a_channel_is_not_part_of_the_source(text: str, source: str) -> None:
     found = suggest_attributions(text)
