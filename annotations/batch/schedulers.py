@@ -16,7 +16,8 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from typing import Any, TypeVar
 
@@ -118,7 +119,8 @@ def _run_local(
         report(key, result)
 
 
-def _process_pool(workers: int | None, warm_up: Callable[[], None] | None) -> Any:
+@contextmanager
+def _process_pool(workers: int | None, warm_up: Callable[[], None] | None) -> Iterator[Any]:
     """Worker processes that start with `warm_up` done: forked after it where that is safe,
     else started by Dask's configured method, calling it first."""
     import multiprocessing
@@ -128,12 +130,18 @@ def _process_pool(workers: int | None, warm_up: Callable[[], None] | None) -> An
     from dask.multiprocessing import get_context
 
     count = workers or os.cpu_count() or 1
-    if sys.platform == "linux" and threading.active_count() == 1:
-        if warm_up:
-            warm_up()
-        gc.freeze()  # the inherited objects stay shared: no collection touches their pages
-        return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(count, mp_context=get_context(), initializer=warm_up)
+    if not (sys.platform == "linux" and threading.active_count() == 1):
+        with ProcessPoolExecutor(count, mp_context=get_context(), initializer=warm_up) as pool:
+            yield pool
+        return
+    if warm_up:
+        warm_up()
+    gc.freeze()  # what the workers inherit stays shared: no collection touches its pages
+    try:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield pool  # the workers are forked when the first task is sent
+    finally:
+        gc.unfreeze()
 
 
 def _run_distributed(
