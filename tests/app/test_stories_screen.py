@@ -90,7 +90,11 @@ def test_merge_split_undo_and_redo_in_the_stories_screen(build, drive, db_path) 
         screen = await open_stories(pilot, app)
         await pilot.press("g")  # nothing marked
         assert groups(screen) == [["001", "004"], ["002", "003"]]
-        await pilot.press("n", "m", "p", "g")
+        first, second = screen.row_widgets
+        await pilot.press("n")  # the two rows redrawn in place
+        assert list(screen.query(".current")) == [second] and screen.row_widgets == [first, second]
+        assert str(second.render()).startswith("▶") and str(first.render()).startswith(" ")
+        await pilot.press("m", "p", "g")
         await pilot.pause()
         assert groups(screen) == [["001", "002", "003", "004"]] and screen.marked == set()
         assert len(app.store.story_decisions("ana")) == 2

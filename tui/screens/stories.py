@@ -67,6 +67,7 @@ class StoriesScreen(Screen[None]):
         self.shown: list[Story] = []
         #: The rows on screen: (story, None) for a story, (story, article id) for an article.
         self.rows: list[tuple[Story, str | None]] = []
+        self.row_widgets: list[Static] = []
         self.opened: set[str] = set()
         self.marked: set[str] = set()
         self.needle = ""
@@ -130,15 +131,19 @@ class StoriesScreen(Screen[None]):
         self.current = min(self.current, max(len(self.rows) - 1, 0))
         rows = self.query_one("#stories-rows", VerticalScroll)
         rows.remove_children()
-        rows.mount_all(self._row(n, story, article) for n, (story, article) in enumerate(self.rows))
+        self.row_widgets = [self._row(n, *row) for n, row in enumerate(self.rows)]
+        rows.mount_all(self.row_widgets)
         if self.rows:
             self.call_after_refresh(self._scroll_to_current)
 
     def _row(self, index: int, story: Story, article: str | None) -> Static:
-        pointer = "▶" if index == self.current else " "
         classes = "story" if article is None else "story-article"
         if index == self.current:
             classes += " current"
+        return Static(self._row_text(index, story, article), markup=False, classes=classes)
+
+    def _row_text(self, index: int, story: Story, article: str | None) -> str:
+        pointer = "▶" if index == self.current else " "
         if article is not None:
             mark = "●" if article in self.marked else " "
             info = self.corpus.info(article)
@@ -147,17 +152,13 @@ class StoriesScreen(Screen[None]):
             outlet = (info.outlet if info else None) or f"({article})"
             outlet = shaped_line(printable(outlet), TEXT_WIDTH, self.mode)
             day = ((info.published if info else None) or "-")[:10]
-            return Static(f"{pointer}  {mark}{day:<10}      {title}  · {outlet}", markup=False,
-                          classes=classes)  # fmt: skip
+            return f"{pointer}  {mark}{day:<10}      {title}  · {outlet}"
         mark = "●" if set(story.articles) <= self.marked else " "
         outlets = ", ".join(shaped_line(printable(o), TEXT_WIDTH, self.mode) for o in story.outlets)
         title = shaped_line(story.title, TEXT_WIDTH, self.mode, self.hide_harakat)
         day = (story.first or "-")[:10]
         opened = "▾" if story.id in self.opened else "▸"
-        return Static(
-            f"{pointer}{mark}{opened} {day:<10} {len(story.articles):>3}  {title}  · {outlets}",
-            markup=False, classes=classes,
-        )  # fmt: skip
+        return f"{pointer}{mark}{opened} {day:<10} {len(story.articles):>3}  {title}  · {outlets}"
 
     def _scroll_to_current(self) -> None:
         current = self.query("#stories-rows .current")
@@ -170,8 +171,11 @@ class StoriesScreen(Screen[None]):
     def action_move(self, step: int) -> None:
         if not self.rows:
             return
-        self.current = max(0, min(len(self.rows) - 1, self.current + step))
-        self.redraw()
+        before, self.current = self.current, max(0, min(len(self.rows) - 1, self.current + step))
+        for n in {before, self.current}:  # two rows change, not the thousands
+            self.row_widgets[n].update(self._row_text(n, *self.rows[n]))
+            self.row_widgets[n].set_class(n == self.current, "current")
+        self._scroll_to_current()
 
     def action_open(self) -> None:
         if (row := self._at_cursor()) is None:
