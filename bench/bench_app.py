@@ -9,7 +9,9 @@ Run by hand: `.venv/bin/python bench/bench_app.py [--quick]`. Prints numbers, as
   ratio says what the article's length costs, whatever the machine's load.
 - first frame: a fresh Python process per case, from interpreter start to the first frame of the
   article list (`Ready`), for the 5 seeds, a 10,000-article synthetic corpus already in memory,
-  the same corpus loaded from a JSONL file by the app's loader, and a bare Textual hello world.
+  the same corpus loaded from a JSONL file by the app's loader, the 5 seeds with a database of
+  100,000 annotations (`bench_store.py`'s), and a bare Textual hello world; then when every
+  article is listed and the database open (the list's counts shown).
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ KEYS = {
     "s (tag SOURCE, durable save)": ["s"],
 }
 STARTED = time.perf_counter()
+#: Annotations in the database of the "annotated" first-frame case.
+ANNOTATED = 100_000
 
 
 def percentiles(samples: list[float]) -> str:
@@ -139,7 +143,7 @@ if case == "hello":
     raise SystemExit
 from annotations.corpus import Article, Corpus, load_corpus
 from tui.app import RawiApp
-if case == "seeds":
+if case in ("seeds", "annotated"):
     corpus = load_corpus()
 elif case == "synthetic":
     seeds = list(load_corpus())
@@ -150,25 +154,29 @@ elif case == "jsonl":
 else:
     from annotations.corpus import iter_articles
     corpus = iter_articles([tmp / "corpus"])
-EXPECTED = 5 if case == "seeds" else 10_000
+EXPECTED = 5 if case in ("seeds", "annotated") else 10_000
+DB = tmp / ("annotated.json" if case == "annotated" else "db.json")
 class Timed(RawiApp):
     def on_ready(self):
         self.first = time.perf_counter() - START
         self.set_interval(0.005, self.check)
     def check(self):
-        if len(self.corpus.ids()) >= EXPECTED:
+        if len(self.corpus.ids()) >= EXPECTED and self.store is not None:
             listed = time.perf_counter() - START
             print(self.first, type(self.screen).__name__, EXPECTED, listed)
             self.exit()
-app = Timed(corpus, tmp / "db.json", "bench", config_path=tmp / "c.toml")
+app = Timed(corpus, DB, "bench", config_path=tmp / "c.toml")
 app.run(headless=True, size=(120, 36))
 """
 
 
 def first_frames(runs: int) -> None:
+    from bench_store import make_database
+
     from annotations.corpus import load_corpus
 
     tmp = Path(tempfile.mkdtemp())
+    make_database(tmp / "annotated.json", ANNOTATED)
     seeds = list(load_corpus())
     (tmp / "corpus").mkdir()
     for part in range(10):
@@ -186,6 +194,7 @@ def first_frames(runs: int) -> None:
     cases = {
         "hello": "bare Textual hello world",
         "seeds": "rawi, 5 seeds",
+        "annotated": f"rawi, 5 seeds, {ANNOTATED:,} annotations",
         "synthetic": "rawi, 10,000 articles in memory",
         "jsonl": "rawi, 10,000 articles loaded from JSONL",
         "streamed": "rawi, 10,000 JSONL articles streamed in",
@@ -208,10 +217,13 @@ def first_frames(runs: int) -> None:
         results[case] = statistics.median(samples)
         shown = ""
         if len(out) > 3:
-            shown = f"all {int(out[2]):,} listed at {statistics.median(listed):.0f} ms"
+            shown = (
+                f"all {int(out[2]):,} listed, database open at {statistics.median(listed):.0f} ms"
+            )
         print(f"  {label:<40} median {results[case]:7.1f} ms  (n={runs})  {shown}")
     print(
         f"  10,000 in memory / 5 seeds: {results['synthetic'] / results['seeds']:.2f}x; "
+        f"{ANNOTATED:,} annotations / none: {results['annotated'] / results['seeds']:.2f}x; "
         f"seeds / hello world: {results['seeds'] / results['hello']:.2f}x"
     )
 

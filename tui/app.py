@@ -5,12 +5,14 @@ The app wires screens, settings and the store; what keys do lives in `annotation
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -42,10 +44,27 @@ from tui.screens.reader import ReaderScreen
 from tui.screens.statistics import StatisticsScreen
 from tui.widgets.shaped import shaped_line
 
+#: The longest the database waits for the first frame before it is opened anyway.
+FIRST_FRAME_WAIT = 2.0
 #: How often articles still arriving are added to the list.
 LOAD_BATCH_SECONDS = 0.25
 #: Binding id prefixes that are ours (shown in help and the command palette).
 OWN_PREFIXES = ("app.", "list.", "reader.", "adjudicate.", "stories.", "compare.", "statistics.")
+
+
+def needs_store(method: Callable[..., None]) -> Callable[..., None]:
+    """A `RawiApp` method showing a screen that needs the database: run now, or once the
+    database is open (the last one asked for meanwhile)."""
+
+    @wraps(method)
+    def run(app: RawiApp, *args: Any, **kwargs: Any) -> None:
+        if app.store is None:
+            app._waiting = partial(run, app, *args, **kwargs)
+            app.notify("Opening the annotation database…", timeout=2)
+            return
+        method(app, *args, **kwargs)
+
+    return run
 
 
 class RawiApp(App[None]):
@@ -88,7 +107,10 @@ class RawiApp(App[None]):
         self.recogniser = recogniser
         #: This run's render mode when given (`rawi open --bidi` or `$RAWI_BIDI`); F2 drops it.
         self.bidi: Mode | None = bidi
+        #: The database, once the worker opening it is done (None until then).
         self.store: Store | None = None
+        #: What waits for the store: the last screen asked for before it was open.
+        self._waiting: Callable[[], None] | None = None
         self.list_screen: ArticleListScreen | None = None
         #: Articles opened in the reader, whose entity counts may have changed.
         self.opened: set[str] = set()
@@ -113,20 +135,44 @@ class RawiApp(App[None]):
         self._write_bidi_mode()
         for problem in [*self.config.problems, *keymap_problems(self.config.keymap, app_screens())]:
             self.notify(printable(problem), severity="warning", timeout=10, markup=False)
-        try:
-            self.store = Store.open(self.db_path)
-        except StoreError as error:
-            self.push_screen(
-                ErrorScreen("The annotation database cannot be opened", str(error), "Quit"),
-                lambda _: self.exit(return_code=1),
-            )
-            return
         self.list_screen = ArticleListScreen(
             self.corpus, self.recogniser, arriving=self._arriving is not None
         )
         self.push_screen(self.list_screen)
+        drawn = threading.Event()
+        self.call_after_refresh(drawn.set)
+        self.open_store(drawn)
         if self._arriving is not None:
             self.load_articles(self._arriving)
+
+    @work(thread=True, group="store")
+    def open_store(self, drawn: threading.Event) -> None:
+        """Open the database once the list is `drawn` (its JSON parse holds the interpreter: a
+        second for 100,000 annotations); the list shows "…" for its counts until then."""
+        drawn.wait(FIRST_FRAME_WAIT)
+        try:
+            store = Store.open(self.db_path)
+        except StoreError as error:
+            self.call_from_thread(self._store_failed, str(error))
+            return
+        try:
+            self.call_from_thread(self._store_opened, store)
+        except RuntimeError:  # the app closed meanwhile
+            store.close()
+
+    def _store_opened(self, store: Store) -> None:
+        self.store = store
+        if self.list_screen is not None:
+            self.list_screen.store_opened()
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
+
+    def _store_failed(self, message: str) -> None:
+        self.push_screen(
+            ErrorScreen("The annotation database cannot be opened", message, "Quit"),
+            lambda _: self.exit(return_code=1),
+        )
 
     @work(thread=True, group="corpus")
     def load_articles(self, articles: Iterable[Article]) -> None:
@@ -170,6 +216,7 @@ class RawiApp(App[None]):
 
     # -- navigation ----------------------------------------------------------------------------
 
+    @needs_store
     def open_article(
         self, article_id: str, *, replace: bool = False, at: int | None = None
     ) -> None:
@@ -200,6 +247,7 @@ class RawiApp(App[None]):
         else:
             self.push_screen(screen)
 
+    @needs_store
     def open_adjudication(self, article_id: str) -> None:
         """Open the adjudication of an article, unless no annotator has a span there."""
         assert self.store is not None
@@ -214,6 +262,7 @@ class RawiApp(App[None]):
             AdjudicationScreen(adjudication, self.render_mode, self.config.hide_harakat)
         )
 
+    @needs_store
     def open_stories(self) -> None:
         """Open the corpus's stories (grouped in the background; see docs/stories.md)."""
         from tui.screens.stories import StoriesScreen
@@ -235,9 +284,10 @@ class RawiApp(App[None]):
             return
         self.open_article(following, replace=True)
 
+    @needs_store
     def action_statistics(self) -> None:
         """The statistics screen over the corpus and everyone's work (`rawi report`'s charts)."""
-        if self.store is None or isinstance(self.screen, StatisticsScreen):
+        if isinstance(self.screen, StatisticsScreen):
             return
         corpus, db_path, annotator = self.corpus, self.db_path, self.annotator
         outlets = Counter(info.outlet for info in corpus.infos() if info.outlet).most_common()
@@ -313,9 +363,11 @@ class RawiApp(App[None]):
         title = "Reader keys" if isinstance(self.screen, ReaderScreen) else "Keys"
         self.push_screen(HelpScreen(title, rows, self.config_path))
 
+    @needs_store
     def action_history(self) -> None:
         """The history view: the annotator's recent actions, newest first."""
-        if self.store is None or isinstance(self.screen, HistoryScreen):
+        assert self.store is not None
+        if isinstance(self.screen, HistoryScreen):
             return
         here = self.screen.session.article.id if isinstance(self.screen, ReaderScreen) else None
         shown = partial(shaped_line, mode=self.render_mode, hide_harakat=self.config.hide_harakat)

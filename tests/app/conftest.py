@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from annotations.corpus import Corpus
 from annotations.entities import Entity, surface_key
 from tui.app import RawiApp
 from tui.config import Config
+from tui.screens.error import ErrorScreen
 
 SIZE = (120, 36)
 
@@ -97,6 +99,20 @@ def build(seeds: Corpus, db_path: Path, config_path: Path) -> Callable[..., Rawi
 Scenario = Callable[[Pilot, RawiApp], Awaitable[None]]
 
 
+async def store_open(app: RawiApp, timeout: float = 60) -> None:
+    """Once the database is open or its error shown (a worker opens it after the first frame)."""
+    deadline = time.monotonic() + timeout
+    while app.store is None and not isinstance(app.screen, ErrorScreen):
+        assert time.monotonic() < deadline, "the database was neither opened nor refused"
+        await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def wait_for_store() -> Callable[[RawiApp], Awaitable[None]]:
+    """`await wait_for_store(app)`: until the database is open."""
+    return store_open
+
+
 @pytest.fixture
 def drive() -> Callable[..., None]:
     """`drive(app, scenario, open_reader=False)`: run the app headless at `SIZE`, optionally
@@ -105,6 +121,7 @@ def drive() -> Callable[..., None]:
     def run(app: RawiApp, scenario: Scenario, *, open_reader: bool = False) -> None:
         async def play() -> None:
             async with app.run_test(size=SIZE) as pilot:
+                await store_open(app)
                 await pilot.pause()
                 if open_reader:
                     await pilot.press("enter")

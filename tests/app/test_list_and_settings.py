@@ -1,13 +1,17 @@
-"""The article list, settings and keymap from the config file, database errors, bidi mode."""
+"""The article list, settings and keymap from the config file, database errors, bidi mode; the
+list drawn before the database is open."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 
 import pytest
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.pilot import Pilot
 
+import tui.app as app_module
 from annotations.store import Store
 from tui.app import RawiApp
 from tui.config import Config, load_config
@@ -15,6 +19,7 @@ from tui.layout import BIDI_EXPLICIT, BIDI_IMPLICIT
 from tui.screens.article_list import COLUMNS, ArticleListScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.stories import StoriesScreen
 
 
 def cells(app: RawiApp, article_id: str) -> dict[str, str]:
@@ -283,3 +288,68 @@ def test_keymap_problems_are_notified_at_start(build, config_path, drive) -> Non
         assert "hiding Quit" in messages and "'reader.nope' is not a binding id" in messages
 
     drive(build(), scenario)
+
+
+@pytest.fixture
+def held_open(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """`Store.open` in the app waits until the event is set."""
+    release = threading.Event()
+
+    class HeldStore(Store):
+        @classmethod
+        def open(cls, path, **options):  # type: ignore[no-untyped-def]
+            assert release.wait(30)
+            return super().open(path, **options)
+
+    monkeypatch.setattr(app_module, "Store", HeldStore)
+    return release
+
+
+def test_the_list_is_drawn_before_the_database_opens_and_the_reader_waits_for_it(
+    build, seeds, db_path: Path, held_open: threading.Event, wait_for_store
+) -> None:
+    first = seeds.ids()[0]
+    with Store.open(db_path) as store:
+        store.set_status(first, "ana", "done")
+
+    async def play() -> None:
+        app = build()
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ArticleListScreen) and app.store is None
+            assert len(screen.order) == 5  # the titles are there
+            assert [cells(app, first)[k] for k in ("claims", "sources", "status")] == ["…"] * 3
+            assert screen.sub_title == "opening the annotation database…"
+            await pilot.press("enter")  # the reader waits for the database
+            await pilot.pause()
+            assert app.screen is screen
+            held_open.set()
+            await wait_for_store(app)
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            assert app.screen.session.article.id == first
+            await pilot.press("q")
+            await pilot.pause()
+            assert cells(app, first)["status"] == "done"
+            assert screen.sub_title.startswith("1 of 5 done")
+
+    asyncio.run(play())
+
+
+def test_the_stories_wait_for_the_database(
+    build, held_open: threading.Event, wait_for_store
+) -> None:
+    async def play() -> None:
+        app = build()
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("S")
+            await pilot.pause()
+            assert isinstance(app.screen, ArticleListScreen)  # not failing: waiting
+            held_open.set()
+            await wait_for_store(app)
+            await pilot.pause()
+            assert isinstance(app.screen, StoriesScreen)
+
+    asyncio.run(play())

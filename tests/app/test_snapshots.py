@@ -16,7 +16,9 @@ TRUECOLOR = Config(colors="truecolor")
 
 
 async def settle(pilot: Pilot) -> None:
-    """Finish the counting and entity workers, stop blinking, let the screen repaint."""
+    """Finish the workers (opening the database, counting, entities), stop blinking, let the
+    screen repaint. Scenarios settle before their first key: a screen asked for while the
+    database opens waits for it, with a notice."""
     for field in pilot.app.query(Input):
         field.cursor_blink = False
     await pilot.app.workers.wait_for_complete()
@@ -33,6 +35,7 @@ def test_reader_with_entities(snap_compare, build, size) -> None:
     over an entity (السيسي) and a CLAIM, and the status bar counts."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("s", "w", "w", "k", "w")
@@ -45,6 +48,7 @@ def test_reader_selection(snap_compare, build, size) -> None:
     """A selection over three words of the second paragraph, cursor at its end."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("right_square_bracket", "v", "w", "w")
@@ -58,6 +62,7 @@ def test_help_screen(snap_compare, build, size) -> None:
     how to close it and where the config file is."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("question_mark")
@@ -74,6 +79,7 @@ def test_reader_with_suggestions(snap_compare, build, size) -> None:
     paler), and the status bar saying it: `suggestion 1/15 · organisation · 0.76`."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("tab", "y")
@@ -88,6 +94,7 @@ def test_reader_overlapping_tags(snap_compare, build, size, depth) -> None:
     alternate), a CLAIM bar over a CONTENT over suggested content, other suggestions quieter."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")
@@ -102,6 +109,7 @@ def test_reader_find(snap_compare, build, size) -> None:
     yellow, the cursor on the second after Enter, and the status bar counting them."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("ctrl+f", *"السيسي", "enter")
@@ -118,6 +126,7 @@ def test_reader_small_and_big(snap_compare, build, terminal, depth) -> None:
     lines stop at 100 cells, the text block at the right of the pane."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")
@@ -134,6 +143,7 @@ def test_statistics_screen(snap_compare, build, size) -> None:
     the others 0) as bars beside their numbers."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("s", "w", "w", "k", "q", "f5")
@@ -147,6 +157,7 @@ def test_stories_screen(snap_compare, build, size) -> None:
     their outlets, dates and article counts, the first highlighted, the filter line empty."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("S")
         await settle(pilot)
 
@@ -158,6 +169,7 @@ def test_stories_screen_opened_and_marked(snap_compare, build, size) -> None:
     each with its day and title, the cursor on the story."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("S")
         await settle(pilot)
         await pilot.press("n", "m", "p", "o")
@@ -174,6 +186,7 @@ def test_compare_screen(snap_compare, build, size, tab) -> None:
     001 7 of 9 quotes official, 004 9 of 19, then each source); outlets in display order."""
 
     async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press("S")
         await settle(pilot)
         await pilot.press("enter")

@@ -74,6 +74,10 @@ def _count(value: int | None) -> str:
     return "…" if value is None else str(value)
 
 
+def _stat_cells(stats: StoreStats) -> tuple[str, str, str]:
+    return str(stats.claims), str(stats.sources), stats.status
+
+
 class ArticleListScreen(Screen[None]):
     """The corpus as a table."""
 
@@ -131,6 +135,9 @@ class ArticleListScreen(Screen[None]):
         #: Entity counts kept across runs (opened by the first count), and how many rows the
         #: current count has done.
         self.stored_counts: EntityCounts | None = None
+        #: The claims, sources and status of the articles the annotator touched, as last read
+        #: from the store (None until it is open).
+        self.stats: dict[str, StoreStats] | None = None
         self._counted = self._to_count = 0
         #: "n of N done" and the counts by status (see `show_progress`).
         self._statuses = ""
@@ -202,9 +209,7 @@ class ArticleListScreen(Screen[None]):
             row.article.day or "",
             _count(row.words),
             _count(row.entities),
-            str(row.stats.claims),
-            str(row.stats.sources),
-            row.stats.status,
+            *(("…",) * 3 if row.stats is None else _stat_cells(row.stats)),
         )
         if self.show_ids:
             width = self.table.columns[-1].width
@@ -213,19 +218,32 @@ class ArticleListScreen(Screen[None]):
 
     # -- data ------------------------------------------------------------------------------
 
+    def store_opened(self) -> None:
+        """The database is open (`RawiApp.open_store`): its counts, then words and entities."""
+        self.refresh_stats()
+        if not self.arriving:
+            self.count_rows()
+
     def refresh_stats(self) -> None:
-        """Claims, sources and status again from the store."""
-        stats = store_stats(self.app.store, self.app.annotator)  # type: ignore[attr-defined]
-        for article_id, row in self.rows.items():
-            row.stats = stats.get(article_id, StoreStats())
-        self._values_changed()
+        """Claims, sources and status again from the store (once it is open)."""
+        store = self.app.store  # type: ignore[attr-defined]
+        if store is not None:
+            self.stats = store_stats(store, self.app.annotator)  # type: ignore[attr-defined]
+            for article_id, row in self.rows.items():
+                row.stats = self.stats.get(article_id, StoreStats())
+            self._values_changed()
         self.show_progress()
         self.table.refresh()
 
     def show_progress(self) -> None:
         """ "n of N done" and the counts by status in the header, then how many articles have
         their entities counted while a count runs."""
-        self._statuses = progress_summary(row.stats.status for row in self.rows.values())
+        if self.stats is None:
+            self._statuses = "opening the annotation database…"
+        else:
+            self._statuses = progress_summary(
+                (row.stats or StoreStats()).status for row in self.rows.values()
+            )
         self._show_header()
 
     def _show_header(self) -> None:
@@ -240,9 +258,11 @@ class ArticleListScreen(Screen[None]):
         return self._counted < self._to_count
 
     def count_rows(self) -> None:
-        """Count what is not counted yet, in a thread, with the analyst's entity decisions."""
-        self._counted = self._to_count = 0
+        """Count what is not counted yet, in a thread, with the analyst's entity decisions
+        (once the database is open)."""
         app = self.app
+        if app.store is None:  # type: ignore[attr-defined]
+            return
         decisions = entity_decisions(app.store, app.annotator)  # type: ignore[attr-defined]
         self._count_rows(decisions, list(self.shown_rows))
 
@@ -382,6 +402,8 @@ class ArticleListScreen(Screen[None]):
         would slow the loading down)."""
         for row in rows:
             self.rows[row.article.id] = row
+            if self.stats is not None:
+                row.stats = self.stats.get(row.article.id, StoreStats())
         self._sorted = None
         self.show_progress()
         self.refilter()

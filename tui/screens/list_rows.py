@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, overload
 
@@ -26,10 +26,11 @@ SPARSE = 8
 
 @dataclass
 class Row:
-    """What one row shows; `words` and `entities` are None until counted."""
+    """What one row shows; `stats` is None until the database is open, `words` and `entities`
+    until counted."""
 
     article: Any
-    stats: StoreStats = field(default_factory=StoreStats)
+    stats: StoreStats | None = None
     words: int | None = None
     entities: int | None = None
 
@@ -47,9 +48,9 @@ SORT_KEYS: dict[str, Callable[[Row], Any]] = {
     "date": lambda row: row.article.day or "",
     "words": lambda row: -1 if row.words is None else row.words,
     "entities": lambda row: -1 if row.entities is None else row.entities,
-    "claims": lambda row: row.stats.claims,
-    "sources": lambda row: row.stats.sources,
-    "status": lambda row: STATUS_ORDER.get(row.stats.status, 0),
+    "claims": lambda row: -1 if row.stats is None else row.stats.claims,
+    "sources": lambda row: -1 if row.stats is None else row.stats.sources,
+    "status": lambda row: -1 if row.stats is None else STATUS_ORDER.get(row.stats.status, 0),
     "id": lambda row: row.article.id,
 }
 #: The columns whose values change while the list is shown (counted, or read from the store).
