@@ -64,7 +64,7 @@ def atomic_file(path: Path) -> Iterator[IO[bytes]]:
     On any error the temporary file is removed and `path` is left as it was.
     """
     path = Path(path)
-    temp = _temp_of(path)
+    temp = temp_of(path)
     try:
         with open(temp, "wb") as out:
             keep_ownership(out.fileno(), path)
@@ -86,7 +86,7 @@ def write_staged(
     replaced until `install_staged`. With `sync_every`, what is written is flushed each time
     that many bytes more are: a large file written in the background then never makes another
     file's fsync wait for all of it."""
-    temp = _temp_of(path)
+    temp = temp_of(path)
     try:
         with open(temp, "wb") as out:
             keep_ownership(out.fileno(), like or path)
@@ -117,8 +117,9 @@ def install_staged(temp: Path, path: Path) -> None:
     sync_dir(path.parent)
 
 
-def _temp_of(path: Path) -> Path:
-    return path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}")
+def temp_of(path: Path, pid: int | None = None) -> Path:
+    """The temporary file a process (`pid`, default this one) writes to replace `path`."""
+    return path.with_name(f".{path.name}{TMP_MARK}{pid or os.getpid()}")
 
 
 def keep_ownership(fd: int, path: Path) -> None:

@@ -3,7 +3,7 @@
 State lives in memory; every save appends one journal line and fsyncs it under the `.lock` file
 before returning. Before each read or save the journal's tail written by other processes is
 replayed (across their folds). Past `compact_bytes` of journal a save seals the journal and
-folds it into the database file in a thread (`fold.py`): the save itself never waits for it.
+folds it into the database file in a child process (`fold.py`): the save never waits for it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from annotations.store.errors import (
     StoreReadOnlyError,
     disk_error,
 )
-from annotations.store.fold import Fold, claim, held_elsewhere
+from annotations.store.fold import LOCK_POLL, Fold, claim, held_elsewhere
 from annotations.store.history import record_action
 from annotations.store.journal import Journal, Tail
 from annotations.store.schema import META, SCHEMA_VERSION, meta_document
@@ -173,7 +173,7 @@ class Database:
         """The lock. Not `required` (reading): where the lock file cannot be opened (a
         read-only folder) nobody can fold either, so reading without it is safe."""
         try:
-            self._lock.acquire()
+            self._lock.acquire(poll_interval=LOCK_POLL)
         except Timeout:
             raise StoreLockedError(
                 f"{self.path}: another rawi process has held the database lock for "
@@ -342,8 +342,8 @@ class Database:
         self.journal.create(generation, SCHEMA_VERSION)
 
     def _fold_in_background(self) -> None:
-        """Seal the journal and fold it in a thread (unless a fold is under way, here or in
-        another process); a failure to start warns and waits for `compact_bytes` more."""
+        """Seal the journal and fold it in the background (unless a fold is under way, here or
+        in another process); a failure to start warns and waits for `compact_bytes` more."""
         self._end_fold(wait=False)
         if self._fold is not None:
             return
@@ -377,7 +377,7 @@ class Database:
             raise StoreLockedError(
                 f"{self.path}: another rawi process is compacting it now; try again in a moment."
             )
-        fold.run_locked()
+        fold.run_locked(database_tables(self.state.frozen(), fold.meta, self._extra))
         self._sealed_bytes, self._fold_at = 0, self.compact_bytes
 
     def _begin_fold(self) -> Fold | None:
@@ -396,13 +396,12 @@ class Database:
             folded_from = sealed.header().generation
         else:
             folded_from, claimed = self._generation, self._seal()
-        meta = meta_document(self._generation, folded_from)
-        frozen, extra = self.state.frozen(), self._extra
         return Fold(
             self.path,
             sealed.path,
             claimed,
-            lambda: database_tables(frozen, meta, extra),
+            generation=self._generation,
+            folded_from=folded_from,
             lock_path=Path(self._lock.lock_file),
             lock_timeout=self._lock.timeout,
         )

@@ -2,40 +2,57 @@
 
 A fold is owned by whoever holds the claim, an exclusive `flock` on the sealed journal (released
 by the kernel when its process dies, so a fold cut short is taken over by the next writer).
-The owner writes the new file beside the database without the database lock, saves going on
-meanwhile into the new journal; only the swap (rename the new file over the old one, then
-delete the sealed journal) happens under the lock. The file written holds the state at the end
-of the sealed journal or later: replaying entries already folded changes nothing. A sealed
-journal is deleted only by the holder of its claim, so no other journal can be sealed in its
-place while a fold of it runs.
+Nobody changes the database file or the sealed journal while the claim is held, so a background
+fold writes the new file in a child process (`fold_writer.py`: it reads both from disk) and
+shares neither the interpreter nor its lock with the app; saves go on meanwhile into the new
+journal. The owner then takes the database lock for the swap alone (rename the new file over the
+old one, fsync the folder) and deletes the sealed journal afterwards, under the claim. The file
+written holds the state at the end of the sealed journal or later: replaying entries already
+folded changes nothing. A sealed journal is deleted only by the holder of its claim, so no other
+journal can be sealed in its place while a fold of it runs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock
 
-from annotations.durable import install_staged, sync_dir, write_staged
+from annotations.durable import install_staged, temp_of, write_staged
 from annotations.store.database_file import encode_database
 from annotations.store.errors import StoreError, disk_error
+from annotations.store.schema import meta_document
 
 try:
     import fcntl
 except ImportError:  # Windows: no claim; two folds at once both write a correct file
     fcntl = None  # type: ignore[assignment]
 
-_KEPT = "it was left as it was and nothing was lost"
+KEPT = "it was left as it was and nothing was lost"
 #: The new file is flushed every MB as it is written, so a save's fsync meanwhile never waits
 #: for tens of MB to reach the disk.
 SYNC_EVERY = 1 << 20
-TURN = 0.0005
+#: The child process that writes a background fold's file (tests put a wrapper in its place):
+#: this interpreter, finding `annotations` where this process found it if nowhere else.
+WRITER = [
+    sys.executable,
+    "-c",
+    "import sys; sys.path.append(sys.argv.pop(1)); "
+    "from annotations.store.fold_writer import main; sys.exit(main(sys.argv[1:]))",
+    str(Path(__file__).resolve().parents[2]),
+]
+#: The writer's exit code when the file already holds the sealed journal (nothing to write).
+ALREADY_FOLDED = 3
+#: How often a waiting lock is tried again: a save waits for a swap no longer than it takes.
+LOCK_POLL = 0.001
 
 
 def claim(sealed: Path) -> int | None:
@@ -64,53 +81,32 @@ def held_elsewhere(sealed: Path) -> bool:
     return False
 
 
-_turns = threading.Lock()
-_folding = 0
-_interval = 0.0
-
-
-@contextlib.contextmanager
-def _short_turns() -> Iterator[None]:
-    """While a fold thread runs, threads take turns every 0.5 ms, not 5: a save waiting for
-    the interpreter (after each of its system calls) then waits little."""
-    global _folding, _interval
-    with _turns:
-        if not _folding:
-            _interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(_interval, TURN))
-        _folding += 1
-    try:
-        yield
-    finally:
-        with _turns:
-            _folding -= 1
-            if not _folding:
-                sys.setswitchinterval(_interval)
-
-
 class Fold:
-    """One fold: write `tables` as the database file at `path`, then swap it in and delete the
-    sealed journal, under the database lock at `lock_path`. `start()` runs it in a thread."""
+    """One fold of the sealed journal at `sealed` into the database file at `path`, whose
+    `_meta` then names `generation` (the journal that follows) and `folded_from` (the sealed
+    one's). `start()` runs it in the background; `run_locked()` here and now."""
 
     def __init__(
         self,
         path: Path,
         sealed: Path,
         claimed: int,
-        tables: Callable[[], dict[str, list[dict[str, Any]]]],
         *,
+        generation: str,
+        folded_from: str,
         lock_path: Path,
         lock_timeout: float,
     ) -> None:
         self.path, self.sealed, self._claimed = path, sealed, claimed
-        self._tables = tables
+        self.generation, self.folded_from = generation, folded_from
         self._lock = FileLock(lock_path, timeout=lock_timeout, preserve_lock_file=True)
         self._thread: threading.Thread | None = None
         #: Why the fold failed (None: it succeeded, or is still running).
         self.error: StoreError | None = None
 
     def start(self) -> None:
-        """Run the fold in a thread (`wait()` for it)."""
+        """Write the new file in a child process; a thread waits for it, then swaps the file in
+        (`wait()` for it)."""
         self._thread = threading.Thread(target=self._run, name="rawi-fold", daemon=True)
         self._thread.start()
 
@@ -124,38 +120,77 @@ class Fold:
             self._thread.join()
         return self.error
 
-    def run_locked(self) -> None:
-        """Run the fold here, the database lock held by the caller; raises a `StoreError`."""
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The `_meta` document of the file the fold writes."""
+        return meta_document(self.generation, self.folded_from)
+
+    def run_locked(self, tables: Mapping[str, Iterable[dict[str, Any]]]) -> None:
+        """Write `tables` (the database as it stands, `meta` its `_meta`) as the file, swap it
+        in and delete the sealed journal, the database lock held by the caller; raises a
+        `StoreError`."""
         try:
-            self._install(self._write())
+            try:
+                temp = write_staged(self.path, encode_database(tables), sync_every=SYNC_EVERY)
+            except OSError as error:
+                raise disk_error(self.path, error, KEPT) from error
+            self._install(temp)
+            self._delete_sealed()
         finally:
             os.close(self._claimed)
 
     def _run(self) -> None:
         try:
-            with _short_turns():
-                temp = self._write()
-            with self._lock:
-                self._install(temp)
+            temp = self._written()
+            if temp is not None:
+                try:
+                    with self._lock.acquire(poll_interval=LOCK_POLL):
+                        self._install(temp)
+                finally:
+                    with contextlib.suppress(FileNotFoundError):
+                        temp.unlink()  # left when the swap failed
+            self._delete_sealed()
         except StoreError as error:
             self.error = error
-        except Exception as error:  # a fold never takes the app down: the journal has it all
+        except Exception as error:  # a fold never takes the app down: the journals have it all
             self.error = StoreError(f"{self.path}: compaction failed ({error!r}); nothing lost.")
         finally:
             os.close(self._claimed)
 
-    def _write(self) -> Path:
-        try:
-            return write_staged(self.path, encode_database(self._tables()), sync_every=SYNC_EVERY)
-        except OSError as error:
-            raise disk_error(self.path, error, _KEPT) from error
+    def _written(self) -> Path | None:
+        """Run the writer; the file it wrote, or None when the database file already holds the
+        sealed journal. Its failure is a `StoreError` (its temporary file removed)."""
+        child = subprocess.Popen(
+            [*WRITER, str(self.path), self.generation, self.folded_from],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        _, said = child.communicate()
+        temp = temp_of(self.path, child.pid)
+        if child.returncode == 0:
+            return temp
+        if child.returncode == ALREADY_FOLDED:
+            return None
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()  # a writer killed mid-write leaves it
+        reason = said.decode(errors="replace").strip()
+        if child.returncode == 1 and reason:  # the writer's own message (a full disk ...)
+            raise StoreError(reason)
+        if child.returncode < 0:
+            reason = f"its process was killed by {signal.Signals(-child.returncode).name}"
+        reason = reason or f"its process ended with exit code {child.returncode}"
+        raise StoreError(f"{self.path}: compaction failed ({reason}); {KEPT}.")
 
     def _install(self, temp: Path) -> None:
-        """Swap the new file in, then delete the sealed journal it holds."""
+        """Rename the new file over the database and fsync the folder (under the lock)."""
         try:
             install_staged(temp, self.path)
-            with contextlib.suppress(FileNotFoundError):
-                self.sealed.unlink()
-            sync_dir(self.path.parent)
         except OSError as error:
             raise disk_error(self.path, error, "nothing was lost") from error
+
+    def _delete_sealed(self) -> None:
+        """The sealed journal is in the file now: delete it (the claim keeps any other fold off
+        it; if a crash undoes the deletion, the next open deletes it again)."""
+        with contextlib.suppress(FileNotFoundError):
+            self.sealed.unlink()

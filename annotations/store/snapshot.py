@@ -40,9 +40,10 @@ class Snapshot:
         return self.meta["generation"]
 
 
-def read_snapshot(path: Path, journal: Journal, *, locked: bool) -> Snapshot:
-    """The database at `path` with `journal` replayed. `locked`: we hold the lock, so a torn
-    last journal line is cut off (else it is taken for a save in progress and left out)."""
+def read_snapshot(path: Path, journal: Journal, *, locked: bool, live: bool = True) -> Snapshot:
+    """The database at `path` with `journal` replayed (not `live`: its sealed journal only, as
+    a fold writes it). `locked`: we hold the lock, so a torn last journal line is cut off (else
+    it is taken for a save in progress and left out)."""
     tables = read_database(path)
     version = schema_of(tables)
     check_supported(str(path), version)
@@ -57,7 +58,7 @@ def read_snapshot(path: Path, journal: Journal, *, locked: bool) -> Snapshot:
     extra = {name: docs for name, docs in tables.items() if name not in TABLES and name != META}
     snapshot = Snapshot(state, meta, extra, version, None)
     _replay_sealed(snapshot, path, journal.sealed, locked=locked)
-    if journal.path.exists():
+    if live and journal.path.exists():
         snapshot.tail = tail = journal.read(0, None, locked=locked)
         check_supported(str(journal.path), tail.schema)
         _check_journal(snapshot, tail, path, journal.path)

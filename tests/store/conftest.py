@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+import annotations.store.fold as fold_module
 from annotations.corpus.article import Article
 from annotations.store import Store
 
 TEXT = Path(__file__).with_name("news.txt").read_text(encoding="utf-8").strip()
+HELD_WRITER = Path(__file__).with_name("held_writer.py")
 
 
 def find_word(article: Article, surface: str, occurrence: int = 0) -> tuple[int, int]:
@@ -41,3 +45,33 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path) -> Iterator[Store]:
     with Store.open(db_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """`writer(mode)`: background folds write through `held_writer.py` in that mode; returns
+    the folder it signals in (`writing` holds the held writer's pid; create `release`)."""
+
+    def use(mode: str) -> Path:
+        folder = tmp_path / f"writer-{mode}"
+        folder.mkdir()
+        command = [sys.executable, str(HELD_WRITER), mode, str(folder)]
+        monkeypatch.setattr(fold_module, "WRITER", command)
+        return folder
+
+    return use
+
+
+def _appears(path: Path, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+@pytest.fixture
+def appears() -> Callable[..., bool]:
+    """`appears(path, timeout=60)`: whether `path` exists within `timeout` seconds."""
+    return _appears

@@ -3,8 +3,9 @@ next writer, other processes follow a sealed journal, and kill -9 during folds l
 
 from __future__ import annotations
 
+import os
 import re
-import threading
+import signal
 from pathlib import Path
 
 import orjson
@@ -33,26 +34,18 @@ def tag(store: Store, article: Article, n: int) -> str:
 
 
 def test_a_save_past_the_threshold_does_not_wait_for_the_fold(
-    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, article: Article, writer, appears
 ) -> None:
-    release, writing = threading.Event(), threading.Event()
-    encode = fold_module.encode_database
-
-    def slow_encode(tables):  # the fold's write, held until the test lets it go
-        writing.set()
-        assert release.wait(10)
-        return encode(tables)
-
-    monkeypatch.setattr(fold_module, "encode_database", slow_encode)
+    held = writer("hold")  # the fold's writer, a child process, waits until released
     store = Store.open(db_path, compact_bytes=3_000)
     saved: list[str] = []
     while not sealed_of(db_path).exists():  # past 3 kB the save seals the journal
         saved.append(tag(store, article, len(saved)))
     sealed = len(saved)
-    assert writing.wait(10)
+    assert appears(held / "writing")
     saved += [tag(store, article, n) for n in range(sealed, 40)]  # saves go on meanwhile
     assert at_rest(db_path) == set()  # nothing swapped in yet
-    release.set()
+    (held / "release").touch()
     store.wait_for_fold()
     assert not sealed_of(db_path).exists()
     assert set(saved[:sealed]) <= at_rest(db_path)  # the sealed saves are in the file now
@@ -70,15 +63,16 @@ def test_closing_after_small_writes_does_not_fold(db_path: Path, article: Articl
 
 
 def test_a_fold_cut_short_is_finished_by_the_next_writer(
-    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch, writer
 ) -> None:
-    def crash(tables):
-        raise MemoryError("killed mid-fold")
-
-    monkeypatch.setattr(fold_module, "encode_database", crash)
+    writer("killed")  # the fold's writer is killed before it writes
     store = Store.open(db_path, compact_bytes=2_000)
-    with pytest.warns(UserWarning, match="compaction postponed"):  # told, nothing lost
-        saved = [tag(store, article, n) for n in range(6)]
+    with pytest.warns(UserWarning, match="compaction postponed.*SIGKILL"):  # told, nothing lost
+        saved = []
+        while not sealed_of(db_path).exists():
+            saved.append(tag(store, article, len(saved)))
+        in_sealed = len(saved)
+        saved += [tag(store, article, n) for n in range(in_sealed, in_sealed + 4)]
         store.wait_for_fold()
     assert sealed_of(db_path).exists()  # left as a killed fold leaves it
     monkeypatch.undo()
@@ -86,8 +80,8 @@ def test_a_fold_cut_short_is_finished_by_the_next_writer(
         assert {s.id for s in reader.spans(article.id)} == set(saved)
     other = Store.open(db_path)  # a writer takes the fold over, in the background
     other.wait_for_fold()
-    assert not sealed_of(db_path).exists() and set(saved[:5]) <= at_rest(db_path)
-    saved.append(tag(store, article, 6))  # the first store follows the new journal
+    assert not sealed_of(db_path).exists() and set(saved[:in_sealed]) <= at_rest(db_path)
+    saved.append(tag(store, article, len(saved)))  # the first store follows the new journal
     assert {s.id for s in other.spans(article.id)} == set(saved)
     store.close()
     other.close()
@@ -127,11 +121,14 @@ def test_an_import_folds_once_at_the_end(
     db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Batches only append to the journal, however long it grows; closing folds it once."""
-    folds: list[int] = []
-    encode = fold_module.encode_database
-    monkeypatch.setattr(
-        fold_module, "encode_database", lambda tables: folds.append(1) or encode(tables)
-    )
+    folds: list[str] = []
+    for way in ("start", "run_locked"):  # in the background, or here and now
+        run = getattr(fold_module.Fold, way)
+        monkeypatch.setattr(
+            fold_module.Fold,
+            way,
+            lambda fold, *args, run=run, way=way: folds.append(way) or run(fold, *args),
+        )
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", article.text)]
     lines = [
         orjson.dumps(
@@ -152,51 +149,90 @@ def test_an_import_folds_once_at_the_end(
     assert report.added == 2_500 and not report.refused
     assert folds == [] and store.journal_bytes > 50 * 20_000  # 50 thresholds, no fold
     store.close()
-    assert folds == [1] and len(at_rest(db_path)) == 2_500
+    assert folds == ["run_locked"] and len(at_rest(db_path)) == 2_500
 
 
 def test_a_sealed_journal_a_fold_holds_is_deleted_by_that_fold_alone(
-    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch, writer, appears
 ) -> None:
     """A writer killed between swapping its file in and deleting the sealed journal leaves that
     journal behind; a writer takes its fold over. Another writer opening meanwhile must leave the
     journal to the fold that holds it: deleting it let a new journal be sealed in its place, which
     the late fold then deleted and wrote over with an older file (saves in neither file)."""
-    swap = fold_module.Fold._install
-
-    def killed_after_the_swap(fold, temp):
-        kept = fold.sealed.with_name("kept")
-        kept.write_bytes(fold.sealed.read_bytes())
-        swap(fold, temp)
-        kept.rename(fold.sealed)
-
-    monkeypatch.setattr(fold_module.Fold, "_install", killed_after_the_swap)
+    delete = fold_module.Fold._delete_sealed
+    monkeypatch.setattr(fold_module.Fold, "_delete_sealed", lambda fold: None)  # killed there
     first = Store.open(db_path, compact_bytes=3_000)
     saved = []
     while not at_rest(db_path):
         saved.append(tag(first, article, len(saved)))
         first.wait_for_fold()
     assert sealed_of(db_path).exists()  # folded into the file, left behind as a kill leaves it
-    monkeypatch.setattr(fold_module.Fold, "_install", swap)
+    monkeypatch.setattr(fold_module.Fold, "_delete_sealed", delete)
 
-    release, taking_over = threading.Event(), threading.Event()
-    encode = fold_module.encode_database
-
-    def held_once(tables):  # the takeover's write waits; any later fold's does not
-        if not taking_over.is_set():
-            taking_over.set()
-            assert release.wait(10)
-        return encode(tables)
-
-    monkeypatch.setattr(fold_module, "encode_database", held_once)
-    while not taking_over.is_set():  # `first` takes the leftover's fold over in the background
+    held = writer("hold")  # the takeover's writer waits; any later fold's does not
+    while not (held / "writing").exists():  # `first` takes the leftover's fold over
         saved.append(tag(first, article, len(saved)))
     second = Store.open(db_path, compact_bytes=3_000)
     saved += [tag(second, article, n) for n in range(len(saved), len(saved) + 40)]
     second.wait_for_fold()
-    release.set()
+    (held / "release").touch()
     first.wait_for_fold()
     first.close()
     second.close()
+    with Store.open(db_path) as reopened:
+        assert {s.id for s in reopened.spans(article.id)} == set(saved)
+
+
+def temps(db_path: Path) -> list[Path]:
+    return list(db_path.parent.glob(f".{db_path.name}*tmp-*"))
+
+
+def test_a_writer_killed_mid_write_leaves_the_files_as_they_were(
+    db_path: Path, article: Article, writer, appears
+) -> None:
+    """kill -9 of the fold's child process while it writes the new file: the database file and
+    the sealed journal are untouched, its temporary file is removed, a warning says why, and
+    the next fold folds everything."""
+    held = writer("mid-write")
+    store = Store.open(db_path, compact_bytes=3_000)
+    saved = [tag(store, article, 0)]
+    store.compact()
+    before = db_path.read_bytes()
+    while not sealed_of(db_path).exists():
+        saved.append(tag(store, article, len(saved)))
+    sealed = sealed_of(db_path).read_bytes()
+    assert appears(held / "writing") and temps(db_path)  # half written
+    os.kill(int((held / "writing").read_text()), signal.SIGKILL)
+    with pytest.warns(UserWarning, match="compaction postponed.*killed by SIGKILL"):
+        store.wait_for_fold()
+    assert db_path.read_bytes() == before and sealed_of(db_path).read_bytes() == sealed
+    assert temps(db_path) == []
+    saved += [tag(store, article, n) for n in range(len(saved), len(saved) + 5)]
+    store.compact()
+    assert not sealed_of(db_path).exists() and at_rest(db_path) == set(saved)
+    store.close()
+
+
+def test_a_background_fold_on_a_full_disk_changes_nothing_and_warns(
+    db_path: Path, article: Article, monkeypatch: pytest.MonkeyPatch, writer
+) -> None:
+    writer("full-disk")
+    store = Store.open(db_path, compact_bytes=3_000)
+    saved = [tag(store, article, 0)]
+    store.compact()
+    before = db_path.read_bytes()
+    with pytest.warns(UserWarning, match="compaction postponed.*disk full"):
+        while not sealed_of(db_path).exists():
+            saved.append(tag(store, article, len(saved)))
+        sealed, in_sealed = sealed_of(db_path).read_bytes(), len(saved)
+        store.wait_for_fold()
+    assert db_path.read_bytes() == before and sealed_of(db_path).read_bytes() == sealed
+    assert temps(db_path) == []
+    monkeypatch.undo()  # space again: the next fold, 3 kB of saves later, folds it in
+    while sealed_of(db_path).exists():
+        saved.append(tag(store, article, len(saved)))
+        store.wait_for_fold()
+    assert set(saved[:in_sealed]) <= at_rest(db_path)
+    store.close()
     with Store.open(db_path) as reopened:
         assert {s.id for s in reopened.spans(article.id)} == set(saved)
