@@ -308,31 +308,42 @@ def bench_import(folder: Path, size: int) -> None:
     )
 
 
-def bench_open(folder: Path, size: int) -> None:
+def bench_open(folder: Path, size: int, rounds: int = 5) -> None:
     """Open read-only (what `rawi stats`, `export` and `doctor` do) against plain parses of the
-    same file and journal."""
+    same file and journal, in turns; medians of `rounds` (wall and this process's CPU time,
+    which the machine's other jobs inflate less)."""
     path = folder / "open.json"
     make_database(path, size)
     journal = path.with_name(path.name + ".journal")
 
-    def parse(loads: Callable[[bytes], object]) -> float:
-        gc.collect()
-        start = time.perf_counter()
+    def parse(loads: Callable[[bytes], object]) -> None:
         loads(path.read_bytes())
         for line in journal.read_bytes().splitlines():
             loads(line)
-        return time.perf_counter() - start
 
-    plain_orjson, plain_json = parse(orjson.loads), parse(json.loads)
-    gc.collect()
-    start = time.perf_counter()
-    Store.open(path, read_only=True).close()
-    opened = time.perf_counter() - start
-    print(
-        f"  open    {opened:6.3f} s; orjson parse {plain_orjson:6.3f} s (ratio "
-        f"{opened / plain_orjson:4.1f}x); json parse {plain_json:6.3f} s (ratio "
-        f"{opened / plain_json:4.1f}x); file {path.stat().st_size / 1e6:.1f} MB"
+    sides = {
+        "open": lambda: Store.open(path, read_only=True).close(),
+        "orjson parse": lambda: parse(orjson.loads),
+        "json parse": lambda: parse(json.loads),
+    }
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
+    for _ in range(rounds):
+        for name, action in sides.items():
+            gc.collect()
+            start, cpu = time.perf_counter(), time.process_time()
+            action()
+            runs[name].append((time.perf_counter() - start, time.process_time() - cpu))
+    wall, cpu = (
+        {name: statistics.median(sample[i] for sample in samples) for name, samples in runs.items()}
+        for i in (0, 1)
     )
+    print(f"  open    file {path.stat().st_size / 1e6:.1f} MB, medians of {rounds}:")
+    base_wall, base_cpu = wall["orjson parse"], cpu["orjson parse"]
+    for name in sides:
+        print(
+            f"  open    {name:12} wall {wall[name]:6.3f} s ({wall[name] / base_wall:4.2f}x)"
+            f"  cpu {cpu[name]:6.3f} s ({cpu[name] / base_cpu:4.2f}x)"
+        )
 
 
 def make_database(path: Path, size: int) -> None:
@@ -352,6 +363,15 @@ def make_database(path: Path, size: int) -> None:
             )
 
 
+#: Prepended to each timed process: at exit it writes its peak memory (VmHWM, KiB) to the file
+#: `$BENCH_PEAK`. (The rusage of a child counts the parent's peak it was forked from.)
+PEAK = """
+import atexit, os
+def _peak():
+    with open("/proc/self/status") as status, open(os.environ["BENCH_PEAK"], "w") as out:
+        out.write(next(line.split()[1] for line in status if line.startswith("VmHWM")))
+atexit.register(_peak)
+"""
 BARE_PARSE = """
 import sys, orjson
 path = sys.argv[1]
@@ -363,20 +383,24 @@ with open(path + ".journal", "rb") as journal:
 RAWI_STATS = "from tui.cli import main; main()"
 
 
-def run_process(command: list[str], code: Path | None) -> tuple[float, float, float]:
-    """Wall time, CPU time (user + system) and peak memory (MiB) of one child process; `code`:
-    the checkout its `annotations` and `tui` are imported from (None: this one)."""
-    env = dict(os.environ)
+def run_process(code: str, args: list[str], checkout: Path | None) -> tuple[float, float, float]:
+    """Wall time, CPU time (user + system) and peak memory (MiB) of `python -c code args`;
+    `checkout`: where its `annotations` and `tui` are imported from (None: this one)."""
+    peak = Path(tempfile.mkstemp()[1])
+    env = dict(os.environ, BENCH_PEAK=str(peak))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once, not per run
-    if code is not None:
-        env["PYTHONPATH"] = str(code)
+    if checkout is not None:
+        env["PYTHONPATH"] = str(checkout)
+    command = [sys.executable, "-c", PEAK + code, *args]
     start = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{command} failed")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        raise SystemExit(f"{args} failed")
+    kib = int(peak.read_text())
+    peak.unlink()
+    return wall, usage.ru_utime + usage.ru_stime, kib / 1024
 
 
 def bench_stats(folder: Path, size: int, before: Path | None, rounds: int = 3) -> None:
@@ -384,19 +408,19 @@ def bench_stats(folder: Path, size: int, before: Path | None, rounds: int = 3) -
     medians of `rounds` runs each."""
     path = folder / "stats.json"
     make_database(path, size)
-    stats = [sys.executable, "-c", RAWI_STATS, "stats", "--db", str(path)]
-    sides: dict[str, tuple[list[str], Path | None]] = {
-        "bare parse": ([sys.executable, "-c", BARE_PARSE, str(path)], None),
-        "rawi stats": (stats, None),
+    stats = ["stats", "--db", str(path)]
+    sides: dict[str, tuple[str, list[str], Path | None]] = {
+        "bare parse": (BARE_PARSE, [str(path)], None),
+        "rawi stats": (RAWI_STATS, stats, None),
     }
     if before is not None:
-        sides["rawi stats before"] = (stats, before)
-    for command, code in sides.values():  # untimed: compiles the modules, warms the caches
-        run_process(command, code)
+        sides["rawi stats before"] = (RAWI_STATS, stats, before)
+    for side in sides.values():  # untimed: compiles the modules, warms the caches
+        run_process(*side)
     runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in sides}
     for _ in range(rounds):
-        for name, (command, code) in sides.items():
-            runs[name].append(run_process(command, code))
+        for name, side in sides.items():
+            runs[name].append(run_process(*side))
     bare = [statistics.median(values) for values in zip(*runs["bare parse"], strict=True)]
     for name, samples in runs.items():
         wall, cpu, peak = (statistics.median(values) for values in zip(*samples, strict=True))
