@@ -5,8 +5,9 @@ Run by hand: `.venv/bin/python bench/bench_app.py [--quick]`. Prints numbers, as
 - keystroke: the reader's work for one key (session + redraw + rendering every visible line;
   wall time, and this process's CPU time, which the machine's other jobs do not inflate),
   and the same key through Textual's event loop with Pilot (press until the app is idle), on
-  the 20,000-word article and, for comparison in the same run, on seed 000 (422 words): the
-  ratio says what the article's length costs, whatever the machine's load.
+  the 20,000-word article, then on it again with 100,000 annotations in the database and, for
+  comparison in the same run, on seed 000 (422 words): the ratios say what the database's
+  size and the article's length cost, whatever the machine's load.
 - first frame: a fresh Python process per case, from interpreter start to the first frame of the
   article list (`Ready`), for the 5 seeds, a 10,000-article synthetic corpus already in memory,
   the same corpus loaded from a JSONL file by the app's loader, the 5 seeds with a database of
@@ -62,14 +63,18 @@ def big_article(words: int = 20_000):
     return Article(id="big", text="\n\n".join(text), title="مقال طويل")
 
 
-async def keystrokes(presses: int, article) -> dict[str, float]:
-    """Median milliseconds from a key to the repaint, by key, on `article`."""
+async def keystrokes(presses: int, article, annotations: int = 0) -> dict[str, float]:
+    """Median milliseconds from a key to the repaint, by key, on `article`, with a database of
+    `annotations` annotations (`bench_store.py`'s) open."""
+    from bench_store import make_database
     from textual import events
 
     from annotations.corpus import Corpus
     from tui.app import RawiApp
 
     tmp = Path(tempfile.mkdtemp())
+    if annotations:
+        make_database(tmp / "db.json", annotations)
     app = RawiApp(Corpus([article]), tmp / "db.json", "bench", config_path=tmp / "c.toml")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -235,6 +240,11 @@ def main() -> None:
     presses = 20 if quick else 100
     print("Keystroke to repaint, 20,000-word article, 120x36 terminal")
     big = asyncio.run(keystrokes(presses, big_article()))
+    print(f"The same article with {ANNOTATED:,} annotations in the database")
+    loaded = asyncio.run(keystrokes(presses, big_article(), ANNOTATED))
+    print(f"  {ANNOTATED:,} annotations / none, key to repaint:")
+    for label in big:
+        print(f"    {label:<30} {loaded[label] / big[label]:.2f}x")
     print("The same keys on seed 000 (422 words), for comparison")
     small = asyncio.run(keystrokes(presses, next(iter(load_corpus()))))
     print("  20,000 words / 422 words, key to repaint:")
