@@ -5,6 +5,7 @@ The app wires screens, settings and the store; what keys do lives in `annotation
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections import Counter
@@ -48,6 +49,11 @@ from tui.widgets.shaped import shaped_line
 FIRST_FRAME_WAIT = 2.0
 #: How often articles still arriving are added to the list.
 LOAD_BATCH_SECONDS = 0.25
+#: Collections of the middle generation between two full collections while the app runs
+#: (Python's default is 10). A tag on a 20,000-word article makes its 4,000 marks again, objects
+#: that outlive the young collections: with the default, 8 tags in 100 waited for a full
+#: collection (45-115 ms with 100,000 annotations open), which set the tag key's p95.
+FULL_COLLECTION_EVERY = 100
 #: Binding id prefixes that are ours (shown in help and the command palette).
 OWN_PREFIXES = ("app.", "list.", "reader.", "adjudicate.", "stories.", "compare.", "statistics.")
 
@@ -128,6 +134,8 @@ class RawiApp(App[None]):
         return None if self.config.colors == "auto" else self.config.colors  # type: ignore[return-value]
 
     def on_mount(self) -> None:
+        self._gc_threshold = gc.get_threshold()
+        gc.set_threshold(*self._gc_threshold[:2], FULL_COLLECTION_EVERY)
         self.theme = (
             self.config.theme if self.config.theme in self.available_themes else "textual-dark"
         )
@@ -192,6 +200,7 @@ class RawiApp(App[None]):
             self.list_screen.add_articles(added, last=last)
 
     def on_unmount(self) -> None:
+        gc.set_threshold(*self._gc_threshold)
         if self.store is not None:
             with suppress(StoreError):  # every save is already durable in the journal
                 self.store.close()
