@@ -98,7 +98,7 @@ def import_native(
     Pass `report` to know how far an import got when the store raises (disk full)."""
     report = ImportReport() if report is None else report
     numbered = enumerate(lines, 1)
-    with store.folds_deferred():  # linear: the journal grows; closing folds it once
+    with store.bulk():  # linear: the journal grows; closing folds it once
         while chunk := list(islice(numbered, BATCH_LINES)):
             with store.batch("import", "import", undoable=False):
                 for number, line in chunk:

@@ -260,11 +260,11 @@ class _LineReader:
                     origin=item.get("origin", "import"),
                     attrs=item.get("attrs"),
                     id=own["id"],
+                    local_id=own["local_id"],
                     **stamps,
                 )
             except ValueError as error:
                 raise ValueError(f"span {item['id']!r}: {error}") from None
-            span = replace(span, local_id=own["local_id"])
             if "text" in item and item["text"] != span.text:
                 raise ValueError(
                     f"span {item['id']!r}: its text differs from the article at its offsets"

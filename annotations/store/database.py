@@ -136,6 +136,13 @@ class Database:
             self._folds_deferred = False
 
     @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """An import: no fold starts inside (`folds_deferred`), and the collector pauses as
+        while loading (the records saved are long-lived and make no garbage cycles)."""
+        with self.folds_deferred(), _bulk_load():
+            yield
+
+    @contextmanager
     def batch(
         self, annotator: str, label: str = "batch", *, undoable: bool = True
     ) -> Iterator[None]:
@@ -217,7 +224,7 @@ class Database:
         ops = txn.ops()
         if not ops:
             return
-        entry = {"txn": new_id(), "at": now(), "ops": [list(op) for op in ops]}
+        entry = {"txn": new_id(), "at": now(), "ops": ops}  # orjson writes a tuple as a list
         self._offset = self.journal.append(entry, self._offset)
         for op in ops:
             self.state.apply(op)

@@ -60,6 +60,10 @@ class Records(Mapping[str, Any]):
             held = self._held[record_id] = from_dict(self._cls, held)
         return held
 
+    def get(self, record_id: str, default: Any = None) -> Any:
+        """The record, or `default` (without the KeyError `Mapping.get` raises on a miss)."""
+        return self[record_id] if record_id in self._held else default
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._held)
 
