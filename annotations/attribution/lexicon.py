@@ -110,6 +110,8 @@ def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], CueEntry]]]:
 
 WORD_CUES = _word_table()
 PHRASE_CUES = _phrase_table()
+#: The keys that start a listed cue, word or phrase.
+_LISTED_HEADS = frozenset(WORD_CUES).union(PHRASE_CUES)
 
 
 def key_set(words: Iterable[str]) -> frozenset[str]:
@@ -125,15 +127,17 @@ def without_proclitic(key: str) -> str | None:
 def cue_at(keys: Sequence[str], first: int) -> CueMatch | None:
     """The longest cue starting at token `first` of a text whose token keys are `keys`."""
     head = keys[first]
-    for candidate in (head, without_proclitic(head)):
-        if candidate is None:
-            continue
-        for phrase, phrase_entry in PHRASE_CUES.get(candidate, ()):
-            rest = phrase[1:]
-            if tuple(keys[first + 1 : first + 1 + len(rest)]) == rest:
-                return CueMatch(first, len(phrase), phrase_entry)
-        if word_entry := WORD_CUES.get(candidate):
-            return CueMatch(first, 1, word_entry)
+    bare = without_proclitic(head)
+    if head in _LISTED_HEADS or bare in _LISTED_HEADS:  # most words: neither
+        for candidate in (head, bare):
+            if candidate is None:
+                continue
+            for phrase, phrase_entry in PHRASE_CUES.get(candidate, ()):
+                rest = phrase[1:]
+                if tuple(keys[first + 1 : first + 1 + len(rest)]) == rest:
+                    return CueMatch(first, len(phrase), phrase_entry)
+            if word_entry := WORD_CUES.get(candidate):
+                return CueMatch(first, 1, word_entry)
     entry = _object_cue(head)
     return None if entry is None else CueMatch(first, 1, entry)
 

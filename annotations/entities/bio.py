@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,23 +119,22 @@ def viterbi(
     grid[packing.first] += start
     if end is not None:
         grid[packing.last] += end
-    back = np.zeros((width, rows, n), dtype=np.intp)
     delta = np.empty((width, rows, n), dtype=np.float32)
     delta[0] = grid[0]
     keep = ~packing.first[:, :, None]
     restarts = packing.first.any(1).tolist()
-    # (rows, to, from): the best predecessor is an argmax over the contiguous last axis.
+    # (rows, to, from): the best predecessor is found over the contiguous last axis.
     through = np.empty((rows, n, n), dtype=np.float32)
-    flat = through.reshape(-1)
-    cells = np.arange(rows * n) * n
     moves = np.ascontiguousarray(transitions.T)
     for t in range(1, width):
         np.add(delta[t - 1][:, None, :], moves, out=through)
-        back[t] = came = through.argmax(2)
-        kept = flat[cells + came.reshape(-1)].reshape(rows, n)
+        current = through.max(2, out=delta[t])
         if restarts[t]:
-            kept *= keep[t]
-        np.add(kept, grid[t], out=delta[t])
+            current *= keep[t]
+        current += grid[t]
+    # The same sums again, all steps at once, for the best predecessors.
+    back = np.zeros((width, rows, n), dtype=np.intp)
+    back[1:] = (delta[:-1, :, None, :] + moves).argmax(3)
     finals = delta.argmax(2)
     best = np.zeros((width, rows), dtype=np.int64)
     current = finals[width - 1]
@@ -148,6 +148,11 @@ def viterbi(
     return best.reshape(-1)[packing.flat]
 
 
+#: A linear-chain CRF over packed tokens: (tokens, tags) scores, (from, to) transitions, start
+#: and end scores.
+Chain = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
 def marginals(
     packing: Packing,
     scores: np.ndarray,
@@ -155,18 +160,27 @@ def marginals(
     start: np.ndarray,
     end: np.ndarray,
 ) -> np.ndarray:
-    """(tokens, tags) posterior marginals of a linear-chain CRF (forward-backward, rescaled).
+    """(tokens, tags) posterior marginals of a linear-chain CRF (forward-backward, rescaled)."""
+    return joint_marginals(packing, [(scores, transitions, start, end)])[0]
 
-    The forward pass and the backward pass (on the time-reversed grid) run as one stack; both
-    messages include the token's own emission, divided out once.
+
+def joint_marginals(packing: Packing, chains: Sequence[Chain]) -> list[np.ndarray]:
+    """`marginals` of several chains over the same packed tokens (both taggers), in one loop.
+
+    The forward and backward passes of every chain (the backward on the time-reversed grid) run
+    as one stack; both messages include the token's own emission, divided out once.
     """
-    emit = packing.grid(scores.astype(np.float32))
-    emit = np.exp(emit - emit.max(2, keepdims=True))
-    emit[packing.first] *= np.exp(start)
-    emit[packing.last] *= np.exp(end)
-    step = np.exp(np.stack([transitions, transitions.T]))
-    emitted = np.stack([emit, emit[::-1]], 1)
-    restart = np.stack([packing.first, packing.last[::-1]], 1)[..., None]
+    emits, steps = [], []
+    for scores, transitions, start, end in chains:
+        emit = packing.grid(scores.astype(np.float32))
+        emit = np.exp(emit - emit.max(2, keepdims=True))
+        emit[packing.first] *= np.exp(start)
+        emit[packing.last] *= np.exp(end)
+        emits.append(emit)
+        steps += [transitions, transitions.T]
+    step = np.exp(np.stack(steps))
+    emitted = np.stack([e for emit in emits for e in (emit, emit[::-1])], 1)
+    restart = np.stack([packing.first, packing.last[::-1]] * len(chains), 1)[..., None]
     restarts = restart.any((1, 2, 3)).tolist()
     messages = np.empty_like(emitted)
     np.divide(emitted[0], emitted[0].sum(2, keepdims=True), out=messages[0])
@@ -177,8 +191,11 @@ def marginals(
             np.copyto(current, 1, where=restart[t])
         current *= emitted[t]
         current /= current.sum(2, keepdims=True)
-    posterior = messages[:, 0] * messages[::-1, 1] / np.maximum(emit, 1e-30)
-    return packing.tokens(posterior / posterior.sum(2, keepdims=True))
+    out = []
+    for i, emit in enumerate(emits):
+        posterior = messages[:, 2 * i] * messages[::-1, 2 * i + 1] / np.maximum(emit, 1e-30)
+        out.append(packing.tokens(posterior / posterior.sum(2, keepdims=True)))
+    return out
 
 
 def mix(
@@ -193,26 +210,42 @@ def mix(
 
     Each tag comes with its mixed probability (arithmetic mean of the two marginals).
     """
-    kept = [i for i, p in enumerate(crf) if len(p)]
-    out: list[list[tuple[str, float]]] = [[] for _ in crf]
-    if not kept:
-        return out
-    a = np.concatenate([crf[i] for i in kept])
-    b = np.concatenate([neural[i] for i in kept])
-    mean = weight * a + (1 - weight) * b
+    lengths = [len(p) for p in crf]
+    if not any(lengths):
+        return [[] for _ in crf]
+    a, b = np.concatenate(crf), np.concatenate(neural)
+    return mix_tokens(a, b, lengths, weight, geometric, tags)
+
+
+def mix_tokens(
+    crf: np.ndarray,
+    neural: np.ndarray,
+    lengths: list[int],
+    weight: float = MIX_WEIGHT,
+    geometric: bool = False,
+    tags: tuple[str, ...] = TAGS,
+) -> list[list[tuple[str, float]]]:
+    """`mix` of the (tokens, tags) marginals of sentences of `lengths` (one at least not
+    empty) laid end to end."""
+    mean = weight * crf + (1 - weight) * neural
     if geometric:
-        scores = weight * np.log(a + 1e-9) + (1 - weight) * np.log(b + 1e-9)
+        scores = weight * np.log(crf + 1e-9) + (1 - weight) * np.log(neural + 1e-9)
     else:
         scores = np.log(mean + 1e-9)
-    lengths = [len(crf[i]) for i in kept]
-    best = viterbi(Packing.of(lengths), scores, *bio_constraints(tags))
-    chosen = mean[np.arange(len(best)), best].tolist()
+    best = viterbi(Packing.of([n for n in lengths if n]), scores, *_constraints(tags))
     names = [tags[j] for j in best.tolist()]
-    at = 0
-    for i, n in zip(kept, lengths, strict=True):
-        out[i] = list(zip(names[at : at + n], chosen[at : at + n], strict=True))
-        at += n
-    return out
+    pairs = list(zip(names, mean[np.arange(len(best)), best].tolist(), strict=True))
+    ends = np.cumsum(lengths).tolist()
+    return [pairs[end - n : end] for n, end in zip(lengths, ends, strict=True)]
+
+
+@lru_cache(maxsize=4)
+def _constraints(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """`bio_constraints` made once (read-only)."""
+    arrays = bio_constraints(tags)
+    for array in arrays:
+        array.flags.writeable = False
+    return arrays
 
 
 def repair(best: np.ndarray, starts: np.ndarray, tags: tuple[str, ...] = TAGS) -> np.ndarray:

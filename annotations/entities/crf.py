@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotations.entities.bio import FORBIDDEN, TAGS, Packing, marginals, viterbi
+from annotations.entities.bio import FORBIDDEN, TAGS, Chain, Packing, marginals, viterbi
 
 #: A sentence as the tagger takes it: each token's attributes, as bytes or as their rows of
 #: `CrfWeights.state` (not both in one call).
@@ -136,6 +136,13 @@ class CrfWeights:
         """The packing of the non-empty sentences and their tokens' scores."""
         packing = Packing.of([len(s) for s in sentences if s] or [1])
         return packing, self.scores([token for sentence in sentences for token in sentence])
+
+    def chain(self, sentences: list[FeatureSentence]) -> tuple[Packing, Chain]:
+        """The packing of the non-empty sentences and the CRF over their tokens (for
+        `bio.joint_marginals`)."""
+        packing, scores = self._prepare(sentences)
+        end = np.zeros(len(self.tags), dtype=np.float32)
+        return packing, (scores, self.transitions, self.start, end)
 
     def _marginals(self, packing: Packing, scores: np.ndarray) -> np.ndarray:
         if not len(scores):

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from annotations.arabic import match_key
-from annotations.entities.bio import Packing, marginals, repair
+from annotations.entities.bio import Chain, Packing, marginals, repair
 
 WEIGHTS_FILE = "neural.npz"
 VOCAB_FILE = "neural.json"
@@ -152,14 +152,20 @@ class NeuralTagger:
             layer += 1
         return packing, packing.tokens(states) @ w["out_w"] + w["out_b"]
 
+    def chain(self, sentences: list[list[str]]) -> tuple[Packing, Chain]:
+        """The packing of non-empty `sentences` and the tagger's CRF over their tokens (for
+        `bio.joint_marginals`)."""
+        w = self.weights
+        packing, scores = self.scores(sentences)
+        return packing, (scores, w["transitions"], w["start"], w["end"])
+
     def marginals(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """Per sentence its (tokens, tags) marginals over `self.tags`."""
         keep = [s for s in sentences if s]
         if not keep:
             return [np.zeros((0, len(self.tags)), dtype=np.float32) for _ in sentences]
-        w = self.weights
-        packing, scores = self.scores(keep)
-        probs = marginals(packing, scores, w["transitions"], w["start"], w["end"])
+        packing, chain = self.chain(keep)
+        probs = marginals(packing, *chain)
         ends = np.cumsum([len(sentence) for sentence in sentences]).tolist()
         return [probs[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
 

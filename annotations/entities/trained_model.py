@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotations.entities.bio import mix
+from annotations.entities.bio import joint_marginals, mix_tokens
 from annotations.entities.crf import CrfWeights
 from annotations.entities.features import Resources, tagger_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
@@ -56,7 +56,12 @@ class Model:
         features = [tagger_features(s, self.resources) for s in sentences]
         if self.neural is None:
             return [_tagged(probs, tags, self.crf.tags) for probs, tags in self.crf.tag(features)]
-        return mix(self.crf.marginals(features), self.neural.marginals(sentences))
+        if not any(sentences):
+            return [[] for _ in sentences]
+        packing, crf = self.crf.chain(features)
+        _, neural = self.neural.chain([s for s in sentences if s])
+        lengths = [len(s) for s in sentences]
+        return mix_tokens(*joint_marginals(packing, [crf, neural]), lengths)
 
 
 def _batches(sentences: list[list[str]]) -> Iterator[list[list[str]]]:

@@ -14,6 +14,7 @@ from annotations.entities.bio import (
     Packing,
     bio_constraints,
     bio_spans,
+    joint_marginals,
     marginals,
     mix,
     viterbi,
@@ -83,6 +84,21 @@ def test_marginals_and_viterbi_match_brute_force(sizes: list[int], seed: int) ->
         assert np.allclose(got[at : at + n], expected, atol=1e-4)
         assert tuple(best[at : at + n]) == max(weights, key=weights.get)
         at += n
+
+
+@settings(max_examples=20, deadline=None)
+@given(lengths, st.integers(0, 2**32 - 1))
+def test_joint_marginals_equal_each_chain_alone_to_the_bit(sizes: list[int], seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    packing = Packing.of(sizes)
+    chains = [
+        tuple(rng.normal(size=s).astype(np.float32) for s in ((sum(sizes), 9), (9, 9), 9, 9))
+        for _ in range(3)
+    ]
+    joint = joint_marginals(packing, chains)
+    assert len(joint) == 3
+    for together, chain in zip(joint, chains, strict=True):
+        assert np.array_equal(together, marginals(packing, *chain))
 
 
 def test_mix_decodes_valid_bio_with_mixed_probabilities() -> None:
