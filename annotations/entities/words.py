@@ -36,6 +36,10 @@ class Text:
     sentences: list[list[tuple[str, int | None]]]
 
 
+#: `Word(...)` without the named tuple's Python-level `__new__` (once per word of a text).
+_word = tuple.__new__
+
+
 @lru_cache(maxsize=1 << 16)
 def word_forms(surface: str) -> tuple[str, str]:
     """(surface without marks, match key) of a word."""
@@ -43,18 +47,14 @@ def word_forms(surface: str) -> tuple[str, str]:
     return plain, match_key(plain)
 
 
-def _add(unit: tuple[str, int | None], sentences: list[list[tuple[str, int | None]]]) -> None:
-    """Add a unit to the last sentence, opening a new one when it is full."""
-    if len(sentences[-1]) >= MAX_SENTENCE_UNITS:
-        sentences.append([])
-    sentences[-1].append(unit)
-
-
 def _punctuation(gap: str, sentences: list[list[tuple[str, int | None]]]) -> None:
-    """Add the non-space characters of `gap` as units, opening a sentence after an end mark."""
+    """Add the non-space characters of `gap` as units, opening a sentence after an end mark or
+    when the last one is full."""
     for char in gap:
         if not char.isspace():
-            _add((char, None), sentences)
+            if len(sentences[-1]) >= MAX_SENTENCE_UNITS:
+                sentences.append([])
+            sentences[-1].append((char, None))
         if char in SENTENCE_ENDS and sentences[-1]:
             sentences.append([])
 
@@ -63,15 +63,20 @@ def split_text(text: str) -> Text:
     """Words plus sentences; each non-space character between words is a punctuation unit."""
     words: list[Word] = []
     sentences: list[list[tuple[str, int | None]]] = [[]]
+    units = sentences[-1]
     previous_end = 0
     for token in tokenize(text):
         gap = text[previous_end : token.start]
-        joined = bool(words) and not gap.strip() and "\n" not in gap
+        joined = bool(words) and (gap == " " or (not gap.strip() and "\n" not in gap))
         if not joined:
             _punctuation(gap, sentences)
+            units = sentences[-1]
+        if len(units) >= MAX_SENTENCE_UNITS:
+            units = []
+            sentences.append(units)
+        units.append((token.text, len(words)))
         plain, key = word_forms(token.text)
-        words.append(Word(token, key, plain, joined))
-        _add((token.text, len(words) - 1), sentences)
+        words.append(_word(Word, (token, key, plain, joined)))
         previous_end = token.end
     _punctuation(text[previous_end:], sentences)
     return Text(words, [s for s in sentences if s])
