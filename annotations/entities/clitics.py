@@ -33,3 +33,12 @@ def splits(key: str, min_rest: int = 2) -> tuple[tuple[int, str], ...]:
     if len(found) < 2:
         return tuple(found)
     return tuple(sorted(found, key=lambda split: (-len(split[1]), split[0])))
+
+
+def cliticised(key: str) -> set[str]:
+    """The keys one of whose `splits` readings may be `key`: `key` after each proclitic (and
+    after لل and its combinations in place of the article), `key` itself included; a superset."""
+    found = {key, *(clitic + key for clitic in PROCLITICS)}
+    if key.startswith("ال"):
+        found.update(clitic + key[2:] for clitic in _ARTICLE_ELIDED)
+    return found

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from annotations.arabic import match_key
 from annotations.entities.bio import Chain, Packing, marginals, repair
+from annotations.entities.words import word_forms
 
 WEIGHTS_FILE = "neural.npz"
 VOCAB_FILE = "neural.json"
@@ -30,8 +30,15 @@ _DIGITS = re.compile(r"\d")
 
 
 def word_key(token: str) -> str:
-    """The key a token is looked up by: its match key with every digit as 0."""
-    return _DIGITS.sub("0", match_key(token))
+    """The key a token is looked up by: its match key (`word_forms`' cached one) with every
+    digit as 0."""
+    return _DIGITS.sub("0", word_forms(token)[1])
+
+
+def _key(token: str, known: dict[str, str]) -> str:
+    """`word_key`, remembered in `known`."""
+    key = known[token] = word_key(token)
+    return key
 
 
 def char_ids(keys: list[str], index: dict[str, int]) -> np.ndarray:
@@ -110,13 +117,8 @@ class NeuralTagger:
         """(distinct keys, dims) input vectors and each token's row among them."""
         if len(self.keys) > 100_000:
             self.keys.clear()
-        keys = []
-        for sentence in sentences:
-            for token in sentence:
-                key = self.keys.get(token)
-                if key is None:
-                    key = self.keys[token] = word_key(token)
-                keys.append(key)
+        known = self.keys
+        keys = [known.get(token) or _key(token, known) for s in sentences for token in s]
         position: dict[str, int] = {}
         rows = np.array([position.setdefault(key, len(position)) for key in keys])
         distinct = list(position)

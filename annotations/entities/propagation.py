@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from annotations.entities.candidates import Candidate, is_name_word, known_label
-from annotations.entities.clitics import splits
+from annotations.entities.clitics import cliticised, splits
 from annotations.entities.trained_model import Model
 from annotations.entities.words import Word
 
@@ -32,7 +32,10 @@ def index_forms(forms: Iterable[tuple[tuple[str, ...], object]]) -> Forms:
 def find_forms(words: list[Word], forms: Forms) -> list[tuple[int, int, int, object]]:
     """(first word, end word, clitic letters, value) of each occurrence, clitics allowed."""
     found = []
+    wanted = set().union(*map(cliticised, forms))  # most words are none of these
     for i, word in enumerate(words):
+        if word.key not in wanted:
+            continue
         rests = splits(word.key)
         if word.key not in forms and not any(rest in forms for _, rest in rests):
             continue

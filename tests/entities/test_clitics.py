@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotations.arabic import surface_offset
 from annotations.entities import Entity, recognise
-from annotations.entities.clitics import splits
+from annotations.entities.clitics import PROCLITICS, cliticised, splits
 
 
 def entity_at(text: str, word: str) -> Entity:
@@ -69,3 +71,13 @@ def test_splits_give_every_proclitic_reading_longest_remainder_first() -> None:
 def test_surface_offset_skips_marks() -> None:
     assert surface_offset("لِماكرون", 1) == 2
     assert surface_offset("لماكرون", 0) == 0
+
+
+@given(
+    st.lists(st.sampled_from([*PROCLITICS, "ا", "ل", "ر", "ئ", "س", "ه"]), min_size=1, max_size=6)
+)
+def test_every_reading_of_a_key_leads_back_to_it(parts: list[str]) -> None:
+    key = "".join(parts)
+    for _, reading in ((0, key), *splits(key), *splits(key, 3)):
+        assert key in cliticised(reading)
+    assert "للرئاسة" in cliticised("الرئاسة")
