@@ -128,7 +128,7 @@ def viterbi(
     moves = np.ascontiguousarray(transitions.T)
     for t in range(1, width):
         np.add(delta[t - 1][:, None, :], moves, out=through)
-        current = through.max(2, out=delta[t])
+        current = np.maximum.reduce(through, 2, out=delta[t])  # not .max(): a Python wrapper
         if restarts[t]:
             current *= keep[t]
         current += grid[t]
@@ -190,7 +190,7 @@ def joint_marginals(packing: Packing, chains: Sequence[Chain]) -> list[np.ndarra
         if restarts[t]:
             np.copyto(current, 1, where=restart[t])
         current *= emitted[t]
-        current /= current.sum(2, keepdims=True)
+        current /= np.add.reduce(current, 2, keepdims=True)
     out = []
     for i, emit in enumerate(emits):
         posterior = messages[:, 2 * i] * messages[::-1, 2 * i + 1] / np.maximum(emit, 1e-30)

@@ -80,8 +80,9 @@ def _layer(packing: Packing, projected: list[np.ndarray], b: np.ndarray) -> np.n
     cells *= 1 - forget
     forget[..., :h][packing.first] = 0
     forget[..., h:][packing.last[::-1]] = 0
-    for t in range(1, packing.width):
-        cells[t] += forget[t] * cells[t - 1]
+    carried = np.empty_like(cells[0])
+    for previous, current, kept in zip(cells[:-1], cells[1:], forget[1:], strict=True):
+        current += np.multiply(kept, previous, out=carried)
     output = np.concatenate([gates[..., 2 * h : 3 * h], gates[..., 5 * h :]], 2)
     output *= 0.5
     output += 0.5
