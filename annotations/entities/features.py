@@ -57,6 +57,8 @@ _NEAR_NAMES = tuple(
     (f"{o}:k", f"{o}:c", f"{o}:g" if abs(o) == 1 else "", f"{o}:n" if abs(o) == 1 else "")
     for o in OFFSETS
 )
+#: The values of the `len` feature, by key length.
+_LENGTHS = tuple(map(str, range(9)))
 PHRASE_KINDS = ("LOC", "PER", "ORG", "TITLE")
 NAME_KINDS = ("LOC", "PER", "ORG")
 
@@ -130,11 +132,17 @@ class Resources:
     #: sentence, if kept.
     bias: Features = field(init=False, compare=False, repr=False)
     edge: tuple[Features, ...] = field(init=False, compare=False, repr=False)
+    #: Per offset, the tables of its key, cluster, gazetteer and name features (None: not there).
+    near_tables: tuple[tuple[dict[str, Feature] | None, ...], ...] = field(
+        init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", _Tables(self.known))
         object.__setattr__(self, "bias", self._bare("bias"))
         object.__setattr__(self, "edge", tuple(self._bare(f"{o}:edge") for o in OFFSETS))
+        near = tuple(tuple(self.tables[n] if n else None for n in names) for names in _NEAR_NAMES)
+        object.__setattr__(self, "near_tables", near)
 
     def _bare(self, name: str) -> Features:
         """A feature without value, if kept."""
@@ -177,7 +185,7 @@ def _own_features(surface: str, res: Resources) -> Own:
         t["w"].get(plain),
         t["k"].get(key),
         t["sh"].get(kind),
-        t["len"].get(str(min(len(key), 8))),
+        t["len"].get(_LENGTHS[min(len(key), 8)]),
     ]
     gaz = name = ""
     cluster = None
@@ -222,15 +230,15 @@ def _own_features(surface: str, res: Resources) -> Own:
             name = f"wd{foreign}"  # seen by the neighbours as a name-lexicon word
     ids = cluster[0] if cluster else ""
     near = []
-    for k, c, g, n in _NEAR_NAMES:
-        found = [t[k].get(key)]
-        if ids:
-            found.append(t[c].get(ids))
-        if gaz and g:
-            found.append(t[g].get(gaz))
-        if name and n:
-            found.append(t[n].get(name))
-        near.append(_kept(found))
+    for by_key, by_cluster, by_gaz, by_name in res.near_tables:
+        found = [] if (f := by_key.get(key)) is None else [f]
+        if ids and (f := by_cluster.get(ids)) is not None:
+            found.append(f)
+        if gaz and by_gaz is not None and (f := by_gaz.get(gaz)) is not None:
+            found.append(f)
+        if name and by_name is not None and (f := by_name.get(name)) is not None:
+            found.append(f)
+        near.append(tuple(found))
     return _kept(feats), key, tuple(near)
 
 
