@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -51,10 +52,9 @@ def char_ids(keys: list[str], index: dict[str, int]) -> np.ndarray:
     return ids
 
 
-def _project(x: np.ndarray, w: np.ndarray, own: int) -> list[np.ndarray]:
-    """(n, dims) inputs times a layer's gate weights: [own gates], or [own, neighbours'] when
-    `w` has more than `own` columns (a window of two)."""
-    return [x @ w[:, :own]] + ([x @ w[:, own:]] if own < w.shape[1] else [])
+def _project(x: np.ndarray, parts: list[np.ndarray]) -> list[np.ndarray]:
+    """(n, dims) inputs times each part of a layer's gate weights (`NeuralTagger.gates`)."""
+    return [x @ part for part in parts]
 
 
 def _layer(packing: Packing, projected: list[np.ndarray], b: np.ndarray) -> np.ndarray:
@@ -105,11 +105,24 @@ class NeuralTagger:
     tags: tuple[str, ...]
     keys: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def gates(self) -> list[tuple[list[np.ndarray], np.ndarray]]:
+        """Per layer, its gate weights cut into the token's own columns and (with a window of
+        two) its neighbours', each contiguous: BLAS multiplies a short article's words by them
+        three times faster than by column slices, to the same bits. And the layer's biases."""
+        layers = []
+        while f"gates_w{len(layers)}" in self.weights:
+            w, b = self.weights[f"gates_w{len(layers)}"], self.weights[f"gates_b{len(layers)}"]
+            parts = [w[:, : b.size]] + ([w[:, b.size :]] if b.size < w.shape[1] else [])
+            layers.append(([np.ascontiguousarray(part) for part in parts], b))
+        return layers
+
     def spell(self, keys: list[str]) -> np.ndarray:
         """(words, filters) max-pooled char CNN features."""
         w = self.weights
         ids = char_ids(keys, self.chars)
-        spread = np.pad(w["char_emb"][ids], ((0, 0), (1, 1), (0, 0)))
+        spread = np.zeros((ids.shape[0], ids.shape[1] + 2, w["char_emb"].shape[1]), np.float32)
+        spread[:, 1:-1] = w["char_emb"][ids]  # zero-padded at both ends (np.pad is slow)
         windows = np.concatenate([spread[:, :-2], spread[:, 1:-1], spread[:, 2:]], axis=2)
         conv = np.tanh(windows @ w["conv_w"] + w["conv_b"])
         return np.where(ids[..., None] > 0, conv, -1).max(1)
@@ -139,20 +152,13 @@ class NeuralTagger:
         w = self.weights
         packing = Packing.of([len(sentence) for sentence in sentences])
         vectors, rows = self.inputs(sentences)
-        projected = [
-            packing.spread(part, rows)
-            for part in _project(vectors, w["gates_w0"], w["gates_b0"].size)
-        ]
-        states = _layer(packing, projected, w["gates_b0"])
-        layer = 1
-        while f"gates_w{layer}" in w:
+        (parts, bias), *later = self.gates
+        projected = [packing.spread(part, rows) for part in _project(vectors, parts)]
+        states = _layer(packing, projected, bias)
+        for parts, bias in later:
             flat = states.reshape(-1, states.shape[2])
-            projected = [
-                part.reshape(*states.shape[:2], -1)
-                for part in _project(flat, w[f"gates_w{layer}"], w[f"gates_b{layer}"].size)
-            ]
-            states = _layer(packing, projected, w[f"gates_b{layer}"])
-            layer += 1
+            projected = [part.reshape(*states.shape[:2], -1) for part in _project(flat, parts)]
+            states = _layer(packing, projected, bias)
         return packing, packing.tokens(states) @ w["out_w"] + w["out_b"]
 
     def chain(self, sentences: list[list[str]]) -> tuple[Packing, Chain]:
