@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from pyarabic import araby
@@ -101,6 +102,14 @@ def match_key(word: str) -> str:
     for form, letter in _ALEF_FORMS:
         key = key.replace(form, letter)
     return key
+
+
+@lru_cache(maxsize=1 << 16)
+def word_forms(surface: str) -> tuple[str, str]:
+    """(`strip_marks`, `match_key`) of a word, remembered: the recogniser and the suggester both
+    key every word of a text, and news repeats its words."""
+    plain = strip_marks(surface)
+    return plain, match_key(plain)
 
 
 _FOLDS = dict(_ALEF_FORMS)

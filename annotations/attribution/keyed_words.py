@@ -8,9 +8,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from annotations.arabic import Token, match_key, strip_marks, tokenize
+from annotations.arabic import Token, strip_marks, tokenize, word_forms
 from annotations.attribution.segments import QUOTE_MARKS, Quotation, Sentence
 from annotations.attribution.suggestion import EntityLink, Excerpt
 
@@ -22,11 +21,6 @@ _HAMZA_ALEFS = str.maketrans("أإآ", "ااا")
 def plain(word: str) -> str:
     """`word` without marks and with bare alef: like `match_key` but keeping ى and ة (على ≠ علي)."""
     return strip_marks(word).translate(_HAMZA_ALEFS)
-
-
-#: Per-word caches: news repeats its words, and each is keyed once per process.
-_key = lru_cache(maxsize=1 << 14)(match_key)
-_plain = lru_cache(maxsize=1 << 14)(plain)
 
 
 def quote_marks(text: str) -> int:
@@ -47,8 +41,9 @@ class Words:
 
     def __post_init__(self) -> None:
         self.tokens = tokenize(self.text)
-        self.keys = [_key(token.text) for token in self.tokens]
-        self.plain = [_plain(token.text) for token in self.tokens]
+        forms = [word_forms(token.text) for token in self.tokens]
+        self.keys = [key for _, key in forms]
+        self.plain = [bare.translate(_HAMZA_ALEFS) for bare, _ in forms]
         self.starts = [token.start for token in self.tokens]
 
     def index_at(self, offset: int) -> int:

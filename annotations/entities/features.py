@@ -11,10 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from annotations.arabic import is_arabic_letter
+from annotations.arabic import is_arabic_letter, word_forms
 from annotations.entities.clitics import splits
 from annotations.entities.gazetteer import Gazetteer
-from annotations.entities.words import word_forms
 
 #: Function words whose match key collides with a name or a listed word (على -> علي).
 STOP_SURFACES = frozenset(

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from annotations.arabic import word_forms
 from annotations.entities.bio import Chain, Packing, marginals, repair
-from annotations.entities.words import word_forms
 
 WEIGHTS_FILE = "neural.npz"
 VOCAB_FILE = "neural.json"

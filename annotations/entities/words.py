@@ -8,10 +8,9 @@ grow with the size of the article.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
-from annotations.arabic import Token, match_key, strip_marks, tokenize
+from annotations.arabic import Token, tokenize, word_forms
 
 SENTENCE_ENDS = frozenset(".!?؟\n")
 #: Units (words and punctuation) of the longest model sentence; longer runs are cut. Longer than
@@ -38,13 +37,6 @@ class Text:
 
 #: `Word(...)` without the named tuple's Python-level `__new__` (once per word of a text).
 _word = tuple.__new__
-
-
-@lru_cache(maxsize=1 << 16)
-def word_forms(surface: str) -> tuple[str, str]:
-    """(surface without marks, match key) of a word."""
-    plain = strip_marks(surface)
-    return plain, match_key(plain)
 
 
 def _punctuation(gap: str, sentences: list[list[tuple[str, int | None]]]) -> None:
