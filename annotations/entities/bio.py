@@ -261,13 +261,20 @@ def repair(best: np.ndarray, starts: np.ndarray, tags: tuple[str, ...] = TAGS) -
 
 
 def bio_spans(tags: tuple[str, ...] | list[str]) -> set[tuple[int, int, str]]:
-    """(first token, end token, type) spans of a BIO sequence; a stray I- opens one."""
+    """(first token, end token, type) spans of a BIO sequence; a stray I- opens one.
+
+    Only the tags other than O are visited (most are O): a gap before one closes the open span.
+    """
     spans: set[tuple[int, int, str]] = set()
-    start, kind = None, None
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
-            spans.add((start, i, kind))
-            start, kind = None, None
-        if tag != "O" and start is None:
+    start, kind, last = None, "", -1
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        tag = tags[i]
+        if start is not None and (i > last + 1 or tag.startswith("B-") or tag[2:] != kind):
+            spans.add((start, last + 1, kind))
+            start = None
+        if start is None:
             start, kind = i, tag[2:]
+        last = i
+    if start is not None:
+        spans.add((start, last + 1, kind))
     return spans

@@ -101,6 +101,23 @@ def test_joint_marginals_equal_each_chain_alone_to_the_bit(sizes: list[int], see
         assert np.array_equal(together, marginals(packing, *chain))
 
 
+def _scanned_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """`bio_spans` the plain way: every tag in turn, an O at the end."""
+    spans, start, kind = set(), None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
+            spans.add((start, i, kind))
+            start, kind = None, None
+        if tag != "O" and start is None:
+            start, kind = i, tag[2:]
+    return spans
+
+
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG"]), max_size=12))
+def test_bio_spans_equal_a_plain_scan(tags: list[str]) -> None:
+    assert bio_spans(tags) == _scanned_spans(tags)
+
+
 def test_mix_decodes_valid_bio_with_mixed_probabilities() -> None:
     rng = np.random.default_rng(0)
     crf = [rng.dirichlet(np.ones(len(TAGS)), size=n).astype(np.float32) for n in (5, 0, 7)]
