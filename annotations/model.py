@@ -149,20 +149,23 @@ def check_span(span: Span) -> None:
 
 def anchor(span: Span, article: TextSource) -> Span:
     """`span` with text, quote and sha taken from `article` at its offsets, after checking them."""
-    _check_offsets(span.start, span.end, article.text)
+    anchored = _anchoring(article, span.start, span.end)
     check_span(span)
-    return replace(
-        span,
-        article_id=article.id,
-        text=article.text[span.start : span.end],
-        quote=Quote.of(article.text, span.start, span.end),
-        text_sha256=article.sha256,
-    )
+    return replace(span, **anchored)
 
 
-def _check_offsets(start: int, end: int, text: str) -> None:
+def _anchoring(article: TextSource, start: int, end: int) -> dict[str, Any]:
+    """The fields a span over `article.text[start:end]` takes from the article, the offsets
+    checked first."""
+    text = article.text
     if not 0 <= start < end <= len(text):
         raise ValueError(f"offsets [{start}, {end}) outside the text (0..{len(text)})")
+    return {
+        "article_id": article.id,
+        "text": text[start:end],
+        "quote": Quote.of(text, start, end),
+        "text_sha256": article.sha256,
+    }
 
 
 def new_span(
@@ -182,19 +185,15 @@ def new_span(
 ) -> Span:
     """A checked span over `article.text[start:end]` (fresh id and timestamps unless given);
     what `anchor` gives, built at once (an import makes a hundred thousand)."""
-    text = article.text
-    _check_offsets(start, end, text)
+    anchored = _anchoring(article, start, end)
     stamp = created or now()
     span = Span(
         id=id or new_id(),
-        article_id=article.id,
         layer=layer,  # type: ignore[arg-type]
         label=label,
         start=start,
         end=end,
-        text=text[start:end],
-        quote=Quote.of(text, start, end),
-        text_sha256=article.sha256,
+        **anchored,
         annotator=annotator,
         origin=origin,  # type: ignore[arg-type]
         attrs=dict(attrs or {}),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from annotations.entities.crf import CrfWeights
 from annotations.entities.features import Resources, tagger_features
 from annotations.entities.gazetteer import gazetteer_from_lists, load_gazetteer
 from annotations.entities.neural import WEIGHTS_FILE, NeuralTagger, load_neural
+from annotations.long_lived import long_lived
 
 DATA_DIR = Path(__file__).parent / "data"
 MODEL_FILE = "model.crfsuite"
@@ -104,17 +104,10 @@ def load_model(directory: Path = DATA_DIR) -> Model:
     """Open the model in `directory` (the package's data by default); cached per directory.
 
     Its word lists are large dicts that every full collection would walk again (7% of the
-    recogniser's time on the bench): the collector waits while they load, as they make no
-    garbage, and they are then kept out of its way (`gc.freeze`, as the store does).
+    recogniser's time on the bench): they are loaded as `long_lived`.
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with long_lived():
         return _open_model(directory)
-    finally:
-        if collecting:
-            gc.enable()
-        gc.freeze()
 
 
 def _open_model(directory: Path) -> Model:

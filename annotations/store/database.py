@@ -8,7 +8,6 @@ folds it into the database file in a child process (`fold.py`): the save never w
 
 from __future__ import annotations
 
-import gc
 import os
 import warnings
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from typing import Any, Self
 from filelock import FileLock, Timeout
 
 from annotations.durable import remove_stray_temps, sync_dir, writable
+from annotations.long_lived import long_lived
 from annotations.model import new_id, now
 from annotations.store.database_file import keep_aside, write_database
 from annotations.store.errors import (
@@ -139,7 +139,7 @@ class Database:
     def bulk(self) -> Iterator[None]:
         """An import: no fold starts inside (`folds_deferred`), and the collector pauses as
         while loading (the records saved are long-lived and make no garbage cycles)."""
-        with self.folds_deferred(), _bulk_load():
+        with self.folds_deferred(), long_lived():
             yield
 
     @contextmanager
@@ -284,7 +284,7 @@ class Database:
             remove_stray_temps(self.path)
         if not self.path.exists():
             self._create()
-        with _bulk_load():
+        with long_lived():
             snapshot = read_snapshot(self.path, self.journal, locked=True)
         if snapshot.version < SCHEMA_VERSION:
             keep_aside(self.path, f"schema{snapshot.version}")
@@ -321,7 +321,7 @@ class Database:
             self._loads += 1
             return
         try:
-            with self._locked(required=False), _bulk_load():
+            with self._locked(required=False), long_lived():
                 snapshot = read_snapshot(self.path, self.journal, locked=False)
         except OSError as error:
             raise StoreError(f"{self.path}: cannot read ({error.strerror or error}).") from None
@@ -453,16 +453,3 @@ def _delete_unclaimed(sealed: Path) -> None:
     finally:
         os.close(claimed)
 
-
-@contextmanager
-def _bulk_load() -> Iterator[None]:
-    """Loading makes ~2 long-lived objects per record and no garbage: the collector is paused
-    meanwhile, and they are then kept out of later full collections (`gc.freeze`)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        gc.freeze()
